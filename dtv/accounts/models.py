@@ -1,0 +1,71 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import ChainPartner, Role
+
+
+class Team(models.Model):
+    """A team of case officers under a team lead, working from a DT&V location."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    location = models.CharField(_("location"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A person or chain-partner system working with Regie; roles are the groups it belongs to."""
+
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    is_unaccompanied_minor_specialist = models.BooleanField(
+        _("unaccompanied-minor specialist"),
+        default=False,
+        help_text=_("Only designated case officers may be assigned cases of unaccompanied minors."),
+    )
+    chain_partner = models.CharField(
+        _("chain partner organisation"),
+        max_length=20,
+        choices=ChainPartner.choices,
+        blank=True,
+        help_text=_("Only for API accounts of chain partners."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        swappable = "AUTH_USER_MODEL"
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def roles(self):
+        """The user's roles, in the order of the Role enumeration."""
+        names = {group.name for group in self.groups.all()}
+        return [role for role in Role if role.value in names]
+
+    def has_role(self, role):
+        return role in self.roles
+
+    @property
+    def role_labels(self):
+        return ", ".join(str(role.label) for role in self.roles)
+
+    @property
+    def is_api_only(self):
+        return self.roles == [Role.CHAIN_PARTNER]

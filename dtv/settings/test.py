@@ -1,0 +1,24 @@
+"""The test suite: PostgreSQL and Redis for real, never SQLite or an in-memory broker."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+os.environ.setdefault("SECRET_KEY", "test-only-key")  # noqa: S105
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/regie")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("DEBUG", "false")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES, VAR_DIR  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("Setting DATABASE_URL is invalid for tests: the suite runs on PostgreSQL only.")
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "test-documents"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from dtv.core import views as core_views
+
+from . import views
+
+admin.site.site_header = _("Regie – administration")
+admin.site.site_title = _("Regie administration")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("dtv.accounts.urls")),
+    path("", include("cases.urls")),
+    path("dashboard/", include("reports.urls")),
+    path("systeemstatus/", include("dtv.core.urls")),
+    path("gezondheid/", core_views.health, name="health"),
+    path("beheer/", admin.site.urls),
+    # The language choice is offered on the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+]
