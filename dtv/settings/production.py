@@ -6,8 +6,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from dtv.core.env import env_bool, env_int, env_list, env_str
 
-from .base import *  # noqa: F403
-from .base import DATABASES, DEBUG, REDIS_URL, SECRET_KEY
+# Mail leaves the building in production; the console backend is for the demo only.
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES, DEBUG, REDIS_URL, SECRET_KEY  # noqa: E402
 
 if DEBUG:
     raise ImproperlyConfigured("Setting DEBUG must be false in production.")
