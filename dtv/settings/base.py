@@ -130,7 +130,8 @@ STORAGES = {
 # Uploaded case documents hold personal data: they live outside any served folder and are only
 # ever streamed through a permission-checked, access-logged view.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "documents")))
-MEDIA_URL = None
+# No URL pattern serves this prefix; it only keeps Django's test server from treating every path as media.
+MEDIA_URL = "/_documents-are-never-served/"
 
 # Django 6.1 mailers. The demo prints mail on the console; production sets EMAIL_BACKEND to
 # django.core.mail.backends.smtp.EmailBackend and the EMAIL_* variables.
