@@ -6,3 +6,7 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-not-for-production")  # noqa: S105
 
 from .base import *  # noqa: E402,F403
+from .base import STATIC_ROOT  # noqa: E402
+
+# WhiteNoise serves from the finders in development; an existing STATIC_ROOT keeps it quiet.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,12 @@ from .base import DATABASES, VAR_DIR  # noqa: E402
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Setting DATABASE_URL is invalid for tests: the suite runs on PostgreSQL only.")
 
+# Close connections after each request/task so that worker and live-server threads do not hold
+# the test database open at teardown.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

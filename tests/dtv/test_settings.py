@@ -15,7 +15,8 @@ SECURE_KEY = "k3y-" + "Zq8!xR2#vT9@mW4$pL7%nB1^cF6&hJ3*dG5(sK0)yU" * 2
 
 
 def run_manage(*args, **environment):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG"}}
+    inherited = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in inherited}
     clean.pop("DJANGO_SETTINGS_MODULE", None)
     clean.update(environment)
     return subprocess.run(
