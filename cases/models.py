@@ -1,8 +1,18 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from .constants import AccessChannel, Phase
+from .constants import (
+    AccessChannel,
+    DatePrecision,
+    HandoverOutcome,
+    NationalityStatus,
+    Phase,
+    Sex,
+    Source,
+    Track,
+)
 
 
 class ForeignNational(models.Model):
@@ -11,13 +21,67 @@ class ForeignNational(models.Model):
     v_number = models.CharField(_("V-number"), max_length=10, unique=True)
     surname = models.CharField(_("surname"), max_length=200)
     given_names = models.CharField(_("given names"), max_length=200, blank=True)
+    # A partial date is stored on its first day; the precision says how much of it is known.
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    date_of_birth_precision = models.CharField(
+        _("precision of the date of birth"), max_length=12, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, default=Sex.UNKNOWN)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text=_("ISO 639 codes, for interpreters.")
+    )
+    vulnerabilities = models.JSONField(_("vulnerabilities"), default=list, blank=True)
+    legal_representative_name = models.CharField(_("legal representative"), max_length=200, blank=True)
+    legal_representative_office = models.CharField(_("law office"), max_length=200, blank=True)
+    legal_representative_contact = models.CharField(
+        _("contact of the legal representative"), max_length=200, blank=True
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("foreign national")
         verbose_name_plural = _("foreign nationals")
+        indexes = [models.Index(fields=["surname", "date_of_birth"], name="fn_name_dob")]
 
     def __str__(self):
         return f"{self.surname}, {self.given_names} ({self.v_number})"
+
+
+class Nationality(models.Model):
+    """A nationality of a person: ISO 3166-1 alpha-3, or XXA (stateless) / XXX (unknown)."""
+
+    foreign_national = models.ForeignKey(
+        ForeignNational, verbose_name=_("foreign national"), on_delete=models.CASCADE, related_name="nationalities"
+    )
+    country = models.CharField(_("country"), max_length=3)
+    status = models.CharField(_("status"), max_length=12, choices=NationalityStatus.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nationality")
+        verbose_name_plural = _("nationalities")
+        constraints = [
+            models.UniqueConstraint(fields=["foreign_national", "country"], name="nationality_once_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.country} ({self.get_status_display()})"
+
+
+class Alias(models.Model):
+    foreign_national = models.ForeignKey(
+        ForeignNational, verbose_name=_("foreign national"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    surname = models.CharField(_("surname"), max_length=200)
+    given_names = models.CharField(_("given names"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+
+    def __str__(self):
+        return f"{self.surname}, {self.given_names}"
 
 
 class Case(models.Model):
@@ -47,6 +111,27 @@ class Case(models.Model):
     )
     phase = models.CharField(_("phase"), max_length=30, choices=Phase.choices, default=Phase.INTAKE)
     opened_at = models.DateTimeField(_("opened at"))
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.OTHER)
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices, blank=True)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    previous_case = models.ForeignKey(
+        "self",
+        verbose_name=_("earlier case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_cases",
+    )
+    possible_duplicate_of = models.ForeignKey(
+        ForeignNational,
+        verbose_name=_("possible duplicate of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Same name, date of birth and nationality under another V-number: to be reviewed, never merged."),
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("case")
@@ -63,6 +148,29 @@ class Case(models.Model):
 
     def __str__(self):
         return f"{_('Case')} {self.pk} – {self.foreign_national.v_number}"
+
+
+class Handover(models.Model):
+    """One handover (overdracht) from a chain partner; (source, reference) identifies it once and for all."""
+
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    reference = models.CharField(_("handover reference"), max_length=100)
+    handover_date = models.DateField(_("handover date"))
+    received_at = models.DateTimeField(_("received at"))
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("received by"), on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="handovers")
+    outcome = models.CharField(_("outcome"), max_length=30, choices=HandoverOutcome.choices)
+    payload = models.JSONField(_("payload as received"))
+
+    class Meta:
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        constraints = [models.UniqueConstraint(fields=["source", "reference"], name="handover_once_per_source")]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.reference}"
 
 
 class AppendOnlyModel(models.Model):

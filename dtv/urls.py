@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from dtv.core import views as core_views
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("systeemstatus/", include("dtv.core.urls")),
     path("gezondheid/", core_views.health, name="health"),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("cases.api.urls", namespace="cases-api")),
+    path("api/v1/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
+    path("api/v1/docs/", login_not_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
     # The language choice is offered on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

@@ -7,7 +7,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
