@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from rest_framework.authtoken.models import Token
 
 from dtv.demo.accounts import DEMO_PASSWORD, seed_accounts
 
@@ -18,3 +19,6 @@ class Command(BaseCommand):
         for user in users:
             team = f", {user.team.name}" if user.team else ""
             self.stdout.write(f"  {user.username:<18} {user.role_labels}{team}")
+            if user.is_api_only:
+                token, _ = Token.objects.get_or_create(user=user)
+                self.stdout.write(f"  {'':<18} API: Authorization: Token {token.key}")
