@@ -6,7 +6,7 @@ PYTHON ?= $(shell scripts/find-python.sh)
 # The test suite talks to the machine's own PostgreSQL and Redis (see dtv/settings/test.py).
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/regie
 
-.PHONY: run test bench install lint system-deps services messages vendor clean
+.PHONY: run test install lint system-deps services messages vendor clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (python3.12/python3.13 on PATH)."; exit 1; }
@@ -43,10 +43,6 @@ system-deps:
 
 services:
 	@scripts/ensure-services.sh
-
-## make bench: benchmark figures on PostgreSQL (no timed assertions in tests).
-bench: install services
-	DATABASE_URL=$(DATABASE_URL_TEST) $(BIN)/python scripts/bench.py
 
 ## make messages: refresh the translation catalogues after changing user-facing strings.
 messages: install
