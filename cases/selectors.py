@@ -4,6 +4,9 @@ from django.db.models import Q
 
 from .constants import Phase
 from .models import AccessLogEntry, Case, ForeignNational
+from .permissions import cases_visible_to
+
+ACCESS_LOG_PAGE_SIZE = 50
 
 
 def cases_for_workqueue(*, user):
@@ -25,11 +28,12 @@ def foreign_nationals_search(*, user, v_number="", name=""):
         query &= Q(v_number=v_number)
     if name:
         query &= Q(surname__icontains=name) | Q(given_names__icontains=name)
-    scope = Q(cases__team=user.team) if user.team_id else Q(cases__case_officer=user)
+    # The same scope as every other read of a case: one rule, in permissions.py.
+    scope = Q(cases__in=cases_visible_to(user))
     return ForeignNational.objects.filter(query).filter(scope).distinct().order_by("surname", "id")[:50]
 
 
-def access_log_page(*, before_id=None, page_size=50):
+def access_log_page(*, before_id=None, page_size=ACCESS_LOG_PAGE_SIZE):
     """One page of the access log, newest first, by keyset so deep pages cost the same as the first."""
     rows = AccessLogEntry.objects.select_related("user", "foreign_national").order_by("-id")
     if before_id:

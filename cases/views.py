@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from .accesslog import log_list_read
 from .forms import SearchForm
-from .selectors import access_log_page, cases_for_workqueue, foreign_nationals_search
+from .selectors import ACCESS_LOG_PAGE_SIZE, access_log_page, cases_for_workqueue, foreign_nationals_search
 
 
 @permission_required("cases.view_case", raise_exception=True)
@@ -28,5 +28,5 @@ def access_log(request):
     before = request.GET.get("voor")
     before_id = int(before) if before and before.isdigit() else None
     entries = access_log_page(before_id=before_id)
-    next_before = entries[-1].id if len(entries) == 50 else None
+    next_before = entries[-1].id if len(entries) == ACCESS_LOG_PAGE_SIZE else None
     return render(request, "cases/access_log.html", {"entries": entries, "next_before": next_before})

@@ -7,7 +7,6 @@ layer on top of this module.
 
 from pathlib import Path
 
-from celery.schedules import crontab  # noqa: F401  (kept at hand for schedule entries)
 from django.utils.translation import gettext_lazy as _
 
 from dtv.core.env import env_bool, env_database, env_int, env_list, env_redis_url, env_str

@@ -9,6 +9,7 @@ from django.urls import reverse
 from cases.constants import AccessChannel
 from cases.models import AccessLogEntry, CaseEvent
 from cases.services import access_log_record, case_event_record
+from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 
 NOW = dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)  # the night clocks go back in Amsterdam
@@ -122,3 +123,13 @@ class TestWorkqueueQueries:
             response = client.get(reverse("cases:workqueue"))
         assert response.text.count('<tr class="utrecht-table__row">') == 23  # header + 22 cases
         assert len(many.captured_queries) == len(few.captured_queries)
+
+
+class TestSearchScope:
+    def test_a_confidential_case_of_a_team_colleague_is_not_found(self, client, case_officer):
+        colleague = CaseOfficerFactory(team=case_officer.team)
+        hidden = CaseFactory(case_officer=colleague, confidential=True)
+        client.force_login(case_officer)
+        response = client.get(reverse("cases:search"), {"v_number": hidden.foreign_national.v_number})
+        assert "Geen vreemdelingen gevonden" in response.text
+        assert AccessLogEntry.objects.count() == 0
