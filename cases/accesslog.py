@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from .constants import AccessChannel
-from .services import access_log_record, access_log_record_many
+from .records import access_log_record, access_log_record_many
 
 
 def _request_facts(request, channel):

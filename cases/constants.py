@@ -78,3 +78,140 @@ class HandoverOutcome(models.TextChoices):
     REPEATED = "repeated", _("Same handover received before")
     ADDED_TO_OPEN_CASE = "added_to_open_case", _("Added to the open case of this V-number")
     NEW_CASE_AFTER_CLOSED = "new_case_after_closed", _("New case, linked to the closed earlier case")
+
+
+class DuplicateReview(models.TextChoices):
+    """The review of a possible duplicate person: never merged silently, always decided by a person."""
+
+    DISTINCT = "distinct", _("Different people")
+    SAME_PERSON = "same_person", _("Same person: functional administration merges the records")
+
+
+class ClosureReason(models.TextChoices):
+    """Why a case left the caseload (DOMAIN.md, life of a dossier 12: outflow)."""
+
+    DEPARTED_INDEPENDENTLY = "departed_independently", _("Departed independently (demonstrable)")
+    DEPARTED_FORCED = "departed_forced", _("Departed under force (removal)")
+    DEPARTED_UNSUPERVISED = "departed_unsupervised", _("Left without supervision, destination unknown")
+    RESIDENCE_PERMIT = "residence_permit", _("Residence permit granted")
+    ASYLUM_APPLICATION = "asylum_application", _("New asylum application (outflow without departure)")
+    DECEASED = "deceased", _("Deceased")
+    OTHER = "other", _("Other (departure options exhausted)")
+
+
+class FamilyRelation(models.TextChoices):
+    PARENT = "parent", _("Parent")
+    CHILD = "child", _("Child")
+    PARTNER = "partner", _("Partner")
+    SIBLING = "sibling", _("Brother or sister")
+    OTHER = "other", _("Other relative")
+
+
+# A family link is recorded both ways: the relative's side is the inverse relation.
+INVERSE_FAMILY_RELATION = {
+    FamilyRelation.PARENT: FamilyRelation.CHILD,
+    FamilyRelation.CHILD: FamilyRelation.PARENT,
+    FamilyRelation.PARTNER: FamilyRelation.PARTNER,
+    FamilyRelation.SIBLING: FamilyRelation.SIBLING,
+    FamilyRelation.OTHER: FamilyRelation.OTHER,
+}
+
+
+class InterviewKind(models.TextChoices):
+    FIRST = "first", _("First departure interview")
+    FOLLOW_UP = "follow_up", _("Follow-up interview")
+    FINAL = "final", _("Final interview")
+
+
+class InterpreterMode(models.TextChoices):
+    IN_PERSON = "in_person", _("Interpreter present in person")
+    PHONE = "phone", _("Interpreter by phone")
+    NONE = "none", _("No interpreter")
+
+
+class Stance(models.TextChoices):
+    """The person's stance towards departure, as the case officer assessed it in the interview."""
+
+    COOPERATING = "cooperating", _("Cooperating")
+    NOT_COOPERATING = "not_cooperating", _("Not cooperating")
+    UNDECIDED = "undecided", _("Undecided")
+
+
+class ProcedureKind(models.TextChoices):
+    OBJECTION = "objection", _("Objection (bezwaar)")
+    APPEAL = "appeal", _("Appeal (beroep)")
+    FURTHER_APPEAL = "further_appeal", _("Further appeal (hoger beroep)")
+    INTERIM_RELIEF = "interim_relief", _("Interim relief (voorlopige voorziening)")
+    ECTHR_RULE_39 = "ecthr_rule_39", _("ECtHR interim measure (Rule 39)")
+    REPEATED_ASYLUM = "repeated_asylum", _("Repeated asylum application")
+    REGULAR_APPLICATION = "regular_application", _("Regular application")
+    MEDICAL_POSTPONEMENT = "medical_postponement", _("Medical postponement of removal (art. 64 Vw 2000)")
+
+
+# The legal basis shown beside a procedure that blocks removal.
+PROCEDURE_LEGAL_BASIS = {
+    ProcedureKind.OBJECTION: "art. 73 Vw 2000 / art. 7:1 Awb",
+    ProcedureKind.APPEAL: "art. 82 Vw 2000 / art. 8:1 Awb",
+    ProcedureKind.FURTHER_APPEAL: "art. 8:104 Awb",
+    ProcedureKind.INTERIM_RELIEF: "art. 8:81 Awb",
+    ProcedureKind.ECTHR_RULE_39: "art. 39 Procesreglement EHRM",
+    ProcedureKind.REPEATED_ASYLUM: "art. 40-41 Richtlijn 2013/32/EU",
+    ProcedureKind.REGULAR_APPLICATION: "art. 14 Vw 2000",
+    ProcedureKind.MEDICAL_POSTPONEMENT: "art. 64 Vw 2000",
+}
+
+# Granted measures of these kinds stop removal while they are in force, whatever the main procedure.
+PROTECTIVE_MEASURES = (
+    ProcedureKind.INTERIM_RELIEF,
+    ProcedureKind.ECTHR_RULE_39,
+    ProcedureKind.MEDICAL_POSTPONEMENT,
+)
+
+
+class ProcedureOutcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    GRANTED = "granted", _("Granted")
+    REJECTED = "rejected", _("Rejected")
+    INADMISSIBLE = "inadmissible", _("Inadmissible")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DocumentKind(models.TextChoices):
+    PASSPORT = "passport", _("Passport")
+    ID_CARD = "id_card", _("Identity card")
+    BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
+    DECISION = "decision", _("Decision")
+    OTHER = "other", _("Other")
+
+
+class DeadlineStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    MET = "met", _("Met")
+    OVERDUE = "overdue", _("Overdue")
+    CANCELLED = "cancelled", _("Cancelled")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+# Deadlines that still demand something of someone: the sweep and the work queue look at these only.
+LIVE_DEADLINE_STATUSES = (DeadlineStatus.OPEN, DeadlineStatus.OVERDUE)
+
+
+class SweepStage(models.TextChoices):
+    """What the sweep does next for a deadline, in this order."""
+
+    REMINDER = "reminder", _("Reminder before the deadline")
+    DUE = "due", _("Deadline reached")
+    ESCALATION = "escalation", _("Escalated to the team lead")
+
+
+class Responsible(models.TextChoices):
+    """Who must act on a deadline; resolved to a person when the sweep acts."""
+
+    CASE_OFFICER = "case_officer", _("Case officer")
+    TEAM_LEAD = "team_lead", _("Team lead")
+    ENFORCEMENT_OFFICER = "enforcement_officer", _("Enforcement officer")
+
+
+class HolidayKind(models.TextChoices):
+    STATUTORY = "statutory", _("Recognised public holiday (Atw art. 3 paragraphs 1-2)")
+    DESIGNATED = "designated", _("Designated by decree (Atw art. 3 paragraph 3)")

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from simple_history.utils import bulk_create_with_history
 
 from .constants import DatePrecision, HandoverOutcome, Phase, Sex, Source
 from .models import Alias, Case, ForeignNational, Handover, Nationality
-from .services import case_event_record
+from .records import case_event_record
+from .services import person_search_name
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ def _receive(*, data, received_by, now):
 
 
 def _create_person(data):
+    aliases = [Alias(surname=surname, given_names=given) for surname, given in data.aliases]
     person = ForeignNational.objects.create(
         v_number=data.v_number,
         surname=data.surname,
@@ -125,13 +128,16 @@ def _create_person(data):
         legal_representative_name=data.legal_representative_name,
         legal_representative_office=data.legal_representative_office,
         legal_representative_contact=data.legal_representative_contact,
+        search_name=person_search_name(ForeignNational(surname=data.surname, given_names=data.given_names), aliases),
     )
-    Nationality.objects.bulk_create(
-        Nationality(foreign_national=person, country=code, status=status) for code, status in data.nationalities
+    # With history: a bulk insert would otherwise leave these rows out of the change history.
+    bulk_create_with_history(
+        [Nationality(foreign_national=person, country=code, status=status) for code, status in data.nationalities],
+        Nationality,
     )
-    Alias.objects.bulk_create(
-        Alias(foreign_national=person, surname=surname, given_names=given) for surname, given in data.aliases
-    )
+    for alias in aliases:
+        alias.foreign_national = person
+    bulk_create_with_history(aliases, Alias)
     return person
 
 

@@ -14,6 +14,7 @@ ROLE_PERMISSIONS = {
         "cases.view_foreignnational",
         "cases.change_foreignnational",
         "cases.view_caseevent",
+        "cases.break_glass",
     ],
     Role.TEAM_LEAD: [
         "cases.view_case",
@@ -24,11 +25,14 @@ ROLE_PERMISSIONS = {
         "cases.view_caseevent",
         "cases.assign_case",
         "cases.view_team_caseload",
+        "cases.mark_confidential",
+        "cases.break_glass",
     ],
     Role.ENFORCEMENT_OFFICER: [
         "cases.view_case",
         "cases.view_foreignnational",
         "cases.view_caseevent",
+        "cases.break_glass",
     ],
     Role.FUNCTIONAL_ADMIN: [
         "accounts.view_team",
@@ -38,6 +42,10 @@ ROLE_PERMISSIONS = {
         "accounts.add_user",
         "accounts.change_user",
         "core.view_heartbeat",
+        "cases.view_atwholiday",
+        "cases.add_atwholiday",
+        "cases.change_atwholiday",
+        "cases.delete_atwholiday",
     ],
     Role.PRIVACY_OFFICER: [
         "cases.view_accesslogentry",

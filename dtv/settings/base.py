@@ -7,6 +7,7 @@ layer on top of this module.
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from dtv.core.env import env_bool, env_database, env_int, env_list, env_redis_url, env_str
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "simple_history",
     "dtv.core",
@@ -73,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dtv.accounts.context_processors.navigation",
+                "cases.context_processors.notifications",
             ],
         },
     },
@@ -133,6 +136,21 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "documents")))
 # No URL pattern serves this prefix; it only keeps Django's test server from treating every path as media.
 MEDIA_URL = "/_documents-are-never-served/"
 
+# Uploaded documents: the largest file accepted (scans of passports and decisions).
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", 20, minimum=1) * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# --- Deadlines ----------------------------------------------------------------------------------
+# Operational parameters of the deadline engine (the legal periods themselves are versioned rules
+# in cases/deadlines/rules.py, not settings).
+DEADLINE_ESCALATION_GRACE_HOURS = env_int("DEADLINE_ESCALATION_GRACE_HOURS", 24, minimum=0)
+DETENTION_REVIEW_DAYS = env_int("DETENTION_REVIEW_DAYS", 28, minimum=1)
+TRAVEL_DOCUMENT_REMINDER_WEEKS = env_int("TRAVEL_DOCUMENT_REMINDER_WEEKS", 6, minimum=1)
+DEADLINE_SWEEP_SECONDS = env_int("DEADLINE_SWEEP_SECONDS", 60, minimum=5)
+DIGEST_HOUR = env_int("DIGEST_HOUR", 7, minimum=0)
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
 # Django 6.1 mailers. The demo prints mail on the console; production sets EMAIL_BACKEND to
 # django.core.mail.backends.smtp.EmailBackend and the EMAIL_* variables.
 _email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -176,8 +194,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60, minimum=5)
 # Celery's own beat (django-celery-beat does not support Django 6.1): the schedule is code.
+# Deadlines are swept, never scheduled as delayed tasks: on Redis an ETA beyond the visibility
+# timeout is delivered twice, and a sweep catches up whatever a downtime missed.
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "dtv.core.tasks.heartbeat", "schedule": float(HEARTBEAT_SECONDS)},
+    "deadline-sweep": {"task": "cases.tasks.sweep_deadlines", "schedule": float(DEADLINE_SWEEP_SECONDS)},
+    "notification-digest": {
+        "task": "cases.tasks.send_notification_digests",
+        "schedule": crontab(hour=DIGEST_HOUR, minute=0),
+    },
 }
 
 # --- REST API ---------------------------------------------------------------------------------
@@ -199,6 +224,19 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Case management of the Dutch return service (DT&V) for chain partners.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc are served from our own static files: the network may be closed.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Several choice sets share a field name ("kind", "status", "outcome"): name each enum after its set.
+    "ENUM_NAME_OVERRIDES": {
+        "NationalityStatusEnum": "cases.constants.NationalityStatus",
+        "DeadlineStatusEnum": "cases.constants.DeadlineStatus",
+        "HandoverOutcomeEnum": "cases.constants.HandoverOutcome",
+        "ProcedureOutcomeEnum": "cases.constants.ProcedureOutcome",
+        "InterviewKindEnum": "cases.constants.InterviewKind",
+        "ProcedureKindEnum": "cases.constants.ProcedureKind",
+    },
 }
 
 LOGGING = {

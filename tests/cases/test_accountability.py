@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from cases.constants import AccessChannel
 from cases.models import AccessLogEntry, CaseEvent
-from cases.services import access_log_record, case_event_record
+from cases.records import access_log_record, case_event_record
 from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 

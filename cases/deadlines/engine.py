@@ -1,0 +1,281 @@
+"""The deadline engine: the one way any module opens, recomputes, meets, suspends or cancels a deadline.
+
+A module registers its trigger by calling `deadline_open(case=…, kind=…, start=…, source=obj)` when
+the triggering fact is recorded (a departure term, a detention order, a flight booking), and
+`deadline_recompute` when that fact is corrected. The rule itself — which version, which
+arithmetic, whether the Algemene termijnenwet applies — lives in `rules.py` as pure functions;
+this module stores the result with its explanation and keeps `Case.next_deadline` current.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from dtv.core.exceptions import DomainError
+
+from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, SweepStage
+from ..models import AtwHoliday, Case, Deadline, WorkItem
+from ..records import case_event_record
+from . import rules
+from .explain import explain
+
+
+def atw_holidays() -> dict[dt.date, str]:
+    """The Atw holiday calendar as functional administration keeps it (reference data)."""
+    return dict(AtwHoliday.objects.values_list("date", "name"))
+
+
+def source_key(source) -> tuple[str, int]:
+    """How a deadline points back at the fact that triggered it ("cases.departureterm", 12)."""
+    return f"{source._meta.app_label}.{source._meta.model_name}", source.pk
+
+
+def configured_params(kind) -> dict:
+    """Operational parameters that come from settings rather than law (review interval, reminder weeks)."""
+    if kind == rules.DeadlineKind.DETENTION_REVIEW:
+        return {"days": settings.DETENTION_REVIEW_DAYS}
+    if kind == rules.DeadlineKind.TRAVEL_DOCUMENT_REMINDER:
+        return {"weeks": settings.TRAVEL_DOCUMENT_REMINDER_WEEKS}
+    return {}
+
+
+def first_sweep_stage(*, due_at, remind_at, now) -> tuple[str, dt.datetime]:
+    """The sweep's first stage: a reminder ahead of the due moment, unless the due moment has passed."""
+    if remind_at is not None and due_at > now:
+        return SweepStage.REMINDER, remind_at
+    return SweepStage.DUE, due_at
+
+
+def _apply(deadline, *, kind, start, params, now, version=None, holidays=None):
+    merged = {**configured_params(kind), **(params or {})}
+    rule, computation = rules.compute(
+        kind, start=start, params=merged, holidays=atw_holidays() if holidays is None else holidays, version=version
+    )
+    lead = rule.reminder(merged)
+    remind_at = computation.due_at - lead if lead else None
+    stage, sweep_at = first_sweep_stage(due_at=computation.due_at, remind_at=remind_at, now=now)
+    is_moment = isinstance(start, dt.datetime)
+    deadline.kind = kind
+    deadline.rule_version = rule.version
+    deadline.legal_basis = _legal_basis(rule, computation)
+    deadline.counting = rule.counting
+    deadline.params = {**rule.params, **merged}
+    deadline.start_date = None if is_moment else start
+    deadline.start_at = start if is_moment else None
+    deadline.due_date = computation.due_date
+    deadline.due_at = computation.due_at
+    deadline.atw_applies = rule.atw_applies
+    deadline.atw_applied = computation.atw_applied
+    deadline.explanation = list(computation.steps)
+    deadline.responsible = rule.responsible
+    deadline.remind_at = remind_at
+    deadline.sweep_stage = stage
+    deadline.sweep_at = sweep_at
+    if deadline.status == DeadlineStatus.OVERDUE and computation.due_at > now:
+        deadline.status = DeadlineStatus.OPEN
+    return deadline
+
+
+def _legal_basis(rule, computation):
+    # Some rules cite a more specific article for the ground used (Dublin: detained, absconded…).
+    for step in computation.steps:
+        if step.get("legal_basis"):
+            return step["legal_basis"]
+    return rule.legal_basis
+
+
+def case_next_deadline_refresh(case) -> Deadline | None:
+    """Point the case at its nearest live deadline (the work queue sorts on it)."""
+    nearest = (
+        Deadline.objects.filter(case_id=case.pk, status__in=LIVE_DEADLINE_STATUSES).order_by("due_at", "id").first()
+    )
+    Case.objects.filter(pk=case.pk).update(next_deadline=nearest)
+    case.next_deadline = nearest
+    return nearest
+
+
+def _event(deadline, kind, actor, now, **extra):
+    case_event_record(
+        case=deadline.case,
+        kind=kind,
+        actor=actor,
+        now=now,
+        data={
+            "deadline": deadline.pk,
+            "kind": deadline.kind,
+            "due_at": deadline.due_at.isoformat(),
+            "legal_basis": deadline.legal_basis,
+            **extra,
+        },
+    )
+
+
+@transaction.atomic
+def deadline_open(*, case, kind, start, actor, now, params=None, source=None, trigger="", version=None) -> Deadline:
+    """Open a deadline of `kind` from `start` (a date, or an aware moment for terms in hours)."""
+    source_type, source_id = source_key(source) if source is not None else ("", None)
+    deadline = _apply(
+        Deadline(
+            case=case,
+            opened_at=now,
+            opened_by=actor,
+            trigger=trigger[:300],
+            source_type=source_type,
+            source_id=source_id,
+        ),
+        kind=kind,
+        start=start,
+        params=params,
+        now=now,
+        version=version,
+    )
+    deadline.save()
+    _event(deadline, "deadline.opened", actor, now, explanation=explain(deadline.explanation))
+    case_next_deadline_refresh(case)
+    return deadline
+
+
+def _locked(deadline):
+    return Deadline.objects.select_for_update().select_related("case").get(pk=deadline.pk)
+
+
+@transaction.atomic
+def deadline_recompute(*, deadline, start, actor, now, reason, params=None, version=None) -> Deadline:
+    """Recompute after the triggering fact changed; the old due moment stays in the deadline's history."""
+    deadline = _locked(deadline)
+    if deadline.status not in (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED):
+        raise DomainError(_("A deadline that was met or cancelled is not recomputed."), code="deadline_closed")
+    old_due = deadline.due_at
+    _apply(
+        deadline,
+        kind=deadline.kind,
+        start=start,
+        params={**deadline.params, **(params or {})},
+        now=now,
+        version=version,
+    )
+    if deadline.status == DeadlineStatus.SUSPENDED:
+        deadline.sweep_stage, deadline.sweep_at = "", None
+    deadline.revision += 1
+    deadline.status_reason = reason
+    deadline._change_reason = reason[:100]
+    deadline.save()
+    _event(
+        deadline,
+        "deadline.recomputed",
+        actor,
+        now,
+        old_due_at=old_due.isoformat(),
+        reason=reason,
+        explanation=explain(deadline.explanation),
+    )
+    case_next_deadline_refresh(deadline.case)
+    return deadline
+
+
+def _close(deadline, *, status, actor, now, reason=""):
+    deadline.status = status
+    deadline.status_reason = reason
+    deadline.closed_at = now
+    deadline.closed_by = actor
+    deadline.sweep_stage, deadline.sweep_at = "", None
+    deadline._change_reason = reason[:100]
+    deadline.save()
+    WorkItem.objects.filter(deadline=deadline, done_at__isnull=True).update(done_at=now, done_by=actor)
+
+
+@transaction.atomic
+def deadline_meet(*, deadline, actor, now) -> Deadline:
+    """The required action was taken: the deadline is met and its open work items are done."""
+    deadline = _locked(deadline)
+    if deadline.status not in LIVE_DEADLINE_STATUSES:
+        raise DomainError(_("Only an open or overdue deadline can be met."), code="deadline_not_live")
+    late = now > deadline.due_at
+    _close(deadline, status=DeadlineStatus.MET, actor=actor, now=now)
+    _event(deadline, "deadline.met", actor, now, late=late)
+    case_next_deadline_refresh(deadline.case)
+    return deadline
+
+
+@transaction.atomic
+def deadlines_cancel(*, case, actor, now, reason, only=None) -> list[Deadline]:
+    """Cancel the case's live and suspended deadlines (or just `only`), e.g. when the case closes."""
+    query = Deadline.objects.select_for_update().filter(
+        case_id=case.pk, status__in=(*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)
+    )
+    if only is not None:
+        query = query.filter(pk__in=[d.pk for d in only])
+    cancelled = list(query.select_related("case"))
+    for deadline in cancelled:
+        _close(deadline, status=DeadlineStatus.CANCELLED, actor=actor, now=now, reason=reason)
+        _event(deadline, "deadline.cancelled", actor, now, reason=reason)
+    case_next_deadline_refresh(case)
+    return cancelled
+
+
+@transaction.atomic
+def deadline_suspend(*, deadline, actor, now, reason) -> Deadline:
+    """Stop the clock (e.g. a transfer period during an appeal with suspensive effect): no sweep acts on it."""
+    deadline = _locked(deadline)
+    if deadline.status not in LIVE_DEADLINE_STATUSES:
+        raise DomainError(_("Only an open or overdue deadline can be suspended."), code="deadline_not_live")
+    if not reason.strip():
+        raise DomainError(_("Give the reason for suspending the deadline."), code="reason_required")
+    deadline.status = DeadlineStatus.SUSPENDED
+    deadline.status_reason = reason
+    deadline.sweep_stage, deadline.sweep_at = "", None
+    deadline._change_reason = reason[:100]
+    deadline.save()
+    _event(deadline, "deadline.suspended", actor, now, reason=reason)
+    case_next_deadline_refresh(deadline.case)
+    return deadline
+
+
+@transaction.atomic
+def deadline_resume(*, deadline, start, actor, now, reason) -> Deadline:
+    """Restart a suspended deadline from `start` (e.g. the final decision on the appeal)."""
+    deadline = _locked(deadline)
+    if deadline.status != DeadlineStatus.SUSPENDED:
+        raise DomainError(_("Only a suspended deadline can be resumed."), code="deadline_not_suspended")
+    deadline.status = DeadlineStatus.OPEN
+    deadline.save(update_fields=["status"])
+    return deadline_recompute(deadline=deadline, start=start, actor=actor, now=now, reason=reason)
+
+
+def deadlines_for_source(source):
+    """The live or suspended deadlines a fact (departure term, agreed action…) opened."""
+    source_type, source_id = source_key(source)
+    return Deadline.objects.filter(
+        Q(status__in=(*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)),
+        source_type=source_type,
+        source_id=source_id,
+    ).select_related("case")
+
+
+def deadlines_recompute_for_calendar_change(*, day, actor, now, reason) -> list[Deadline]:
+    """Recompute live Atw deadlines that a new, changed or removed holiday on `day` may move.
+
+    Only deadlines whose rule applies the Atw and whose term runs over `day` (started before it and
+    due no more than a week before it — a shift is never longer than that) can change; the others
+    are left alone, and a recomputation that lands on the same moment writes nothing.
+    """
+    candidates = Deadline.objects.filter(
+        status__in=LIVE_DEADLINE_STATUSES,
+        atw_applies=True,
+        start_date__lte=day,
+        due_date__gte=day - dt.timedelta(days=7),
+    ).select_related("case")
+    holidays = atw_holidays()
+    moved = []
+    for deadline in candidates:
+        _rule, computation = rules.compute(
+            deadline.kind, start=deadline.start_date, params=deadline.params, holidays=holidays
+        )
+        if computation.due_at != deadline.due_at:
+            moved.append(
+                deadline_recompute(deadline=deadline, start=deadline.start_date, actor=actor, now=now, reason=reason)
+            )
+    return moved

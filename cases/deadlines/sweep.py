@@ -1,0 +1,171 @@
+"""The sweep: every minute, act on the deadlines whose next stage has come — exactly once.
+
+Exactly once, whatever happens:
+- each batch is one transaction that locks its deadlines with FOR UPDATE SKIP LOCKED, so two
+  sweeps at once take different deadlines, and a worker killed mid-batch rolls the batch back
+  for the next sweep to redo;
+- a stage's work item and notifications are unique per (deadline, revision, stage[, recipient])
+  and inserted with ON CONFLICT DO NOTHING, so even a repeated stage cannot duplicate them;
+- the stage and its moment advance in the same transaction, so a committed stage is never redone.
+After downtime the first sweep finds everything whose moment passed (`sweep_at <= now`) and
+walks each deadline through the stages it missed, in order.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from simple_history.utils import bulk_update_with_history
+
+from dtv.accounts.constants import Role
+
+from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, Responsible, SweepStage
+from ..models import CaseEvent, Deadline, Notification, WorkItem
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class SweepReport:
+    reminders: int = 0
+    due: int = 0
+    escalations: int = 0
+    notifications: int = 0
+    work_items: int = 0
+    batches: int = 0
+    deadlines: set = field(default_factory=set)
+
+
+def due_deadlines(now):
+    """The sweep's one query: live deadlines whose stage has come, oldest first, locked and skipping locked ones.
+
+    Served by the partial index `deadline_sweep` (sweep_at WHERE status IN ('open', 'overdue')).
+    """
+    return (
+        Deadline.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(status__in=LIVE_DEADLINE_STATUSES, sweep_at__lte=now)
+        .order_by("sweep_at")
+    )
+
+
+def _people_by_team(team_ids, role):
+    """{team id: [active users with `role`]} in one query."""
+    people = {}
+    users = (
+        get_user_model()
+        .objects.filter(team_id__in=team_ids, is_active=True, groups__name=role.value)
+        .order_by("pk")
+        .only("pk", "team_id")
+    )
+    for user in users:
+        people.setdefault(user.team_id, []).append(user.pk)
+    return people
+
+
+def _recipients(deadline, stage, leads, enforcers):
+    """Who is told: the responsible person for reminders and due stages, the team lead(s) on escalation."""
+    case = deadline.case
+    team_leads = leads.get(case.team_id, [])
+    if stage == SweepStage.ESCALATION:
+        return team_leads
+    if deadline.responsible == Responsible.TEAM_LEAD:
+        return team_leads
+    if deadline.responsible == Responsible.ENFORCEMENT_OFFICER and enforcers.get(case.team_id):
+        return enforcers[case.team_id]
+    # The case officer; an unassigned case's deadline goes to whoever leads its team.
+    return [case.case_officer_id] if case.case_officer_id else team_leads
+
+
+def _next(stage, deadline, grace):
+    if stage == SweepStage.REMINDER:
+        return SweepStage.DUE, deadline.due_at
+    if stage == SweepStage.DUE:
+        return SweepStage.ESCALATION, deadline.due_at + grace
+    return "", None
+
+
+def _process(batch, *, now, grace, report):
+    leads = _people_by_team({d.case.team_id for d in batch if d.case.team_id}, Role.TEAM_LEAD)
+    enforcers = _people_by_team({d.case.team_id for d in batch if d.case.team_id}, Role.ENFORCEMENT_OFFICER)
+    notifications, work_items, events = [], [], []
+    for deadline in batch:
+        stage = deadline.sweep_stage
+        recipients = _recipients(deadline, stage, leads, enforcers)
+        notifications += [
+            Notification(
+                recipient_id=user_id,
+                case_id=deadline.case_id,
+                deadline=deadline,
+                stage=stage,
+                revision=deadline.revision,
+                created_at=now,
+            )
+            for user_id in recipients
+        ]
+        if stage == SweepStage.DUE:
+            report.due += 1
+            deadline.status = DeadlineStatus.OVERDUE
+            work_items.append(
+                WorkItem(
+                    case_id=deadline.case_id,
+                    deadline=deadline,
+                    stage=stage,
+                    revision=deadline.revision,
+                    assignee_id=recipients[0] if recipients else None,
+                    team_id=deadline.case.team_id,
+                    created_at=now,
+                    due_at=deadline.due_at,
+                )
+            )
+            events.append(_event(deadline, "deadline.overdue", now))
+        elif stage == SweepStage.ESCALATION:
+            report.escalations += 1
+            events.append(_event(deadline, "deadline.escalated", now, team_leads=recipients))
+        else:
+            report.reminders += 1
+        deadline.sweep_stage, deadline.sweep_at = _next(stage, deadline, grace)
+        report.deadlines.add(deadline.pk)
+    created = Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+    report.notifications += len(created)
+    report.work_items += len(WorkItem.objects.bulk_create(work_items, ignore_conflicts=True))
+    CaseEvent.objects.bulk_create(events)
+    bulk_update_with_history(
+        batch,
+        Deadline,
+        ["status", "sweep_stage", "sweep_at"],
+        batch_size=BATCH_SIZE,
+        default_change_reason="sweep",
+        default_date=now,
+    )
+
+
+def _event(deadline, kind, now, **extra):
+    return CaseEvent(
+        case_id=deadline.case_id,
+        kind=kind,
+        actor=None,
+        occurred_at=now,
+        data={
+            "deadline": deadline.pk,
+            "kind": deadline.kind,
+            "due_at": deadline.due_at.isoformat(),
+            "legal_basis": deadline.legal_basis,
+            **extra,
+        },
+    )
+
+
+def deadlines_sweep(*, now, batch_size=BATCH_SIZE, grace=None) -> SweepReport:
+    """Act on every deadline whose reminder, due moment or escalation has come; safe to run at any time, twice."""
+    grace = grace if grace is not None else dt.timedelta(hours=settings.DEADLINE_ESCALATION_GRACE_HOURS)
+    report = SweepReport()
+    while True:
+        with transaction.atomic():
+            batch = list(due_deadlines(now).select_related("case")[:batch_size])
+            if not batch:
+                break
+            _process(batch, now=now, grace=grace, report=report)
+            report.batches += 1
+    return report

@@ -1,0 +1,90 @@
+"""Notifications and work items that the deadline sweep creates: reading them, finishing them, the digest."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from dtv.core.exceptions import DomainError
+
+from .constants import LIVE_DEADLINE_STATUSES
+from .deadlines.engine import deadline_meet
+from .models import Notification, WorkItem
+from .permissions import can_edit_case
+from .records import case_event_record
+
+logger = logging.getLogger(__name__)
+
+
+def unread_count(user) -> int:
+    """How many notifications the user has not read (one indexed count)."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications_mark_read(*, user, now, ids=None) -> int:
+    """Mark the user's notifications (all, or those with `ids`) as read."""
+    query = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        query = query.filter(pk__in=ids)
+    return query.update(read_at=now)
+
+
+@transaction.atomic
+def work_item_complete(*, work_item, actor, now) -> WorkItem:
+    """Finish a work item; the deadline it came from counts as met."""
+    work_item = WorkItem.objects.select_for_update().select_related("case", "deadline").get(pk=work_item.pk)
+    if not can_edit_case(actor, work_item.case):
+        raise PermissionDenied(_("You may not change this case."))
+    if work_item.done_at:
+        raise DomainError(_("This work item has been done already."), code="already_done")
+    work_item.done_at, work_item.done_by = now, actor
+    work_item.save(update_fields=["done_at", "done_by"])
+    case_event_record(
+        case=work_item.case, kind="work_item.done", actor=actor, now=now, data={"work_item": work_item.pk}
+    )
+    if work_item.deadline and work_item.deadline.status in LIVE_DEADLINE_STATUSES:
+        deadline_meet(deadline=work_item.deadline, actor=actor, now=now)
+    return work_item
+
+
+def _send_digest(user, notifications, now):
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "cases/email/digest.txt", {"user": user, "notifications": notifications, "site_url": settings.SITE_URL}
+        )
+        subject = _("Regie: %(count)d notifications about deadlines") % {"count": len(notifications)}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def notifications_send_digests(*, now) -> int:
+    """Mail each user one summary of the notifications not yet sent; each notification goes out once."""
+    sent = 0
+    recipients = (
+        Notification.objects.filter(digested_at__isnull=True, created_at__lte=now)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    users = get_user_model().objects.filter(pk__in=list(recipients), is_active=True)
+    for user in users:
+        with transaction.atomic():
+            notifications = list(
+                Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(recipient=user, digested_at__isnull=True, created_at__lte=now)
+                .select_related("case__foreign_national", "deadline")
+                .order_by("deadline__due_at", "id")
+            )
+            if not notifications:
+                continue
+            if user.email:
+                _send_digest(user, notifications, now)
+                sent += 1
+            else:
+                logger.warning("digest skipped: user %s has no e-mail address", user.pk)
+            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(digested_at=now)
+    return sent
