@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 _NAVIGATION = [
     (_("Work queue"), "cases:workqueue", "cases.view_case", False),
     (_("Search"), "cases:search", "cases.view_case", False),
+    (_("Register"), "cases:intake", "cases.add_case", False),
+    (_("Overdue"), "cases:overdue", "cases.view_team_caseload", False),
+    (_("Notifications"), "cases:notifications", "cases.view_case", False),
     (_("Dashboard"), "reports:dashboard", "cases.view_team_caseload", False),
     (_("Access log"), "cases:access_log", "cases.view_accesslogentry", False),
     (_("System status"), "core:status", "core.view_heartbeat", False),
@@ -23,5 +26,5 @@ def navigation(request):
         if allowed:
             url = reverse(url_name)
             current = request.path == url or (url != "/" and request.path.startswith(url))
-            items.append({"label": label, "url": url, "current": current})
+            items.append({"label": label, "url": url, "url_name": url_name, "current": current})
     return {"navigation": items}

@@ -1,0 +1,84 @@
+"""Filters of the work queue (django-filter): phase, track, nationality, flags, case officer."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Phase, Track, Vulnerability
+from .countries import country_choices
+from .querysets import vulnerability_q
+
+_SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+
+FLAG_CHOICES = [
+    *Vulnerability.choices,
+    ("confidential", _("Confidential")),
+    ("not_removable", _("Not removable")),
+    ("possible_duplicate", _("Possible duplicate")),
+    ("overdue", _("Deadline passed")),
+]
+
+
+class WorkqueueFilter(django_filters.FilterSet):
+    fase = django_filters.ChoiceFilter(
+        field_name="phase",
+        label=_("Phase"),
+        choices=[c for c in Phase.choices if c[0] != Phase.CLOSED],
+        empty_label=_("All phases"),
+        widget=forms.Select(attrs=_SELECT),
+    )
+    spoor = django_filters.ChoiceFilter(
+        field_name="track",
+        label=_("Track"),
+        choices=Track.choices,
+        empty_label=_("All tracks"),
+        widget=forms.Select(attrs=_SELECT),
+    )
+    nationaliteit = django_filters.ChoiceFilter(
+        label=_("Nationality"),
+        choices=(),
+        empty_label=_("All nationalities"),
+        method="filter_nationality",
+        widget=forms.Select(attrs=_SELECT),
+    )
+    kenmerk = django_filters.ChoiceFilter(
+        label=_("Flag"),
+        choices=FLAG_CHOICES,
+        empty_label=_("All cases"),
+        method="filter_flag",
+        widget=forms.Select(attrs=_SELECT),
+    )
+    regievoerder = django_filters.ModelChoiceFilter(
+        field_name="case_officer",
+        label=_("Case officer"),
+        queryset=None,
+        empty_label=_("All case officers"),
+        widget=forms.Select(attrs=_SELECT),
+    )
+
+    def __init__(self, *args, officers=None, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+        self.filters["nationaliteit"].extra["choices"] = country_choices()
+        if officers is None:
+            del self.filters["regievoerder"]
+        else:
+            self.filters["regievoerder"].queryset = officers
+
+    def filter_nationality(self, queryset, name, value):
+        return queryset.filter(foreign_national__nationalities__country=value)
+
+    def filter_flag(self, queryset, name, value):
+        if value in Vulnerability.values:
+            return queryset.filter(vulnerability_q(value))
+        if value == "confidential":
+            return queryset.filter(confidential=True)
+        if value == "not_removable":
+            return queryset.filter(not_removable=True)
+        if value == "possible_duplicate":
+            return queryset.filter(possible_duplicate_of__isnull=False, duplicate_review="")
+        if value == "overdue":
+            # next_deadline is the earliest live deadline: if any has passed, this one has.
+            return queryset.filter(Q(next_deadline__due_at__lt=self.now))
+        return queryset

@@ -1,0 +1,67 @@
+"""Template filters for case data: partial dates, countries, deadlines, timeline, flags."""
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from ..constants import DatePrecision
+from ..countries import country_name
+from ..deadlines.explain import explain
+from ..deadlines.rules import DeadlineKind
+from ..selectors import case_flags
+from ..timeline import describe
+
+register = template.Library()
+
+
+@register.filter
+def partial_date(person):
+    """A date of birth as far as it is known: 17-05-1990, 05-1990, 1990 or 'unknown'."""
+    day = person.date_of_birth
+    precision = person.date_of_birth_precision
+    if day is None or precision == DatePrecision.UNKNOWN:
+        return _("unknown")
+    if precision == DatePrecision.YEAR:
+        return f"{day:%Y}"
+    if precision == DatePrecision.YEAR_MONTH:
+        return f"{day:%m-%Y}"
+    return f"{day:%d-%m-%Y}"
+
+
+@register.filter
+def country(code):
+    return country_name(code)
+
+
+@register.filter
+def deadline_kind_label(kind):
+    try:
+        return DeadlineKind(kind).label
+    except ValueError:
+        return kind
+
+
+@register.filter
+def explanation(deadline):
+    return explain(deadline.explanation)
+
+
+@register.filter
+def flags(case):
+    """The case's flags; work-queue rows carry the not_removable annotation, other cases count as removable."""
+    return case_flags(case, removable=not getattr(case, "not_removable", False))
+
+
+@register.filter
+def event_label(event):
+    return describe(event)[0]
+
+
+@register.filter
+def event_facts(event):
+    return describe(event)[1]
+
+
+@register.filter
+def filesize(size):
+    return formats.number_format(size / 1024 / 1024, 1) + " MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
