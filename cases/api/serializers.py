@@ -1,21 +1,41 @@
 import pycountry
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..constants import (
     NATIONALITY_UNKNOWN,
+    PROCEDURE_LEGAL_BASIS,
     STATELESS,
+    ClosureReason,
+    DatePrecision,
+    DeadlineStatus,
+    DuplicateReview,
+    InterpreterMode,
+    InterviewKind,
     NationalityStatus,
+    Phase,
+    ProcedureKind,
+    ProcedureOutcome,
     Sex,
+    Source,
+    Stance,
     Track,
     Vulnerability,
 )
 from ..dates import parse_partial_date
+from ..deadlines.explain import explain
+from ..deadlines.rules import DeadlineKind
 from ..forms import v_number_validator
 from ..intake import HandoverData
-from ..models import Case, Handover
+from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, Handover, LegalProcedure
+from ..workflow import TRANSITIONS, transitions_from
 
 
 def _is_country(code):
@@ -120,3 +140,321 @@ class HandoverOutSerializer(serializers.ModelSerializer):
     class Meta:
         model = Handover
         fields = ["source", "reference", "handover_date", "received_at", "outcome", "case"]
+
+
+# --- Input fields and shared pieces -------------------------------------------------------------------
+
+
+class AwareDateTimeField(serializers.DateTimeField):
+    """An ISO 8601 moment WITH its UTC offset: a naive time is ambiguous (which zone, which side of DST?)."""
+
+    default_error_messages = {
+        "naive": _("Give the moment with its UTC offset, for example 2026-03-02T10:30:00+01:00."),
+    }
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            try:
+                parsed = parse_datetime(value)
+            except ValueError:
+                parsed = None  # well-formed but impossible: the parent reports the format
+            if parsed is not None and timezone.is_naive(parsed):
+                self.fail("naive")
+        return super().to_internal_value(value)
+
+
+class UserRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="__str__")
+
+
+class NationalityOutSerializer(serializers.Serializer):
+    country = serializers.CharField()
+    status = serializers.ChoiceField(choices=NationalityStatus.choices)
+
+
+class AliasOutSerializer(serializers.Serializer):
+    surname = serializers.CharField()
+    given_names = serializers.CharField()
+
+
+class ObstacleSerializer(serializers.Serializer):
+    """A procedure that stops removal, in words, with its legal basis."""
+
+    procedure = serializers.IntegerField(source="procedure.pk")
+    reason = serializers.CharField()
+    legal_basis = serializers.CharField()
+
+
+class NextDeadlineSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    due_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=DeadlineStatus.choices)
+
+
+# --- Cases ---------------------------------------------------------------------------------------------
+
+
+class CaseListSerializer(serializers.Serializer):
+    """A case: the person, its phase, who holds it, whether the person is removable today, the next deadline."""
+
+    # The view sets `removability` on each case: one rule (blocking_removal) for list and detail.
+
+    id = serializers.IntegerField()
+    v_number = serializers.CharField(source="foreign_national.v_number")
+    surname = serializers.CharField(source="foreign_national.surname")
+    given_names = serializers.CharField(source="foreign_national.given_names")
+    date_of_birth = serializers.DateField(source="foreign_national.date_of_birth", allow_null=True)
+    date_of_birth_precision = serializers.ChoiceField(
+        source="foreign_national.date_of_birth_precision", choices=DatePrecision.choices
+    )
+    sex = serializers.ChoiceField(source="foreign_national.sex", choices=Sex.choices)
+    nationalities = NationalityOutSerializer(source="foreign_national.nationalities.all", many=True)
+    phase = serializers.ChoiceField(choices=Phase.choices)
+    source = serializers.ChoiceField(choices=Source.choices)
+    track = serializers.ChoiceField(choices=[("", ""), *Track.choices])
+    opened_at = serializers.DateTimeField()
+    closed_at = serializers.DateTimeField(allow_null=True)
+    closure_reason = serializers.ChoiceField(choices=[("", ""), *ClosureReason.choices])
+    team = serializers.CharField(source="team.name", allow_null=True)
+    case_officer = UserRefSerializer(allow_null=True)
+    confidential = serializers.BooleanField()
+    removable = serializers.BooleanField(source="removability.removable")
+    obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
+    next_deadline = NextDeadlineSerializer(allow_null=True)
+
+
+class CaseDetailSerializer(CaseListSerializer):
+    """The full case: the person's identity and representative, counts, and what the caller may do next."""
+
+    # The view sets the counts and `editable` on the case.
+
+    aliases = AliasOutSerializer(source="foreign_national.aliases.all", many=True)
+    languages = serializers.ListField(source="foreign_national.languages", child=serializers.CharField())
+    vulnerabilities = serializers.ListField(
+        source="foreign_national.vulnerabilities", child=serializers.ChoiceField(choices=Vulnerability.choices)
+    )
+    legal_representative_name = serializers.CharField(source="foreign_national.legal_representative_name")
+    legal_representative_office = serializers.CharField(source="foreign_national.legal_representative_office")
+    legal_representative_contact = serializers.CharField(source="foreign_national.legal_representative_contact")
+    previous_case = serializers.IntegerField(source="previous_case_id", allow_null=True)
+    possible_duplicate_of = serializers.CharField(source="possible_duplicate_of.v_number", allow_null=True)
+    duplicate_review = serializers.ChoiceField(choices=[("", ""), *DuplicateReview.choices])
+    interviews_count = serializers.IntegerField()
+    procedures_count = serializers.IntegerField()
+    live_deadlines_count = serializers.IntegerField()
+    transitions = serializers.SerializerMethodField(help_text="The phase transitions the workflow allows from here.")
+    editable = serializers.BooleanField(help_text="Whether the caller may change this case.")
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(TRANSITIONS))))
+    def get_transitions(self, case):
+        return [transition.name for transition in transitions_from(case.phase)]
+
+
+class AssignInSerializer(serializers.Serializer):
+    case_officer = serializers.IntegerField(min_value=1, help_text="The id of the case officer.")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate_case_officer(self, value):
+        officer = get_user_model().objects.filter(pk=value).select_related("team").first()
+        if officer is None:
+            raise serializers.ValidationError(_("No user has this id."), code="does_not_exist")
+        return officer
+
+
+class CloseInSerializer(serializers.Serializer):
+    closure_reason = serializers.ChoiceField(
+        choices=ClosureReason.choices, required=False, allow_blank=True, default=""
+    )
+
+
+# --- Departure interviews --------------------------------------------------------------------------------
+
+
+class AgreedActionInSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=500, allow_blank=True)
+    party = serializers.ChoiceField(choices=AgreedAction.Party.choices)
+    due_date = serializers.DateField()
+
+
+class InterviewInSerializer(serializers.Serializer):
+    """A departure interview as the case officer records it; the service checks the rules."""
+
+    kind = serializers.ChoiceField(choices=InterviewKind.choices)
+    held_at = AwareDateTimeField()
+    interpreter_mode = serializers.ChoiceField(choices=InterpreterMode.choices)
+    interpreter_language = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default="", help_text="ISO 639-1 or 639-3 code."
+    )
+    no_interpreter_reason = serializers.CharField(required=False, allow_blank=True, default="")
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    summary = serializers.CharField(allow_blank=True)
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    actions = AgreedActionInSerializer(many=True, required=False, default=list, max_length=50)
+
+    def service_kwargs(self) -> dict:
+        """The validated data as interview_record's keyword arguments."""
+        data = dict(self.validated_data)
+        data["actions"] = [(a["description"], a["party"], a["due_date"]) for a in data["actions"]]
+        return data
+
+
+class AgreedActionOutSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgreedAction
+        fields = ["id", "description", "party", "due_date", "completed_at"]
+
+
+class InterviewOutSerializer(serializers.ModelSerializer):
+    conducted_by = UserRefSerializer()
+    actions = AgreedActionOutSerializer(many=True)
+
+    class Meta:
+        model = DepartureInterview
+        fields = [
+            "id",
+            "kind",
+            "held_at",
+            "location",
+            "interpreter_mode",
+            "interpreter_language",
+            "no_interpreter_reason",
+            "stance",
+            "summary",
+            "conducted_by",
+            "recorded_at",
+            "actions",
+        ]
+
+
+# --- Legal procedures -------------------------------------------------------------------------------------
+
+
+class ProcedureInSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ProcedureKind.choices)
+    lodged_on = serializers.DateField()
+    may_await_in_nl = serializers.BooleanField(
+        help_text="Whether the person may stay in the Netherlands while the procedure is pending."
+    )
+    reference = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+    outcome = serializers.ChoiceField(
+        choices=ProcedureOutcome.choices, required=False, default=ProcedureOutcome.PENDING
+    )
+    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    effective_until = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ProcedureDecideInSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=ProcedureOutcome.choices)
+    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    effective_until = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="For a granted interim measure or medical postponement: the last day it stops removal.",
+    )
+
+
+class ProcedureOutSerializer(serializers.ModelSerializer):
+    recorded_by = UserRefSerializer()
+    legal_basis = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LegalProcedure
+        fields = [
+            "id",
+            "kind",
+            "legal_basis",
+            "reference",
+            "lodged_on",
+            "may_await_in_nl",
+            "outcome",
+            "decided_on",
+            "effective_until",
+            "notes",
+            "recorded_at",
+            "recorded_by",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_legal_basis(self, procedure):
+        return PROCEDURE_LEGAL_BASIS[ProcedureKind(procedure.kind)]
+
+
+class ProcedureListSerializer(serializers.Serializer):
+    """The case's procedures with what they mean for removal today."""
+
+    removable = serializers.BooleanField(source="removability.removable")
+    obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
+    procedures = ProcedureOutSerializer(many=True)
+
+
+class ProcedureChangeSerializer(serializers.Serializer):
+    """A recorded or decided procedure and the case's removability after the change."""
+
+    procedure = ProcedureOutSerializer()
+    removable = serializers.BooleanField(source="removability.removable")
+    obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
+
+
+# --- Deadlines and timeline ----------------------------------------------------------------------------
+
+
+class DeadlineOutSerializer(serializers.ModelSerializer):
+    kind_label = serializers.SerializerMethodField()
+    status_label = serializers.CharField(source="get_status_display")
+    start = serializers.SerializerMethodField(
+        help_text="A date for terms in days, weeks or months; a moment for hours."
+    )
+    explanation = serializers.SerializerMethodField(
+        help_text="How the deadline was computed, in sentences (in the user's language, Dutch by default)."
+    )
+    explanation_steps = serializers.JSONField(source="explanation", help_text="The computation steps as data.")
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "legal_basis",
+            "rule_version",
+            "trigger",
+            "start",
+            "due_date",
+            "due_at",
+            "atw_applies",
+            "atw_applied",
+            "status",
+            "status_label",
+            "responsible",
+            "explanation",
+            "explanation_steps",
+            "revision",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_kind_label(self, deadline):
+        return str(DeadlineKind(deadline.kind).label) if deadline.kind in DeadlineKind.values else deadline.kind
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_start(self, deadline):
+        start = deadline.start_at or deadline.start_date
+        return start.isoformat() if start else None
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_explanation(self, deadline):
+        return explain(deadline.explanation, language=translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class EventOutSerializer(serializers.ModelSerializer):
+    actor = serializers.SerializerMethodField(help_text="Who acted; empty when the system acted.")
+
+    class Meta:
+        model = CaseEvent
+        fields = ["id", "kind", "occurred_at", "actor", "data"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_actor(self, event):
+        return str(event.actor) if event.actor_id else None

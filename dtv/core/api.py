@@ -1,10 +1,13 @@
 """Shared REST plumbing: error format, size-limited JSON, login handled by DRF not the middleware."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView, exception_handler
+from rest_framework.views import APIView, exception_handler, set_rollback
 
 from .exceptions import DomainError
 from .parsers import LimitedJSONParser
@@ -20,10 +23,49 @@ class ApiView(APIView):
         return login_not_required(super().as_view(**initkwargs))
 
 
+class ErrorSerializer(serializers.Serializer):
+    """The body of every API error (for the schema)."""
+
+    code = serializers.CharField(help_text="Machine-readable: invalid, not_found, permission_denied, or a rule's code.")
+    detail = serializers.CharField(help_text="A message for people, in the user's language (Dutch by default).")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Per field the messages; errors that concern no single field under non_field_errors.",
+    )
+
+
+def _field_errors(exc: DjangoValidationError) -> dict:
+    """A Django ValidationError as {field: [messages]}, with Django's __all__ renamed as DRF names it."""
+    if hasattr(exc, "error_dict"):
+        return {
+            ("non_field_errors" if name == NON_FIELD_ERRORS else name): messages
+            for name, messages in exc.message_dict.items()
+        }
+    return {"non_field_errors": exc.messages}
+
+
+def _error(code, detail, errors=None, *, status_code):
+    set_rollback()
+    return Response({"code": code, "detail": str(detail), "errors": errors or {}}, status=status_code)
+
+
 def api_exception_handler(exc, context):
     """Every API error as {"code", "detail", "errors"}: 400 with field errors, 409 for broken rules."""
     if isinstance(exc, DomainError):
-        return Response({"code": exc.code, "detail": str(exc.message), "errors": {}}, status=status.HTTP_409_CONFLICT)
+        return _error(exc.code, exc.message, status_code=status.HTTP_409_CONFLICT)
+    if isinstance(exc, DjangoValidationError):
+        # A service refused the input: the same 400 as a serializer's, so clients handle one format.
+        return _error(
+            "invalid",
+            _("The request contains invalid data."),
+            _field_errors(exc),
+            status_code=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, Http404):
+        # Django's message names the model ("No Case matches…"); the API says no more than "not found".
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
     response = exception_handler(exc, context)
     if response is None:
         return None
