@@ -16,6 +16,7 @@ def test_dutch_catalogue_is_complete():
 def test_compiled_catalogue_matches_the_source():
     po = polib.pofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.po"))
     mo = polib.mofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.mo"))
-    translated = {e.msgid: e.msgstr for e in po.translated_entries() if not e.msgid_plural}
-    compiled = {e.msgid: e.msgstr for e in mo if not e.msgid_plural and e.msgid}
+    # Keyed by (context, msgid): the same English word may need two Dutch words in two contexts.
+    translated = {(e.msgctxt, e.msgid): e.msgstr for e in po.translated_entries() if not e.msgid_plural}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo if not e.msgid_plural and e.msgid}
     assert compiled == translated

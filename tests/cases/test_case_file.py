@@ -1,0 +1,138 @@
+"""The case file: everything about one case on one page, read-logged once, in a fixed number of queries."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from cases.models import AccessLogEntry, BreakGlassGrant, CaseEvent, ForeignNational
+from cases.records import case_event_record
+from cases.services import break_glass_open, foreign_national_update, note_add
+from tests.factories.accounts import CaseOfficerFactory, EnforcementOfficerFactory, PrivacyOfficerFactory
+from tests.factories.cases import CaseFactory, InterviewFactory, ProcedureFactory
+
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+pytestmark = pytest.mark.django_db
+
+
+def _detail(case):
+    return reverse("cases:case_detail", kwargs={"pk": case.pk})
+
+
+class TestCaseFileView:
+    def test_every_view_leaves_exactly_one_access_log_row(self, client, case_officer):
+        case = CaseFactory(case_officer=case_officer)
+        client.force_login(case_officer)
+        for _ in range(2):
+            assert client.get(_detail(case)).status_code == 200
+        rows = list(AccessLogEntry.objects.values_list("case_id", "foreign_national_id", "view_name", "channel"))
+        assert rows == [(case.pk, case.foreign_national_id, "cases:case_detail", "web")] * 2
+
+    def test_shows_not_removable_with_the_reason_when_an_appeal_is_pending(self, client, case_officer):
+        procedure = ProcedureFactory(case__case_officer=case_officer)
+        client.force_login(case_officer)
+        page = client.get(_detail(procedure.case)).text
+        assert "Uitzetbaar: nee" in page
+        assert "art. 82 Vw 2000" in page
+
+    def test_the_number_of_queries_does_not_grow_with_events_interviews_or_procedures(
+        self, client, case_officer, django_assert_max_num_queries
+    ):
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        InterviewFactory(case=case)
+        ProcedureFactory(case=case)
+        note_add(case=case, text="eerste notitie", actor=case_officer, now=NOW)
+        client.force_login(case_officer)
+        client.get(_detail(case))  # warm the session and permission caches
+        with django_assert_max_num_queries(100) as few:
+            client.get(_detail(case))
+        for i in range(30):
+            case_event_record(case=case, kind="note.added", actor=case_officer, now=NOW + dt.timedelta(minutes=i))
+        InterviewFactory.create_batch(3, case=case, kind="follow_up")
+        ProcedureFactory.create_batch(4, case=case)
+        for i in range(5):
+            note_add(case=case, text=f"notitie {i}", actor=case_officer, now=NOW)
+        with django_assert_max_num_queries(100) as many:
+            response = client.get(_detail(case))
+        assert response.text.count('class="regie-note"') == 6
+        assert len(many.captured_queries) == len(few.captured_queries)
+
+    def test_a_case_of_another_team_is_not_found_for_a_role_without_break_the_glass(self, client):
+        case = CaseFactory()
+        privacy = PrivacyOfficerFactory()
+        client.force_login(privacy)
+        assert client.get(_detail(case)).status_code == 403
+        assert not AccessLogEntry.objects.exists()
+
+    def test_the_timeline_pages_by_keyset(self, client, case_officer):
+        case = CaseFactory(case_officer=case_officer)
+        events = [
+            case_event_record(case=case, kind="note.added", actor=case_officer, now=NOW + dt.timedelta(minutes=i))
+            for i in range(60)
+        ]
+        client.force_login(case_officer)
+        first = client.get(_detail(case)).context["file"]
+        assert [e.pk for e in first.events] == [e.pk for e in reversed(events)][:50]
+        older = client.get(_detail(case), {"voor": first.older_events_before}).context["file"]
+        assert [e.pk for e in older.events] == [e.pk for e in reversed(events)][50:]
+        assert older.older_events_before is None
+
+
+class TestBreakTheGlass:
+    def test_a_case_of_another_team_leads_to_the_break_the_glass_form_without_personal_data(self, client):
+        case = CaseFactory(foreign_national__surname="Verborgen")
+        outsider = CaseOfficerFactory()
+        client.force_login(outsider)
+        response = client.get(_detail(case))
+        assert response.status_code == 302 and response.url == reverse("cases:break_glass", kwargs={"pk": case.pk})
+        form = client.get(response.url)
+        assert form.status_code == 403 and "Verborgen" not in form.text
+        assert not AccessLogEntry.objects.exists()
+
+    def test_a_short_reason_is_refused_and_nothing_is_granted(self, client):
+        case = CaseFactory()
+        outsider = CaseOfficerFactory()
+        client.force_login(outsider)
+        response = client.post(reverse("cases:break_glass", kwargs={"pk": case.pk}), {"reason": "nodig"})
+        assert "minstens 10 tekens" in response.text
+        assert not BreakGlassGrant.objects.exists()
+
+    def test_with_a_reason_the_case_opens_read_only_and_every_read_logs_the_reason(self, client):
+        case = CaseFactory(confidential=True)
+        enforcer = EnforcementOfficerFactory()
+        client.force_login(enforcer)
+        reason = "Aanhouding door KMar op Schiphol, identiteit verifiëren"
+        response = client.post(reverse("cases:break_glass", kwargs={"pk": case.pk}), {"reason": reason})
+        assert response.status_code == 302
+        page = client.get(_detail(case))
+        assert page.status_code == 200 and page.context["can_edit"] is False
+        entry = AccessLogEntry.objects.get()
+        assert (entry.user, entry.case, entry.reason) == (enforcer, case, reason)
+        assert CaseEvent.objects.get(kind="case.break_glass").data["reason"] == reason
+
+    def test_the_grant_expires_after_thirty_minutes(self, case_officer):
+        case = CaseFactory()
+        outsider = CaseOfficerFactory()
+        grant = break_glass_open(case_id=case.pk, reason="Spoedeisende vraag van de rechtbank", actor=outsider, now=NOW)
+        assert grant.expires_at == NOW + dt.timedelta(minutes=30)
+
+
+class TestPersonCorrection:
+    def test_a_correction_is_in_the_history_with_old_and_new_and_search_follows_it(self, client, case_officer):
+        case = CaseFactory(case_officer=case_officer, foreign_national__surname="Ozturk")
+        foreign_national_update(case=case, actor=case_officer, now=NOW, surname="Öztürk", given_names="Ayşe")
+        person = ForeignNational.objects.get(pk=case.foreign_national_id)
+        assert person.search_name == "ayse ozturk"
+        latest = person.history.first()
+        assert latest.history_user is None or latest.history_user == case_officer
+        changes = latest.diff_against(latest.prev_record).changes
+        assert {(c.field, c.old, c.new) for c in changes} == {
+            ("surname", "Ozturk", "Öztürk"),
+            ("given_names", "Amir", "Ayşe"),
+        }
+        assert CaseEvent.objects.get(kind="person.changed").data == {"fields": ["given_names", "surname"]}
+        client.force_login(case_officer)
+        history_page = client.get(reverse("cases:case_changes", kwargs={"pk": case.pk}))
+        assert "Öztürk" in history_page.text and "Ozturk" in history_page.text
+        assert AccessLogEntry.objects.filter(view_name="cases:case_changes").count() == 1

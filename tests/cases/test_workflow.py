@@ -1,0 +1,69 @@
+"""The phases of a case: intake → in progress → departure being prepared → closed, and nothing else."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from cases.constants import Phase
+from cases.models import CaseEvent
+from cases.services import case_transition
+from cases.workflow import InvalidTransition, transitions_from
+from tests.factories.accounts import CaseOfficerFactory
+from tests.factories.cases import CaseFactory
+
+NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
+
+pytestmark = pytest.mark.django_db
+
+
+class TestCaseTransition:
+    def test_the_officer_starts_work_on_an_assigned_intake_case(self, case_officer):
+        case = CaseFactory(case_officer=case_officer)
+        case_transition(case=case, transition="start_work", actor=case_officer, now=NOW)
+        case.refresh_from_db()
+        assert case.phase == Phase.IN_PROGRESS
+        event = CaseEvent.objects.get(case=case, kind="case.phase_changed")
+        assert event.data == {"from": "intake", "to": "in_progress", "closure_reason": ""}
+
+    def test_work_cannot_start_before_the_case_is_assigned(self, team_lead):
+        case = CaseFactory(intake_queue=True)
+        with pytest.raises(InvalidTransition) as refused:
+            case_transition(case=case, transition="start_work", actor=team_lead, now=NOW)
+        assert refused.value.code == "no_case_officer"
+        case.refresh_from_db()
+        assert case.phase == Phase.INTAKE and not CaseEvent.objects.exists()
+
+    def test_a_case_in_intake_cannot_jump_to_departure_preparation(self, case_officer):
+        case = CaseFactory(case_officer=case_officer)
+        with pytest.raises(InvalidTransition):
+            case_transition(case=case, transition="prepare_departure", actor=case_officer, now=NOW)
+        case.refresh_from_db()
+        assert case.phase == Phase.INTAKE
+
+    def test_preparation_can_fall_back_to_in_progress(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, departure_preparation=True)
+        case_transition(case=case, transition="resume_work", actor=case_officer, now=NOW)
+        case.refresh_from_db()
+        assert case.phase == Phase.IN_PROGRESS
+
+    def test_closing_needs_a_reason_and_records_when(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        with pytest.raises(ValidationError) as refused:
+            case_transition(case=case, transition="close", actor=case_officer, now=NOW)
+        assert "closure_reason" in refused.value.message_dict
+        case_transition(case=case, transition="close", actor=case_officer, now=NOW, closure_reason="residence_permit")
+        case.refresh_from_db()
+        assert (case.phase, case.closure_reason, case.closed_at) == (Phase.CLOSED, "residence_permit", NOW)
+
+    def test_a_closed_case_takes_no_transition(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, closed=True)
+        assert transitions_from(case.phase) == []
+        with pytest.raises(PermissionDenied):
+            case_transition(case=case, transition="resume_work", actor=case_officer, now=NOW)
+
+    def test_a_team_colleague_may_not_move_someone_elses_case(self, case_officer):
+        case = CaseFactory(case_officer=CaseOfficerFactory(team=case_officer.team))
+        with pytest.raises(PermissionDenied):
+            case_transition(case=case, transition="start_work", actor=case_officer, now=NOW)
+        assert not CaseEvent.objects.exists()

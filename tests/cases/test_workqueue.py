@@ -1,0 +1,134 @@
+"""The work queue: the officer's own cases, the team's caseload and the national intake for team leads."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from cases.deadlines.engine import deadline_open
+from cases.models import AccessLogEntry, Assignment, Case
+from tests.factories.accounts import CaseOfficerFactory, MinorSpecialistFactory
+from tests.factories.cases import CaseFactory, ProcedureFactory
+
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+URL = reverse("cases:workqueue")
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(response):
+    return [case.pk for case in response.context["cases"]]
+
+
+class TestMyWorkQueue:
+    def test_shows_only_my_open_cases_sorted_by_the_nearest_deadline(self, client, case_officer):
+        later, sooner, none = CaseFactory.create_batch(3, case_officer=case_officer, in_progress=True)
+        deadline_open(case=later, kind="agreed_action", start=dt.date(2027, 1, 10), actor=case_officer, now=NOW)
+        deadline_open(case=sooner, kind="agreed_action", start=dt.date(2026, 12, 1), actor=case_officer, now=NOW)
+        CaseFactory(case_officer=case_officer, closed=True)
+        CaseFactory(case_officer=CaseOfficerFactory(team=case_officer.team))
+        client.force_login(case_officer)
+        response = client.get(URL)
+        assert _rows(response) == [sooner.pk, later.pk, none.pk]
+        assert response.context["total"] == 3
+
+    def test_each_person_shown_is_access_logged_once(self, client, case_officer):
+        cases = CaseFactory.create_batch(3, case_officer=case_officer)
+        client.force_login(case_officer)
+        client.get(URL)
+        assert sorted(AccessLogEntry.objects.values_list("foreign_national_id", flat=True)) == sorted(
+            c.foreign_national_id for c in cases
+        )
+
+    def test_filters_on_phase_nationality_and_flag(self, client, case_officer):
+        blocked = ProcedureFactory(case__case_officer=case_officer).case
+        minor = CaseFactory(case_officer=case_officer, unaccompanied_minor=True)
+        intake = CaseFactory(case_officer=case_officer)
+        intake.foreign_national.nationalities.create(country="ERI", status="claimed")
+        client.force_login(case_officer)
+        assert _rows(client.get(URL, {"kenmerk": "not_removable"})) == [blocked.pk]
+        assert _rows(client.get(URL, {"kenmerk": "unaccompanied_minor"})) == [minor.pk]
+        assert _rows(client.get(URL, {"kenmerk": "minor"})) == [minor.pk]
+        assert _rows(client.get(URL, {"nationaliteit": "ERI"})) == [intake.pk]
+        assert sorted(_rows(client.get(URL, {"fase": "intake"}))) == sorted([minor.pk, intake.pk])
+
+    def test_pages_by_keyset_without_gaps_or_repeats(self, client, case_officer):
+        cases = CaseFactory.create_batch(120, case_officer=case_officer)
+        client.force_login(case_officer)
+        seen, cursor = [], None
+        while True:
+            response = client.get(URL, {"sorteer": "geopend", **({"pagina": cursor} if cursor else {})})
+            seen += _rows(response)
+            cursor = response.context["page"].next_cursor
+            if not cursor:
+                break
+        assert seen == [c.pk for c in sorted(cases, key=lambda c: (c.opened_at, c.pk))]
+        back = client.get(URL, {"sorteer": "geopend", "pagina": response.context["page"].previous_cursor})
+        assert _rows(back) == seen[50:100]
+
+    def test_a_tampered_cursor_shows_the_first_page(self, client, case_officer):
+        CaseFactory.create_batch(2, case_officer=case_officer)
+        client.force_login(case_officer)
+        assert len(_rows(client.get(URL, {"pagina": "not-a-cursor"}))) == 2
+
+    def test_the_number_of_queries_does_not_grow_with_the_cases(
+        self, client, case_officer, django_assert_max_num_queries
+    ):
+        client.force_login(case_officer)
+        CaseFactory.create_batch(2, case_officer=case_officer)
+        ProcedureFactory(case__case_officer=case_officer)
+        client.get(URL)
+        with django_assert_max_num_queries(40) as few:
+            client.get(URL)
+        for case in CaseFactory.create_batch(30, case_officer=case_officer):
+            case.foreign_national.nationalities.create(country="SYR", status="claimed")
+            deadline_open(case=case, kind="agreed_action", start=dt.date(2026, 12, 1), actor=case_officer, now=NOW)
+        ProcedureFactory.create_batch(3, case__case_officer=case_officer)
+        with django_assert_max_num_queries(40) as many:
+            assert len(_rows(client.get(URL))) == 36
+        assert len(many.captured_queries) == len(few.captured_queries)
+
+
+class TestTeamLeadQueues:
+    def test_the_team_view_shows_the_teams_open_cases_with_their_officers(self, client, team_lead, case_officer):
+        mine = CaseFactory(case_officer=case_officer)
+        CaseFactory()  # another team
+        client.force_login(team_lead)
+        assert _rows(client.get(URL, {"weergave": "team"})) == [mine.pk]
+
+    def test_the_intake_view_shows_the_unassigned_national_intake(self, client, team_lead):
+        waiting = CaseFactory(intake_queue=True)
+        client.force_login(team_lead)
+        assert _rows(client.get(URL, {"weergave": "intake"})) == [waiting.pk]
+
+    def test_a_case_officer_cannot_see_the_team_view(self, client, case_officer):
+        CaseFactory(case_officer=CaseOfficerFactory(team=case_officer.team))
+        client.force_login(case_officer)
+        response = client.get(URL, {"weergave": "team"})
+        assert response.context["view"] == "mijn" and _rows(response) == []
+
+    def test_bulk_assignment_from_the_intake_queue(self, client, team_lead, case_officer):
+        waiting = CaseFactory.create_batch(2, intake_queue=True)
+        client.force_login(team_lead)
+        response = client.post(
+            reverse("cases:workqueue_assign"),
+            {"cases": [c.pk for c in waiting], "case_officer": case_officer.pk, "reason": ""},
+        )
+        assert response.status_code == 302
+        assert set(Case.objects.values_list("case_officer", flat=True)) == {case_officer.pk}
+
+    def test_bulk_assignment_of_an_amv_case_to_a_non_specialist_fails_in_dutch_and_assigns_nothing(
+        self, client, team_lead, case_officer
+    ):
+        ordinary = CaseFactory(intake_queue=True)
+        minor = CaseFactory(intake_queue=True, unaccompanied_minor=True)
+        MinorSpecialistFactory(team=team_lead.team)
+        client.force_login(team_lead)
+        response = client.post(
+            reverse("cases:workqueue_assign"),
+            {"cases": [ordinary.pk, minor.pk], "case_officer": case_officer.pk, "next": URL + "?weergave=intake"},
+            follow=True,
+        )
+        assert "alleen worden toegewezen aan een aangewezen AMV-specialist" in response.text
+        assert not Assignment.objects.exists()
+        assert set(Case.objects.values_list("case_officer", flat=True)) == {None}
