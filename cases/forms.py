@@ -179,7 +179,9 @@ class AssignForm(forms.Form):
 
 def _officer_label(user):
     label = user.get_full_name() or user.username
-    return f"{label} ({_('AMV specialist')})" if user.is_unaccompanied_minor_specialist else label
+    if user.is_unaccompanied_minor_specialist:
+        return _("%(name)s (AMV specialist)") % {"name": label}
+    return label
 
 
 class BulkAssignForm(AssignForm):

@@ -1,0 +1,109 @@
+"""The day of a case officer, in Chromium: work queue → case file → interview with an interpreter → pending
+appeal makes the person not removable → the team lead reassigns; an AMV case cannot go to a non-specialist.
+axe-core checks every page visited."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from cases.models import Case, DepartureInterview, LegalProcedure
+from tests.browser.conftest import log_in
+from tests.factories.accounts import CaseOfficerFactory, MinorSpecialistFactory
+from tests.factories.cases import CaseFactory, ForeignNationalFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_officer, team_lead, password):
+    case = CaseFactory(
+        case_officer=case_officer,
+        in_progress=True,
+        foreign_national=ForeignNationalFactory(surname="Haddad", given_names="Omar", languages=["ar"]),
+    )
+    colleague = CaseOfficerFactory(team=case_officer.team, first_name="Pieter", last_name="Bos")
+
+    # Morning: the work queue.
+    log_in(page, case_officer, password)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werkvoorraad")
+    axe(page)
+
+    # Open the case.
+    page.get_by_role("link", name=case.foreign_national.v_number).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Haddad, Omar")
+    expect(page.get_by_test_id("removable")).to_contain_text("Uitzetbaar: ja")
+    axe(page)
+
+    # A first departure interview with an Arabic interpreter in person.
+    page.get_by_role("link", name="Vertrekgesprek vastleggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vertrekgesprek vastleggen")
+    axe(page)
+    page.get_by_label("Eerste vertrekgesprek").check()
+    page.get_by_label("Tolk persoonlijk aanwezig").check()
+    page.get_by_label("Taal van de tolk").fill("ar")
+    page.get_by_label("Twijfelt").check()
+    page.get_by_label("Samenvatting").fill(
+        "Betrokkene twijfelt over terugkeer naar Syrië; wil eerst met familie overleggen."
+    )
+    page.locator("#id_actie-0-description").fill("Familie in Aleppo benaderen over opvang")
+    page.locator("#id_actie-0-due_date").fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    page.get_by_role("button", name="Gesprek vastleggen").click()
+    expect(page.get_by_role("status").filter(has_text="Vertrekgesprek vastgelegd.")).to_be_visible()
+    expect(page.locator("#gesprekken")).to_contain_text("Tolk persoonlijk aanwezig (ar)")
+    axe(page)
+    interview = DepartureInterview.objects.get(case=case)
+    assert (interview.interpreter_mode, interview.interpreter_language) == ("in_person", "ar")
+
+    # A pending appeal that may be awaited in the Netherlands: the header says not removable, and why.
+    page.get_by_role("link", name="Juridische procedure vastleggen").click()
+    axe(page)
+    page.get_by_label("Soort procedure").select_option("appeal")
+    page.get_by_label("Ingediend op").fill((timezone.localdate() - dt.timedelta(days=3)).isoformat())
+    page.get_by_label("Ja", exact=True).check()
+    page.get_by_role("button", name="Vastleggen").click()
+    removable = page.get_by_test_id("removable")
+    expect(removable).to_contain_text("Uitzetbaar: nee")
+    expect(removable).to_contain_text("mag in Nederland worden afgewacht")
+    expect(removable).to_contain_text("art. 82 Vw 2000")
+    axe(page)
+    assert LegalProcedure.objects.get(case=case).outcome == "pending"
+
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # Afternoon: the team lead reassigns the case to a colleague.
+    log_in(page, team_lead, password)
+    page.get_by_role("navigation", name="Overzichten").get_by_role("link", name="Team", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Caseload van het team")
+    axe(page)
+    page.get_by_role("link", name=case.foreign_national.v_number).click()
+    page.get_by_role("link", name="Opnieuw toewijzen").click()
+    axe(page)
+    page.get_by_label("Regievoerder").select_option(label="Pieter Bos")
+    page.get_by_role("button", name="Toewijzen").click()
+    expect(page.get_by_test_id("case-officer")).to_contain_text("Pieter Bos")
+    axe(page)
+    assert Case.objects.get(pk=case.pk).case_officer == colleague
+
+
+def test_an_unaccompanied_minor_cannot_be_assigned_to_a_non_specialist(page, axe, case_officer, team_lead, password):
+    minor = CaseFactory(intake_queue=True, unaccompanied_minor=True, foreign_national__surname="Yohannes")
+    MinorSpecialistFactory(team=team_lead.team, first_name="Youssef", last_name="Bakker")
+
+    log_in(page, team_lead, password)
+    page.get_by_role("navigation", name="Overzichten").get_by_role("link", name="Niet-toegewezen intake").click()
+    expect(page.get_by_role("row").filter(has_text="Yohannes")).to_contain_text("Alleenstaande minderjarige")
+    axe(page)
+    page.get_by_role("link", name=minor.foreign_national.v_number).click()
+    page.get_by_role("link", name=re.compile(r"^Toewijzen$")).click()
+    page.get_by_label("Regievoerder").select_option(label=case_officer.get_full_name())
+    page.get_by_role("button", name="Toewijzen").click()
+    expect(page.get_by_role("alert")).to_contain_text("kan alleen worden toegewezen aan een aangewezen AMV-specialist")
+    axe(page)
+    assert Case.objects.get(pk=minor.pk).case_officer is None
+
+    page.get_by_label("Regievoerder").select_option(label="Youssef Bakker (AMV-specialist)")
+    page.get_by_role("button", name="Toewijzen").click()
+    expect(page.get_by_test_id("case-officer")).to_contain_text("Youssef Bakker")
+    axe(page)
