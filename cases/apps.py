@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Cases")
+
+    def ready(self):
+        from .deadlines.calendar import seed_atw_calendar
+
+        # After every migrate (and every flush in tests), so that a database never lacks the calendar.
+        post_migrate.connect(seed_atw_calendar, sender=self, dispatch_uid="cases.seed_atw_calendar")

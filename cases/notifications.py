@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dtv.core.exceptions import DomainError
 
@@ -38,7 +39,8 @@ def notifications_mark_read(*, user, now, ids=None) -> int:
 @transaction.atomic
 def work_item_complete(*, work_item, actor, now) -> WorkItem:
     """Finish a work item; the deadline it came from counts as met."""
-    work_item = WorkItem.objects.select_for_update().select_related("case", "deadline").get(pk=work_item.pk)
+    # Lock only the work item: PostgreSQL refuses FOR UPDATE on the nullable side of the deadline join.
+    work_item = WorkItem.objects.select_for_update(of=("self",)).select_related("case", "deadline").get(pk=work_item.pk)
     if not can_edit_case(actor, work_item.case):
         raise PermissionDenied(_("You may not change this case."))
     if work_item.done_at:
@@ -58,7 +60,11 @@ def _send_digest(user, notifications, now):
         body = render_to_string(
             "cases/email/digest.txt", {"user": user, "notifications": notifications, "site_url": settings.SITE_URL}
         )
-        subject = _("Regie: %(count)d notifications about deadlines") % {"count": len(notifications)}
+        subject = ngettext(
+            "Regie: %(count)d notification about deadlines",
+            "Regie: %(count)d notifications about deadlines",
+            len(notifications),
+        ) % {"count": len(notifications)}
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 

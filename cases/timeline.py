@@ -43,6 +43,7 @@ LABELS = {
     "deadline.met": gettext_lazy("Deadline met"),
     "deadline.cancelled": gettext_lazy("Deadline cancelled"),
     "deadline.suspended": gettext_lazy("Deadline suspended"),
+    "deadline.resumed": gettext_lazy("Deadline resumed"),
     "deadline.overdue": gettext_lazy("Deadline passed"),
     "deadline.escalated": gettext_lazy("Deadline escalated to the team lead"),
     "document.uploaded": gettext_lazy("Document uploaded"),
@@ -129,7 +130,7 @@ def _describe(kind, data):
             "new": _day(new.get("effective_on")),
             "why": data.get("correction", ""),
         }
-    if kind == "deadline.recomputed":
+    if kind in ("deadline.recomputed", "deadline.resumed"):
         return (
             _deadline(data)
             + " — "

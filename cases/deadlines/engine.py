@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from dtv.core.exceptions import DomainError
 
@@ -148,6 +149,10 @@ def deadline_recompute(*, deadline, start, actor, now, reason, params=None, vers
     deadline = _locked(deadline)
     if deadline.status not in (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED):
         raise DomainError(_("A deadline that was met or cancelled is not recomputed."), code="deadline_closed")
+    return _recompute(deadline, start=start, actor=actor, now=now, reason=reason, params=params, version=version)
+
+
+def _recompute(deadline, *, start, actor, now, reason, params=None, version=None, event="deadline.recomputed"):
     old_due = deadline.due_at
     _apply(
         deadline,
@@ -163,9 +168,11 @@ def deadline_recompute(*, deadline, start, actor, now, reason, params=None, vers
     deadline.status_reason = reason
     deadline._change_reason = reason[:100]
     deadline.save()
+    # The earlier revision's "deadline passed" task no longer stands: the new revision falls due on its own.
+    _finish_work_items(deadline, actor=actor, now=now, reason=reason)
     _event(
         deadline,
-        "deadline.recomputed",
+        event,
         actor,
         now,
         old_due_at=old_due.isoformat(),
@@ -176,6 +183,20 @@ def deadline_recompute(*, deadline, start, actor, now, reason, params=None, vers
     return deadline
 
 
+def _finish_work_items(deadline, *, actor, now, reason):
+    items = list(WorkItem.objects.filter(deadline=deadline, done_at__isnull=True))
+    for item in items:
+        item.done_at, item.done_by = now, actor
+    bulk_update_with_history(
+        items,
+        WorkItem,
+        ["done_at", "done_by"],
+        default_user=actor,
+        default_date=now,
+        default_change_reason=reason[:100],
+    )
+
+
 def _close(deadline, *, status, actor, now, reason=""):
     deadline.status = status
     deadline.status_reason = reason
@@ -184,7 +205,7 @@ def _close(deadline, *, status, actor, now, reason=""):
     deadline.sweep_stage, deadline.sweep_at = "", None
     deadline._change_reason = reason[:100]
     deadline.save()
-    WorkItem.objects.filter(deadline=deadline, done_at__isnull=True).update(done_at=now, done_by=actor)
+    _finish_work_items(deadline, actor=actor, now=now, reason=reason or status)
 
 
 @transaction.atomic
@@ -241,8 +262,7 @@ def deadline_resume(*, deadline, start, actor, now, reason) -> Deadline:
     if deadline.status != DeadlineStatus.SUSPENDED:
         raise DomainError(_("Only a suspended deadline can be resumed."), code="deadline_not_suspended")
     deadline.status = DeadlineStatus.OPEN
-    deadline.save(update_fields=["status"])
-    return deadline_recompute(deadline=deadline, start=start, actor=actor, now=now, reason=reason)
+    return _recompute(deadline, start=start, actor=actor, now=now, reason=reason, event="deadline.resumed")
 
 
 def deadlines_for_source(source):

@@ -65,17 +65,20 @@ def _people_by_team(team_ids, role):
 
 
 def _recipients(deadline, stage, leads, enforcers):
-    """Who is told: the responsible person for reminders and due stages, the team lead(s) on escalation."""
+    """Who is told: the responsible person for reminders and due stages, the team lead(s) on escalation.
+
+    Without a team (the national intake) the person who recorded the triggering fact stays
+    responsible until the case is assigned; an inactive case officer is replaced by the team lead.
+    """
     case = deadline.case
     team_leads = leads.get(case.team_id, [])
-    if stage == SweepStage.ESCALATION:
-        return team_leads
-    if deadline.responsible == Responsible.TEAM_LEAD:
-        return team_leads
+    fallback = team_leads or ([deadline.opened_by_id] if deadline.opened_by_id else [])
+    if stage == SweepStage.ESCALATION or deadline.responsible == Responsible.TEAM_LEAD:
+        return fallback
     if deadline.responsible == Responsible.ENFORCEMENT_OFFICER and enforcers.get(case.team_id):
         return enforcers[case.team_id]
-    # The case officer; an unassigned case's deadline goes to whoever leads its team.
-    return [case.case_officer_id] if case.case_officer_id else team_leads
+    officer = case.case_officer
+    return [officer.pk] if officer is not None and officer.is_active else fallback
 
 
 def _next(stage, deadline, grace):
@@ -127,9 +130,17 @@ def _process(batch, *, now, grace, report):
             report.reminders += 1
         deadline.sweep_stage, deadline.sweep_at = _next(stage, deadline, grace)
         report.deadlines.add(deadline.pk)
-    created = Notification.objects.bulk_create(notifications, ignore_conflicts=True)
-    report.notifications += len(created)
-    report.work_items += len(WorkItem.objects.bulk_create(work_items, ignore_conflicts=True))
+    report.notifications += _insert_new(
+        Notification, notifications, batch, lambda n: (n.deadline_id, n.revision, n.stage, n.recipient_id)
+    )
+    new_items = _insert_new(WorkItem, work_items, batch, lambda w: (w.deadline_id, w.revision, w.stage))
+    report.work_items += new_items
+    if new_items:
+        WorkItem.history.bulk_history_create(
+            WorkItem.objects.filter(deadline__in=batch, created_at=now, stage=SweepStage.DUE),
+            default_date=now,
+            default_change_reason="sweep",
+        )
     CaseEvent.objects.bulk_create(events)
     bulk_update_with_history(
         batch,
@@ -139,6 +150,25 @@ def _process(batch, *, now, grace, report):
         default_change_reason="sweep",
         default_date=now,
     )
+
+
+def _insert_new(model, rows, batch, key):
+    """Insert the rows whose stage has not been written before; returns how many were new.
+
+    ON CONFLICT DO NOTHING is the guarantee against duplicates; the key lookup first only makes
+    the count honest (bulk_create with ignore_conflicts returns every object it was given).
+    """
+    if not rows:
+        return 0
+    fields = (
+        ("deadline_id", "revision", "stage", "recipient_id")
+        if model is Notification
+        else ("deadline_id", "revision", "stage")
+    )
+    existing = set(model.objects.filter(deadline__in=batch).values_list(*fields))
+    new = [row for row in rows if key(row) not in existing]
+    model.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
 
 
 def _event(deadline, kind, now, **extra):
@@ -163,7 +193,7 @@ def deadlines_sweep(*, now, batch_size=BATCH_SIZE, grace=None) -> SweepReport:
     report = SweepReport()
     while True:
         with transaction.atomic():
-            batch = list(due_deadlines(now).select_related("case")[:batch_size])
+            batch = list(due_deadlines(now).select_related("case", "case__case_officer")[:batch_size])
             if not batch:
                 break
             _process(batch, now=now, grace=grace, report=report)

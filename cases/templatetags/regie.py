@@ -1,7 +1,7 @@
 """Template filters for case data: partial dates, countries, deadlines, timeline, flags."""
 
 from django import template
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ..constants import DatePrecision
@@ -65,3 +65,16 @@ def event_facts(event):
 @register.filter
 def filesize(size):
     return formats.number_format(size / 1024 / 1024, 1) + " MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+@register.filter
+def due(deadline, style="short"):
+    """When a deadline is due, as a person reads it: the last day of a term in days, the moment of a term in hours.
+
+    A term in days is stored as its exclusive end (00:00 after the last day); showing that moment
+    would suggest the term ends a day later than it does.
+    """
+    if deadline.due_date:
+        return formats.date_format(deadline.due_date, "j F Y" if style == "long" else "j-n-Y")
+    moment = timezone.localtime(deadline.due_at)
+    return formats.date_format(moment, "j F Y H:i" if style == "long" else "j-n-Y H:i")
