@@ -93,17 +93,9 @@ class SearchForm(forms.Form):
         return data
 
 
-class IntakeForm(forms.Form):
-    """Manual intake: a person who registers for return themself (self-registration)."""
+class IdentityForm(forms.Form):
+    """The identity fields a person is registered and corrected with (DOMAIN.md 1: validate hard)."""
 
-    # Generated when the form is shown: submitting the same form twice yields the same case.
-    reference = forms.CharField(widget=forms.HiddenInput, max_length=100)
-    v_number = forms.CharField(
-        label=_("V-number"),
-        max_length=10,
-        validators=[v_number_validator],
-        widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
-    )
     surname = forms.CharField(label=_("Surname"), max_length=200, widget=forms.TextInput(attrs=_TEXT))
     given_names = forms.CharField(
         label=_("Given names"), max_length=200, required=False, widget=forms.TextInput(attrs=_TEXT)
@@ -116,13 +108,6 @@ class IntakeForm(forms.Form):
         widget=forms.TextInput(attrs=_TEXT),
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=forms.Select(attrs=_SELECT))
-    nationality = forms.ChoiceField(label=_("Nationality"), choices=(), widget=forms.Select(attrs=_SELECT))
-    nationality_status = forms.ChoiceField(
-        label=_("Nationality is"),
-        choices=NationalityStatus.choices,
-        initial=NationalityStatus.CLAIMED,
-        widget=forms.Select(attrs=_SELECT),
-    )
     languages = forms.CharField(
         label=_("Languages"),
         required=False,
@@ -133,18 +118,10 @@ class IntakeForm(forms.Form):
     vulnerabilities = forms.MultipleChoiceField(
         label=_("Vulnerabilities"), required=False, choices=Vulnerability.choices, widget=forms.CheckboxSelectMultiple
     )
-    track = forms.ChoiceField(
-        label=_("Track"), choices=Track.choices, initial=Track.SELF_REGISTERED, widget=forms.Select(attrs=_SELECT)
-    )
-    handover_date = _date_field(_("Registered on"))
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["nationality"].choices = [("", "—")] + country_choices()
-        if not self.is_bound:
-            self.initial.setdefault("reference", f"SELF-{uuid.uuid4().hex[:16].upper()}")
-            self.initial.setdefault("handover_date", today)
 
     def clean_date_of_birth(self):
         return parse_partial_date(self.cleaned_data["date_of_birth"], today=self.today)
@@ -157,6 +134,39 @@ class IntakeForm(forms.Form):
         if unknown:
             raise ValidationError(_("Unknown language code: %(codes)s.") % {"codes": ", ".join(unknown)})
         return codes
+
+
+class IntakeForm(IdentityForm):
+    """Manual intake: a person who registers for return themself (self-registration)."""
+
+    # Generated when the form is shown: submitting the same form twice yields the same case.
+    reference = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    v_number = forms.CharField(
+        label=_("V-number"),
+        max_length=10,
+        validators=[v_number_validator],
+        widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
+    )
+    nationality = forms.ChoiceField(label=_("Nationality"), choices=(), widget=forms.Select(attrs=_SELECT))
+    nationality_status = forms.ChoiceField(
+        label=_("Nationality is"),
+        choices=NationalityStatus.choices,
+        initial=NationalityStatus.CLAIMED,
+        widget=forms.Select(attrs=_SELECT),
+    )
+    track = forms.ChoiceField(
+        label=_("Track"), choices=Track.choices, initial=Track.SELF_REGISTERED, widget=forms.Select(attrs=_SELECT)
+    )
+    handover_date = _date_field(_("Registered on"))
+
+    field_order = ["reference", "v_number", "surname", "given_names", "date_of_birth", "sex", "nationality"]
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, today=today, **kwargs)
+        self.fields["nationality"].choices = [("", "—")] + country_choices()
+        if not self.is_bound:
+            self.initial.setdefault("reference", f"SELF-{uuid.uuid4().hex[:16].upper()}")
+            self.initial.setdefault("handover_date", today)
 
     def clean_handover_date(self):
         value = self.cleaned_data["handover_date"]
@@ -324,29 +334,7 @@ class DepartureTermCorrectionForm(DepartureTermForm):
     )
 
 
-class PersonForm(forms.Form):
-    surname = forms.CharField(label=_("Surname"), max_length=200, widget=forms.TextInput(attrs=_TEXT))
-    given_names = forms.CharField(
-        label=_("Given names"), max_length=200, required=False, widget=forms.TextInput(attrs=_TEXT)
-    )
-    date_of_birth = forms.CharField(
-        label=_("Date of birth"),
-        max_length=10,
-        required=False,
-        help_text=_("YYYY-MM-DD, YYYY-MM or YYYY; leave empty when unknown."),
-        widget=forms.TextInput(attrs=_TEXT),
-    )
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=forms.Select(attrs=_SELECT))
-    languages = forms.CharField(
-        label=_("Languages"),
-        required=False,
-        max_length=100,
-        help_text=_("ISO 639 codes separated by commas, for example ar, ti."),
-        widget=forms.TextInput(attrs=_TEXT),
-    )
-    vulnerabilities = forms.MultipleChoiceField(
-        label=_("Vulnerabilities"), required=False, choices=Vulnerability.choices, widget=forms.CheckboxSelectMultiple
-    )
+class PersonForm(IdentityForm):
     legal_representative_name = forms.CharField(
         label=_("Legal representative"), required=False, max_length=200, widget=forms.TextInput(attrs=_TEXT)
     )
@@ -359,16 +347,6 @@ class PersonForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs=_TEXT),
     )
-
-    def __init__(self, *args, today, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.today = today
-
-    def clean_date_of_birth(self):
-        return parse_partial_date(self.cleaned_data["date_of_birth"], today=self.today)
-
-    def clean_languages(self):
-        return [c.strip().lower() for c in self.cleaned_data["languages"].split(",") if c.strip()]
 
 
 class FamilyLinkForm(forms.Form):
