@@ -6,7 +6,7 @@ PYTHON ?= $(shell scripts/find-python.sh)
 # The test suite talks to the machine's own PostgreSQL and Redis (see dtv/settings/test.py).
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/regie
 
-.PHONY: run test install lint system-deps services messages vendor clean
+.PHONY: run test bench install lint system-deps services messages vendor clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (python3.12/python3.13 on PATH)."; exit 1; }
@@ -33,6 +33,10 @@ test: install system-deps services
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	DATABASE_URL=$(DATABASE_URL_TEST) $(BIN)/pytest
+
+## make bench: 100,000 synthetic cases in PostgreSQL database regie_bench, then timings (a benchmark, not a test).
+bench: install system-deps services
+	@scripts/bench.sh $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

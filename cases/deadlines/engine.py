@@ -50,7 +50,8 @@ def first_sweep_stage(*, due_at, remind_at, now) -> tuple[str, dt.datetime]:
     return SweepStage.DUE, due_at
 
 
-def _apply(deadline, *, kind, start, params, now, version=None, holidays=None):
+def deadline_fill(deadline, *, kind, start, params, now, version=None, holidays=None):
+    """Put the rule's computation into an unsaved or locked Deadline (no save): for the engine and bulk loaders."""
     merged = {**configured_params(kind), **(params or {})}
     rule, computation = rules.compute(
         kind, start=start, params=merged, holidays=atw_holidays() if holidays is None else holidays, version=version
@@ -118,7 +119,7 @@ def _event(deadline, kind, actor, now, **extra):
 def deadline_open(*, case, kind, start, actor, now, params=None, source=None, trigger="", version=None) -> Deadline:
     """Open a deadline of `kind` from `start` (a date, or an aware moment for terms in hours)."""
     source_type, source_id = source_key(source) if source is not None else ("", None)
-    deadline = _apply(
+    deadline = deadline_fill(
         Deadline(
             case=case,
             opened_at=now,
@@ -154,7 +155,7 @@ def deadline_recompute(*, deadline, start, actor, now, reason, params=None, vers
 
 def _recompute(deadline, *, start, actor, now, reason, params=None, version=None, event="deadline.recomputed"):
     old_due = deadline.due_at
-    _apply(
+    deadline_fill(
         deadline,
         kind=deadline.kind,
         start=start,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from simple_history.utils import bulk_update_with_history
+from django.db.models import F
 
 from dtv.accounts.constants import Role
 
@@ -81,20 +81,23 @@ def _recipients(deadline, stage, leads, enforcers):
     return [officer.pk] if officer is not None and officer.is_active else fallback
 
 
-def _next(stage, deadline, grace):
-    if stage == SweepStage.REMINDER:
-        return SweepStage.DUE, deadline.due_at
-    if stage == SweepStage.DUE:
-        return SweepStage.ESCALATION, deadline.due_at + grace
-    return "", None
+def _next_stage(stage, grace):
+    """The stage after `stage` and its moment as an offset from the due moment (None: nothing left to do)."""
+    return {
+        SweepStage.REMINDER: (SweepStage.DUE, dt.timedelta(0)),
+        SweepStage.DUE: (SweepStage.ESCALATION, grace),
+        SweepStage.ESCALATION: ("", None),
+    }[stage]
 
 
 def _process(batch, *, now, grace, report):
     leads = _people_by_team({d.case.team_id for d in batch if d.case.team_id}, Role.TEAM_LEAD)
     enforcers = _people_by_team({d.case.team_id for d in batch if d.case.team_id}, Role.ENFORCEMENT_OFFICER)
     notifications, work_items, events = [], [], []
+    stages_before = {}
     for deadline in batch:
         stage = deadline.sweep_stage
+        stages_before.setdefault(stage, []).append(deadline.pk)
         recipients = _recipients(deadline, stage, leads, enforcers)
         notifications += [
             Notification(
@@ -128,7 +131,8 @@ def _process(batch, *, now, grace, report):
             events.append(_event(deadline, "deadline.escalated", now, team_leads=recipients))
         else:
             report.reminders += 1
-        deadline.sweep_stage, deadline.sweep_at = _next(stage, deadline, grace)
+        deadline.sweep_stage, offset = _next_stage(stage, grace)
+        deadline.sweep_at = deadline.due_at + offset if offset is not None else None
         report.deadlines.add(deadline.pk)
     report.notifications += _insert_new(
         Notification, notifications, batch, lambda n: (n.deadline_id, n.revision, n.stage, n.recipient_id)
@@ -142,14 +146,19 @@ def _process(batch, *, now, grace, report):
             default_change_reason="sweep",
         )
     CaseEvent.objects.bulk_create(events)
-    bulk_update_with_history(
-        batch,
-        Deadline,
-        ["status", "sweep_stage", "sweep_at"],
-        batch_size=BATCH_SIZE,
-        default_change_reason="sweep",
-        default_date=now,
-    )
+    _advance(batch, stages_before, grace=grace, now=now)
+
+
+def _advance(batch, stages_before, *, grace, now):
+    """Store each deadline's next stage: one UPDATE per stage (set-wise, not a CASE per row), one history insert."""
+    for stage, ids in stages_before.items():
+        next_stage, offset = _next_stage(stage, grace)
+        fields = {"sweep_stage": next_stage, "sweep_at": F("due_at") + offset if offset is not None else None}
+        if stage == SweepStage.DUE:
+            fields["status"] = DeadlineStatus.OVERDUE
+        Deadline.objects.filter(pk__in=ids).update(**fields)
+    # The objects in `batch` carry the same new values (set in _process), so the history matches the rows.
+    Deadline.history.bulk_history_create(batch, update=True, default_date=now, default_change_reason="sweep")
 
 
 def _insert_new(model, rows, batch, key):

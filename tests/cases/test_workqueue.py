@@ -66,6 +66,16 @@ class TestMyWorkQueue:
         back = client.get(URL, {"sorteer": "geopend", "pagina": response.context["page"].previous_cursor})
         assert _rows(back) == seen[50:100]
 
+    def test_the_next_page_link_keeps_the_view_and_filters(self, client, team_lead, case_officer):
+        # Regression: the pager wrote "??" before the query, which dropped the view on page 2.
+        CaseFactory.create_batch(51, case_officer=case_officer)
+        client.force_login(team_lead)
+        response = client.get(URL, {"weergave": "team", "fase": "intake"})
+        cursor = response.context["page"].next_cursor
+        assert 'href="?weergave=team&amp;fase=intake&amp;pagina=' in response.text
+        second = client.get(URL, {"weergave": "team", "fase": "intake", "pagina": cursor})
+        assert (second.context["view"], len(_rows(second))) == ("team", 1)
+
     def test_a_tampered_cursor_shows_the_first_page(self, client, case_officer):
         CaseFactory.create_batch(2, case_officer=case_officer)
         client.force_login(case_officer)

@@ -423,7 +423,7 @@ class WorkerKilled(Exception):
 def test_a_worker_killed_mid_batch_leaves_nothing_of_that_batch_and_the_next_sweep_redoes_it(case_officer, monkeypatch):
     case = CaseFactory(in_progress=True, case_officer=case_officer)
     deadlines = [DeadlineFactory(case=case, due_now=True) for _ in range(5)]
-    real_update = sweep.bulk_update_with_history
+    real_advance = sweep._advance
     batches = []
 
     def killed_on_the_second_batch(batch, *args, **kwargs):
@@ -432,9 +432,9 @@ def test_a_worker_killed_mid_batch_leaves_nothing_of_that_batch_and_the_next_swe
             # Notifications, work items and events of this batch are written; the worker dies before commit.
             assert Notification.objects.count() == 4
             raise WorkerKilled
-        return real_update(batch, *args, **kwargs)
+        return real_advance(batch, *args, **kwargs)
 
-    monkeypatch.setattr(sweep, "bulk_update_with_history", killed_on_the_second_batch)
+    monkeypatch.setattr(sweep, "_advance", killed_on_the_second_batch)
     with pytest.raises(WorkerKilled):
         deadlines_sweep(now=DUE_AT, batch_size=2)
 
@@ -444,7 +444,7 @@ def test_a_worker_killed_mid_batch_leaves_nothing_of_that_batch_and_the_next_swe
     assert {e.data["deadline"] for e in CaseEvent.objects.filter(kind="deadline.overdue")} == set(first_batch)
     assert set(Deadline.objects.filter(pk__in=lost_batch).values_list("status", "sweep_stage")) == {("open", "due")}
 
-    monkeypatch.setattr(sweep, "bulk_update_with_history", real_update)
+    monkeypatch.setattr(sweep, "_advance", real_advance)
     report = deadlines_sweep(now=DUE_AT, batch_size=2)
 
     assert report.deadlines == {d.pk for d in deadlines} - set(first_batch)

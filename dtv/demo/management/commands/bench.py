@@ -1,0 +1,311 @@
+"""`manage.py bench`: figures for Regie at national scale, printed as a table and written as JSON. Never a test."""
+
+import datetime as dt
+import io
+import json
+import random
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from cases.models import Case, ForeignNational, Notification, WorkItem
+from dtv.accounts.models import User
+from dtv.core.text import fold
+from dtv.demo import bench
+from dtv.demo.cases import demo_holidays, summary
+
+
+def _sweep_functions():
+    """The sweep's due-window queryset and the sweep itself, or None while they do not exist."""
+    try:
+        from cases.deadlines import sweep
+    except ImportError:
+        return None
+    due, run = getattr(sweep, "due_deadlines", None), getattr(sweep, "deadlines_sweep", None)
+    return (due, run, getattr(sweep, "BATCH_SIZE", 500)) if due and run else None
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark Regie on PostgreSQL: seed N synthetic cases (timed), measure the work queue, case file, "
+        "search and handover API in-process, and the deadline sweep at a million live deadlines. "
+        "Prints a table and writes var/bench/bench-<UTC time>.json."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cases", type=int, default=100_000, help="Demo cases to seed (default 100,000).")
+        parser.add_argument("--skip-seed", action="store_true", help="Measure the data that is there.")
+        parser.add_argument("--samples", type=int, default=30, help="Measured requests per figure (default 30).")
+        parser.add_argument("--warmup", type=int, default=3, help="Unmeasured requests first (default 3).")
+        parser.add_argument("--deep-pages", type=int, default=20, help="Next-page links to follow (default 20).")
+        parser.add_argument("--deadlines", type=int, default=1_000_000, help="Live deadlines for the sweep.")
+        parser.add_argument("--due", type=int, default=10_000, help="Of which due now (default 10,000).")
+        parser.add_argument("--skip-sweep", action="store_true", help="Leave out the deadline sweep part.")
+        parser.add_argument("--output-dir", default=None, help="Where the JSON goes (default var/bench).")
+        parser.add_argument(
+            "--force", action="store_true", help="Run on a database whose name does not contain 'bench'."
+        )
+
+    def handle(self, *args, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("The benchmark runs on PostgreSQL (DATABASE_URL=postgres://…/regie_bench).")
+        name = connection.settings_dict.get("NAME") or ""
+        if "bench" not in name and not options["force"]:
+            raise CommandError(
+                f"The benchmark adds 100,000 cases and a million deadlines to database {name!r}; "
+                "use a database named *bench* (make bench uses regie_bench), or --force."
+            )
+        started_at = timezone.now()
+        result = {"started_at": started_at.isoformat(), "machine": bench.machine_facts(), "options": options}
+        result["seed"] = self._seed(options)
+        result["rows"] = summary()
+        self._say("Measuring pages and the API …")
+        web = self._web(options)
+        result["web"] = [m.as_dict() for m in web]
+        if options["skip_sweep"]:
+            result["sweep"] = {"note": "skipped"}
+        else:
+            result["sweep"] = self._sweep(options)
+        result["finished_at"] = timezone.now().isoformat()
+        self._report(result, web)
+        path = self._write(result, started_at, options["output_dir"])
+        self.stdout.write(self.style.SUCCESS(f"JSON: {path}"))
+
+    def _say(self, text):
+        self.stderr.write(text)
+
+    # --- seed ---------------------------------------------------------------------------------------
+
+    def _seed(self, options):
+        if options["skip_seed"]:
+            return {"cases": options["cases"], "seconds": None, "note": "skipped"}
+        self._say(f"Seeding {options['cases']:,} demo cases …")
+        output = io.StringIO()
+        started = time.monotonic()
+        call_command("seed_demo", cases=options["cases"], force=True, stdout=output)
+        seconds = time.monotonic() - started
+        self._say(next((line for line in output.getvalue().splitlines() if line.startswith("Demo cases:")), ""))
+        return {"cases": options["cases"], "seconds": round(seconds, 1), "output": output.getvalue()}
+
+    # --- pages and API ---------------------------------------------------------------------------------
+
+    def _web(self, options):
+        users = User.objects.in_bulk(["regievoerder", "teamleider", "ketenpartner-ind"], field_name="username")
+        if len(users) < 3:
+            raise CommandError("The demo accounts are missing: run seed_demo first (or leave out --skip-seed).")
+        samples, warmup = options["samples"], options["warmup"]
+        officer, lead = Client(SERVER_NAME="localhost"), Client(SERVER_NAME="localhost")
+        officer.force_login(users["regievoerder"])
+        lead.force_login(users["teamleider"])
+        kwargs = {"samples": samples, "warmup": warmup}
+        results = []
+
+        queue = bench.url_for("cases:workqueue")
+        if queue is None:
+            results += [bench.unavailable(f"work queue: {what}") for what in ("regievoerder", "team", "intake")]
+        else:
+            results.append(
+                bench.measure("work queue: regievoerder (own cases)", lambda i: officer.get(queue), url=queue, **kwargs)
+            )
+            for view, label in (("team", "teamleider, team"), ("intake", "teamleider, national intake")):
+                url = bench.url_for("cases:workqueue", query=f"weergave={view}")
+                results.append(
+                    bench.measure(f"work queue: {label}", lambda i, url=url: lead.get(url), url=url, **kwargs)
+                )
+            for view, label in (("team", "teamleider, team"), ("intake", "teamleider, national intake")):
+                first = bench.url_for("cases:workqueue", query=f"weergave={view}")
+                deep, followed = bench.follow_next(lead, first, options["deep_pages"])
+                measured = bench.measure(
+                    f"work queue: {label}, page {followed + 1} (keyset)",
+                    lambda i, deep=deep: lead.get(deep),
+                    url=deep,
+                    **kwargs,
+                )
+                if followed < options["deep_pages"]:
+                    measured.note = (measured.note + f"; the last page is {followed + 1}").strip("; ")
+                results.append(measured)
+
+        team_cases = list(Case.objects.filter(team_id=users["teamleider"].team_id).values_list("pk", flat=True))
+        random.Random(7).shuffle(team_cases)
+        if not team_cases or bench.url_for("cases:case_detail", pk=team_cases[0]) is None:
+            results.append(bench.unavailable("case file: teamleider, random team case"))
+        else:
+            results.append(
+                bench.measure(
+                    "case file: teamleider, random team case",
+                    lambda i: lead.get(bench.url_for("cases:case_detail", pk=team_cases[i % len(team_cases)])),
+                    url=bench.url_for("cases:case_detail", pk=team_cases[0]),
+                    **kwargs,
+                )
+            )
+
+        search = bench.url_for("cases:search")
+        if search is None:
+            results.append(bench.unavailable("search: partial surname, teamleider"))
+        else:
+            surnames = ForeignNational.objects.order_by("v_number").values_list("surname", flat=True)[:2_000]
+            partials = sorted({fold(s).replace("-", "").replace(" ", "")[:4] for s in surnames if len(fold(s)) >= 4})
+            random.Random(11).shuffle(partials)
+
+            def query(i):
+                # The form field is `name` today; `naam` is what the brief names: both are sent.
+                text = partials[i % len(partials)]
+                return lead.get(search, {"naam": text, "name": text})
+
+            results.append(
+                bench.measure(
+                    "search: partial surname (4 letters), teamleider", query, url=f"{search}?naam=…", **kwargs
+                )
+            )
+
+        results += self._api(users["ketenpartner-ind"], kwargs)
+        return results
+
+    def _api(self, partner, kwargs):
+        url = bench.url_for("cases-api:handover-create")
+        if url is None:
+            return [bench.unavailable("API: POST handover (new)"), bench.unavailable("API: POST handover (repeated)")]
+        token, _ = Token.objects.get_or_create(user=partner)
+        client = Client(SERVER_NAME="localhost", headers={"authorization": f"Token {token.key}"})
+        stamp = int(time.time())
+        today = timezone.localdate().isoformat()
+
+        def payload(i):
+            # V-numbers from 8…: outside the demo range (9…), so a later seed_demo still counts its own people.
+            return {
+                "reference": f"BENCH-{stamp}-{i:06d}",
+                "handover_date": today,
+                "v_number": f"8{(stamp % 1_000_000 * 1_000 + i) % 1_000_000_000:09d}",
+                "surname": "Haddad",
+                "given_names": "Omar",
+                "date_of_birth": "1990-05",
+                "sex": "male",
+                "nationalities": [{"country": "SYR", "status": "claimed"}],
+                "languages": ["ar"],
+                "track": "asylum_rejected",
+            }
+
+        def post(body):
+            return client.post(url, json.dumps(body), content_type="application/json")
+
+        new = bench.measure("API: POST handover (new)", lambda i: post(payload(i)), url=url, expect=(201,), **kwargs)
+        # The first (warm-up) post creates the case; every measured one repeats it and gets 200.
+        repeated_body = payload(999_999)
+        repeated = bench.measure(
+            "API: POST handover (same one again)",
+            lambda i: post(repeated_body),
+            url=url,
+            expect=(200,),
+            samples=kwargs["samples"],
+            warmup=max(1, kwargs["warmup"]),
+        )
+        return [new, repeated]
+
+    # --- the sweep --------------------------------------------------------------------------------------
+
+    def _sweep(self, options):
+        functions = _sweep_functions()
+        if functions is None:
+            self._say("Deadline sweep: not available (cases.deadlines.sweep.due_deadlines / deadlines_sweep).")
+            return {"note": bench.NOT_AVAILABLE}
+        due_deadlines, deadlines_sweep, batch_size = functions
+        now = timezone.now()
+        result = {"now": now.isoformat(), "before": bench.live_deadline_counts(now)}
+        self._say(f"Catching up the seeded backlog ({result['before']['due_now']:,} due) …")
+        report, seconds = bench.timed(deadlines_sweep, now=now)
+        result["catch_up"] = self._sweep_figures(report, seconds)
+        self._say(f"Filling up to {options['deadlines']:,} live deadlines, {options['due']:,} due …")
+        result["fill"] = bench.fill_deadlines(
+            target_live=options["deadlines"], due_now=options["due"], now=now, holidays=demo_holidays()
+        )
+        self._say("EXPLAIN ANALYZE of the due window, then the sweep …")
+        result["due_window"] = bench.explain_analyze(due_deadlines(now))
+        result["due_batch"] = bench.explain_analyze(due_deadlines(now).select_related("case")[:batch_size])
+        counts = (Notification.objects.count(), WorkItem.objects.count())
+        report, seconds = bench.timed(deadlines_sweep, now=now)
+        result["sweep"] = self._sweep_figures(report, seconds)
+        result["sweep"]["notifications_in_db"] = Notification.objects.count() - counts[0]
+        result["sweep"]["work_items_in_db"] = WorkItem.objects.count() - counts[1]
+        report, seconds = bench.timed(deadlines_sweep, now=now)
+        result["second_sweep"] = self._sweep_figures(report, seconds)
+        updated, seconds = bench.timed(bench.refresh_all_next_deadlines)
+        result["next_deadline_refresh"] = {"cases": updated, "seconds": round(seconds, 2)}
+        result["after"] = bench.live_deadline_counts(now)
+        return result
+
+    @staticmethod
+    def _sweep_figures(report, seconds):
+        deadlines = len(getattr(report, "deadlines", ()) or ())
+        return {
+            "seconds": round(seconds, 3),
+            "deadlines": deadlines,
+            "deadlines_per_second": round(deadlines / seconds, 1) if seconds and deadlines else 0,
+            "reminders": getattr(report, "reminders", None),
+            "due": getattr(report, "due", None),
+            "escalations": getattr(report, "escalations", None),
+            "notifications": getattr(report, "notifications", None),
+            "work_items": getattr(report, "work_items", None),
+            "batches": getattr(report, "batches", None),
+        }
+
+    # --- output ------------------------------------------------------------------------------------------
+
+    def _report(self, result, web):
+        machine, seed, rows = result["machine"], result["seed"], result["rows"]["rows"]
+        seeded = f"seeded in {seed['seconds']:.1f} s" if seed.get("seconds") is not None else "seed skipped"
+        self.stdout.write("")
+        self.stdout.write(
+            f"Regie benchmark {result['started_at'][:16]} UTC — {machine['cpu_count']} CPUs, "
+            f"PostgreSQL {machine['postgresql']}, database {machine['database']}"
+        )
+        self.stdout.write(
+            f"{rows['cases.Case']:,} cases ({seeded}), {rows['cases.CaseEvent']:,} events, "
+            f"{rows['cases.Deadline']:,} deadlines at the start"
+        )
+        self.stdout.write("")
+        self.stdout.write(bench.format_measurements(web))
+        sweep = result["sweep"]
+        self.stdout.write("")
+        if "fill" not in sweep:
+            self.stdout.write(f"Deadline sweep: {sweep.get('note', '')}")
+            return
+        fill, window, batch = sweep["fill"], sweep["due_window"], sweep["due_batch"]
+        self.stdout.write(
+            f"Deadline sweep at {fill['live']:,} live deadlines ({fill['due_now']:,} due; "
+            f"{fill['inserted_due'] + fill['inserted_future']:,} inserted in {fill['insert_seconds']} s)"
+        )
+        for label, plan in (("due window (due_deadlines)", window), ("one sweep batch", batch)):
+            indexes = (
+                ", ".join(sorted({i["index"] for i in plan["indexes"]}))
+                or "no index (" + ", ".join(plan["node_types"][:3]) + ")"
+            )
+            self.stdout.write(
+                f"  EXPLAIN ANALYZE {label:<28} {plan['execution_ms']:>9.1f} ms, {plan['rows']} rows, index {indexes}"
+            )
+        for label, key in (
+            ("catch-up of the seeded backlog", "catch_up"),
+            ("sweep of the due deadlines", "sweep"),
+            ("second sweep (nothing due)", "second_sweep"),
+        ):
+            figures = sweep[key]
+            self.stdout.write(
+                f"  {label:<40} {figures['seconds']:>8.2f} s  {figures['deadlines']:>7,} deadlines "
+                f"({figures['deadlines_per_second']:,}/s), {figures['notifications'] or 0:,} notifications, "
+                f"{figures['work_items'] or 0:,} work items"
+            )
+        refresh = sweep["next_deadline_refresh"]
+        self.stdout.write(f"  Case.next_deadline for {refresh['cases']:,} cases in one UPDATE: {refresh['seconds']} s")
+
+    def _write(self, result, started_at, output_dir):
+        folder = Path(output_dir) if output_dir else Path(settings.VAR_DIR) / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"bench-{started_at.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+        path.write_text(json.dumps(result, indent=2, default=str, ensure_ascii=False))
+        return path
