@@ -1,8 +1,10 @@
 """Country codes as travel documents use them: ISO 3166-1 alpha-3 plus ICAO's XXA (stateless) and XXX (unknown)."""
 
 import functools
+import gettext
 
 import pycountry
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .constants import NATIONALITY_UNKNOWN, STATELESS
@@ -13,21 +15,30 @@ def is_country(code) -> bool:
 
 
 @functools.cache
-def _countries():
-    return sorted((c.alpha_3, c.name) for c in pycountry.countries)
+def _codes():
+    return sorted(c.alpha_3 for c in pycountry.countries)
 
 
 def country_choices():
-    """(code, name) for a select: stateless and unknown first, then the countries by code."""
+    """(code, name) for a select, names in the active language: stateless and unknown first, then by code."""
     return [(STATELESS, _("Stateless (XXA)")), (NATIONALITY_UNKNOWN, _("Unknown (XXX)"))] + [
-        (code, f"{code} – {name}") for code, name in _countries()
+        (code, f"{code} – {country_name(code)}") for code in _codes()
     ]
 
 
+@functools.cache
+def _iso3166(language):
+    # pycountry ships the ISO 3166 names of Debian's iso-codes in many languages, Dutch among them.
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
 def country_name(code) -> str:
+    """The country's name in the active language ("Marokko" in Dutch)."""
     if code == STATELESS:
         return str(_("Stateless"))
     if code == NATIONALITY_UNKNOWN:
         return str(_("Unknown"))
     country = pycountry.countries.get(alpha_3=code)
-    return country.name if country else code
+    if country is None:
+        return code
+    return _iso3166((get_language() or "nl").split("-")[0]).gettext(country.name)

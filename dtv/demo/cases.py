@@ -549,8 +549,10 @@ def _plan_action(ctx, build, rng, officer, interview, description, party, *, las
     build.actions.append(action)
     closed = build.case.phase == Phase.CLOSED
     if last and not closed:
-        # The latest agreements are due around now: some done, some open, some overdue.
-        done = rng.random() < (0.5 if due_date < ctx.today else 0.15)
+        # The latest agreements are due around now: some done, some open, some overdue; an agreement
+        # that ran out months ago has almost always been dealt with.
+        stale = due_date < ctx.today - dt.timedelta(days=60)
+        done = rng.random() < (0.95 if stale else 0.5 if due_date < ctx.today else 0.15)
     else:
         done = rng.random() < (0.85 if closed else 1.0)
     if done:

@@ -124,7 +124,7 @@ class TestSeededCases:
         seed()
         holidays = holiday_names(calendar_rows(2000, 2040))
         deadlines = list(Deadline.objects.all())
-        assert len(deadlines) == 377
+        assert len(deadlines) == 372
         for deadline in deadlines:
             start = deadline.start_at or deadline.start_date
             rule, computation = rules.compute(deadline.kind, start=start, params=deadline.params, holidays=holidays)
