@@ -23,6 +23,7 @@ from .constants import (
     Phase,
     ProcedureKind,
     ProcedureOutcome,
+    Vulnerability,
 )
 from .models import (
     AccessLogEntry,
@@ -188,7 +189,7 @@ def case_timeline(*, case, before_id=None, page_size=TIMELINE_PAGE_SIZE):
 def case_flags(case, *, removable) -> list[str]:
     """Short warnings shown in the header and the work queue."""
     person = case.foreign_national
-    flags = [str(label) for value, label in _vulnerability_labels() if value in (person.vulnerabilities or [])]
+    flags = [str(label) for value, label in Vulnerability.choices if value in (person.vulnerabilities or [])]
     if case.confidential:
         flags.append(_("Confidential"))
     if case.possible_duplicate_of_id and not case.duplicate_review:
@@ -196,12 +197,6 @@ def case_flags(case, *, removable) -> list[str]:
     if not removable:
         flags.append(_("Not removable"))
     return flags
-
-
-def _vulnerability_labels():
-    from .constants import Vulnerability
-
-    return Vulnerability.choices
 
 
 def case_file(*, case, on: dt.date, before_event_id=None) -> CaseFile:
