@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ..constants import DatePrecision
 from ..countries import country_name
 from ..deadlines.explain import explain
-from ..deadlines.rules import DeadlineKind
+from ..deadlines.rules import DeadlineKind, rule_version
 from ..selectors import case_flags
 from ..timeline import describe
 
@@ -78,3 +78,12 @@ def due(deadline, style="short"):
         return formats.date_format(deadline.due_date, "j F Y" if style == "long" else "j-n-Y")
     moment = timezone.localtime(deadline.due_at)
     return formats.date_format(moment, "j F Y H:i" if style == "long" else "j-n-Y H:i")
+
+
+@register.filter
+def task(deadline):
+    """What the person who must act has to do now that the deadline has come (the rule version's task text)."""
+    try:
+        return rule_version(deadline.kind, on=None, version=deadline.rule_version).task_text
+    except LookupError:
+        return deadline_kind_label(deadline.kind)

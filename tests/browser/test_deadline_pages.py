@@ -38,7 +38,9 @@ def test_departure_term_explained_then_swept_into_notifications_and_the_overdue_
     deadlines_sweep(now=timezone.now())
     assert Deadline.objects.get(case=case).status == "overdue"
     page.reload()
-    expect(page.locator("#taken")).to_contain_text("Vertrektermijn")
+    expect(page.locator("#taken")).to_contain_text(
+        "Vertrektermijn verstreken: opvang vervalt; gedwongen vertrek beoordelen"
+    )
     page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Meldingen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Meldingen")
     expect(page.get_by_role("main")).to_contain_text("Öztürk, Ayşe")
