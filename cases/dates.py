@@ -35,3 +35,14 @@ def parse_partial_date(value, *, today):
                 raise ValidationError(_("A date of birth before 1900 is not plausible."), code="implausible_date")
             return date, precision
     raise ValidationError(_("Use YYYY-MM-DD, YYYY-MM or YYYY."), code="date_format")
+
+
+def format_partial_date(date, precision) -> str:
+    """The text parse_partial_date reads back: "1990-02-17", "1990-02", "1990" or "" (unknown)."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{date:%Y}"
+    if precision == DatePrecision.YEAR_MONTH:
+        return f"{date:%Y-%m}"
+    return date.isoformat()

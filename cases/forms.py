@@ -25,6 +25,7 @@ from .countries import country_choices
 from .dates import parse_partial_date
 from .models import AgreedAction
 from .selectors import parse_search_date
+from .services import is_language_code
 
 v_number_validator = RegexValidator(r"^\d{10}$", _("A V-number consists of exactly 10 digits."), code="v_number")
 
@@ -127,8 +128,6 @@ class IdentityForm(forms.Form):
         return parse_partial_date(self.cleaned_data["date_of_birth"], today=self.today)
 
     def clean_languages(self):
-        from .services import is_language_code
-
         codes = [c.strip().lower() for c in self.cleaned_data["languages"].split(",") if c.strip()]
         unknown = [c for c in codes if not is_language_code(c)]
         if unknown:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from dtv.accounts.constants import Role
@@ -40,6 +40,7 @@ from .models import (
     Handover,
     LegalProcedure,
     Nationality,
+    Notification,
     WorkItem,
 )
 from .permissions import cases_visible_to
@@ -235,6 +236,27 @@ def case_file(*, case, on: dt.date, before_event_id=None) -> CaseFile:
         events=events,
         older_events_before=older,
         flags=case_flags(case, removable=removability.removable),
+    )
+
+
+# --- Deadlines and notifications ----------------------------------------------------------------------
+
+
+def deadlines_overdue_in_team(*, team):
+    """The team's overdue deadlines with their cases, keyed for keyset paging oldest first (partial index)."""
+    return (
+        Deadline.objects.filter(status=DeadlineStatus.OVERDUE, case__team=team)
+        .select_related("case__foreign_national", "case__case_officer")
+        .annotate(sort_key=F("due_at"))
+    )
+
+
+def notifications_of(*, user):
+    """The user's notifications, keyed for keyset paging newest first (the key is the negated id)."""
+    return (
+        Notification.objects.filter(recipient=user)
+        .select_related("case__foreign_national", "deadline")
+        .annotate(sort_key=-F("id"))
     )
 
 

@@ -52,6 +52,7 @@ from .models import (
 )
 from .permissions import can_assign_case, can_edit_case, can_mark_confidential
 from .records import case_event_record
+from .selectors import case_removability
 from .workflow import check_transition
 
 BREAK_GLASS_MINUTES = 30
@@ -508,8 +509,6 @@ def _validate_decision(*, kind, lodged_on, outcome, decided_on, effective_until,
 
 
 def _removable_now(case, now):
-    from .selectors import case_removability
-
     return case_removability(case=case, on=_local_today(now)).removable
 
 

@@ -19,6 +19,7 @@ from .constants import (
     Source,
     Stance,
 )
+from .deadlines.rules import DeadlineKind
 
 LABELS = {
     "case.opened": gettext_lazy("Case opened"),
@@ -70,8 +71,6 @@ def _day(iso):
 
 
 def _deadline(data):
-    from .deadlines.rules import DeadlineKind
-
     return _("%(kind)s (%(basis)s), due %(due)s") % {
         "kind": _label(DeadlineKind, data.get("kind")),
         "basis": data.get("legal_basis", ""),

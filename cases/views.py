@@ -22,7 +22,8 @@ from dtv.core.pagination import keyset_page
 
 from . import services
 from .accesslog import log_list_read, log_read
-from .constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, Source
+from .constants import LIVE_DEADLINE_STATUSES, Source
+from .dates import format_partial_date
 from .deadlines.engine import deadline_meet
 from .filters import WorkqueueFilter
 from .forms import (
@@ -45,7 +46,7 @@ from .forms import (
     SearchForm,
 )
 from .intake import HandoverData, handover_receive
-from .models import AgreedAction, Case, Deadline, DepartureTerm, LegalProcedure, Notification, WorkItem
+from .models import AgreedAction, Case, Deadline, DepartureTerm, LegalProcedure, WorkItem
 from .notifications import notifications_mark_read, work_item_complete
 from .permissions import OutsideScope, can_assign_case, can_edit_case, can_mark_confidential, case_access
 from .selectors import (
@@ -58,6 +59,8 @@ from .selectors import (
     case_search,
     case_with_person,
     cases_outside_scope,
+    deadlines_overdue_in_team,
+    notifications_of,
     team_case_officers,
     workqueue_intake,
     workqueue_mine,
@@ -442,7 +445,7 @@ def person_edit(request, pk):
     case = _editable_case(request, pk, now=now)
     person = case.foreign_national
     initial = {name: getattr(person, name) for name in PersonForm.base_fields if name != "date_of_birth"}
-    initial["date_of_birth"] = _partial_date_input(person)
+    initial["date_of_birth"] = format_partial_date(person.date_of_birth, person.date_of_birth_precision)
     initial["languages"] = ", ".join(person.languages or [])
 
     def update(data):
@@ -459,16 +462,6 @@ def person_edit(request, pk):
         target=_case_url(pk, "persoon"),
         template="cases/person_edit.html",
     )
-
-
-def _partial_date_input(person):
-    from .templatetags.regie import partial_date
-
-    if person.date_of_birth is None:
-        return ""
-    text = partial_date(person)
-    parts = text.split("-")
-    return "-".join(reversed(parts)) if len(parts) > 1 else text
 
 
 @permission_required("cases.change_case", raise_exception=True)
@@ -628,13 +621,7 @@ def work_item_done(request, pk):
 
 def notifications(request):
     now = _now()
-    # Newest first: the key is the negated id, so keyset pagination (ascending) runs from new to old.
-    rows = (
-        Notification.objects.filter(recipient=request.user)
-        .select_related("case__foreign_national", "deadline")
-        .annotate(sort_key=-F("id"))
-    )
-    page = keyset_page(rows, cursor=request.GET.get("pagina"), size=50)
+    page = keyset_page(notifications_of(user=request.user), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
         log_list_read(request, [n.case.foreign_national for n in page.rows])
     return render(request, "cases/notifications.html", {"page": page, "notifications": page.rows, "now": now})
@@ -651,12 +638,7 @@ def notifications_read(request):
 def overdue(request):
     """Overdue deadlines in the team lead's team (partial index on overdue deadlines)."""
     now = _now()
-    rows = (
-        Deadline.objects.filter(status=DeadlineStatus.OVERDUE, case__team_id=request.user.team_id)
-        .select_related("case__foreign_national", "case__case_officer")
-        .annotate(sort_key=F("due_at"))
-    )
-    page = keyset_page(rows, cursor=request.GET.get("pagina"), size=50)
+    page = keyset_page(deadlines_overdue_in_team(team=request.user.team), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
         log_list_read(request, [d.case.foreign_national for d in page.rows])
     return render(request, "cases/overdue.html", {"page": page, "deadlines": page.rows, "now": now})

@@ -1,4 +1,3 @@
-import pycountry
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -10,9 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..constants import (
-    NATIONALITY_UNKNOWN,
     PROCEDURE_LEGAL_BASIS,
-    STATELESS,
     ClosureReason,
     DatePrecision,
     DeadlineStatus,
@@ -29,6 +26,7 @@ from ..constants import (
     Track,
     Vulnerability,
 )
+from ..countries import is_country
 from ..dates import parse_partial_date
 from ..deadlines.explain import explain
 from ..deadlines.rules import DeadlineKind
@@ -38,17 +36,13 @@ from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview
 from ..workflow import TRANSITIONS, transitions_from
 
 
-def _is_country(code):
-    return code in (STATELESS, NATIONALITY_UNKNOWN) or pycountry.countries.get(alpha_3=code) is not None
-
-
 class NationalityInSerializer(serializers.Serializer):
     country = serializers.CharField(min_length=3, max_length=3)
     status = serializers.ChoiceField(choices=NationalityStatus.choices)
 
     def validate_country(self, value):
         code = value.upper()
-        if not _is_country(code):
+        if not is_country(code):
             raise serializers.ValidationError(
                 _("Unknown country code: use ISO 3166-1 alpha-3, XXA (stateless) or XXX (unknown)."), code="country"
             )

@@ -150,11 +150,14 @@ class HandoverCreateView(ApiView):
 # --- Cases ----------------------------------------------------------------------------------------------
 
 
-class CasePagination(CursorPagination):
-    ordering = ("-opened_at", "-id")
+class _Pagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+class CasePagination(_Pagination):
+    ordering = ("-opened_at", "-id")
 
 
 class CaseListView(ApiView, generics.ListAPIView):
@@ -392,11 +395,8 @@ class CaseDeadlinesView(ApiView):
         return Response(data)
 
 
-class EventPagination(CursorPagination):
+class EventPagination(_Pagination):
     ordering = ("-occurred_at", "-id")
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
 
 
 class CaseEventsView(ApiView, generics.ListAPIView):

@@ -99,20 +99,19 @@ def case_next_deadline_refresh(case) -> Deadline | None:
     return nearest
 
 
+def deadline_event_data(deadline, **extra) -> dict:
+    """What a timeline event about a deadline records (the engine's and the sweep's events alike)."""
+    return {
+        "deadline": deadline.pk,
+        "kind": deadline.kind,
+        "due_at": deadline.due_at.isoformat(),
+        "legal_basis": deadline.legal_basis,
+        **extra,
+    }
+
+
 def _event(deadline, kind, actor, now, **extra):
-    case_event_record(
-        case=deadline.case,
-        kind=kind,
-        actor=actor,
-        now=now,
-        data={
-            "deadline": deadline.pk,
-            "kind": deadline.kind,
-            "due_at": deadline.due_at.isoformat(),
-            "legal_basis": deadline.legal_basis,
-            **extra,
-        },
-    )
+    case_event_record(case=deadline.case, kind=kind, actor=actor, now=now, data=deadline_event_data(deadline, **extra))
 
 
 @transaction.atomic

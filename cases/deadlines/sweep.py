@@ -23,6 +23,7 @@ from dtv.accounts.constants import Role
 
 from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, Responsible, SweepStage
 from ..models import CaseEvent, Deadline, Notification, WorkItem
+from .engine import deadline_event_data
 
 BATCH_SIZE = 500
 
@@ -182,17 +183,7 @@ def _insert_new(model, rows, batch, key):
 
 def _event(deadline, kind, now, **extra):
     return CaseEvent(
-        case_id=deadline.case_id,
-        kind=kind,
-        actor=None,
-        occurred_at=now,
-        data={
-            "deadline": deadline.pk,
-            "kind": deadline.kind,
-            "due_at": deadline.due_at.isoformat(),
-            "legal_basis": deadline.legal_basis,
-            **extra,
-        },
+        case_id=deadline.case_id, kind=kind, actor=None, occurred_at=now, data=deadline_event_data(deadline, **extra)
     )
 
 
