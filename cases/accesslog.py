@@ -1,9 +1,55 @@
-"""Glue between a request and the access log: which view, which channel, which address."""
+"""The access log: every read of a person's data, written here and only here, and the privacy officer's page of it."""
 
+from django.db import transaction
 from django.utils import timezone
 
 from .constants import AccessChannel
-from .records import access_log_record, access_log_record_many
+from .models import AccessLogEntry
+
+ACCESS_LOG_PAGE_SIZE = 50
+
+
+def access_log_record(
+    *,
+    user,
+    now,
+    view_name,
+    channel=AccessChannel.WEB,
+    case=None,
+    foreign_national=None,
+    reason="",
+    ip_address=None,
+) -> AccessLogEntry:
+    """Write that `user` read the data of a person (and case) through `view_name`."""
+    if foreign_national is None and case is not None:
+        foreign_national = case.foreign_national
+    return AccessLogEntry.objects.create(
+        user=user,
+        occurred_at=now,
+        view_name=view_name[:200],
+        channel=channel,
+        case=case,
+        foreign_national=foreign_national,
+        reason=reason,
+        ip_address=ip_address,
+    )
+
+
+@transaction.atomic
+def access_log_record_many(*, user, now, view_name, foreign_nationals, channel=AccessChannel.WEB, ip_address=None):
+    """Write one access-log row per person shown in a list (search results), in one statement."""
+    rows = [
+        AccessLogEntry(
+            user=user,
+            occurred_at=now,
+            view_name=view_name[:200],
+            channel=channel,
+            foreign_national=person,
+            ip_address=ip_address,
+        )
+        for person in foreign_nationals
+    ]
+    return AccessLogEntry.objects.bulk_create(rows)
 
 
 def _request_facts(request, channel):
@@ -31,3 +77,11 @@ def log_read(request, *, case=None, foreign_national=None, reason="", channel=Ac
 def log_list_read(request, foreign_nationals, channel=AccessChannel.WEB):
     """Record one row per person shown in a list of results."""
     return access_log_record_many(**_request_facts(request, channel), foreign_nationals=foreign_nationals)
+
+
+def access_log_page(*, before_id=None, page_size=ACCESS_LOG_PAGE_SIZE):
+    """One page of the access log, newest first, by keyset so deep pages cost the same as the first."""
+    rows = AccessLogEntry.objects.select_related("user", "foreign_national").order_by("-id")
+    if before_id:
+        rows = rows.filter(id__lt=before_id)
+    return list(rows[:page_size])

@@ -8,6 +8,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
+        # The event kinds of cases and of its deadline engine register themselves on import.
+        from . import events  # noqa: F401
+        from .deadlines import events as deadline_events  # noqa: F401
         from .deadlines.calendar import seed_atw_calendar
 
         # After every migrate (and every flush in tests), so that a database never lacks the calendar.

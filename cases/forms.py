@@ -4,7 +4,6 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -23,11 +22,10 @@ from .constants import (
 )
 from .countries import country_choices
 from .dates import parse_partial_date
+from .languages import is_language_code
 from .models import AgreedAction
 from .selectors import parse_search_date
-from .services import is_language_code
-
-v_number_validator = RegexValidator(r"^\d{10}$", _("A V-number consists of exactly 10 digits."), code="v_number")
+from .validators import v_number_validator
 
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 _AREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}

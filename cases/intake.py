@@ -7,10 +7,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
+from . import events
 from .constants import DatePrecision, HandoverOutcome, Phase, Sex, Source
 from .models import Alias, Case, ForeignNational, Handover, Nationality
-from .records import case_event_record
-from .services import person_search_name
+from .people import person_search_name
 
 
 @dataclass(frozen=True)
@@ -79,17 +79,17 @@ def _receive(*, data, received_by, now):
             possible_duplicate_of=_near_duplicate(person, data) if new_person else None,
         )
         outcome = HandoverOutcome.NEW_CASE_AFTER_CLOSED if earlier else HandoverOutcome.NEW_CASE
-        case_event_record(
+        events.case_event_record(
             case=case,
-            kind="case.opened",
+            kind=events.CASE_OPENED,
             actor=received_by,
             now=now,
             data={"source": data.source, "reference": data.reference, "previous_case": earlier.pk if earlier else None},
         )
         if case.possible_duplicate_of_id:
-            case_event_record(
+            events.case_event_record(
                 case=case,
-                kind="case.possible_duplicate",
+                kind=events.CASE_POSSIBLE_DUPLICATE,
                 actor=None,
                 now=now,
                 data={"foreign_national": case.possible_duplicate_of_id},
@@ -104,9 +104,9 @@ def _receive(*, data, received_by, now):
         outcome=outcome,
         payload=data.payload,
     )
-    case_event_record(
+    events.case_event_record(
         case=case,
-        kind="handover.received",
+        kind=events.HANDOVER_RECEIVED,
         actor=received_by,
         now=now,
         data={"source": data.source, "reference": data.reference, "outcome": outcome},

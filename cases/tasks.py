@@ -1,20 +1,5 @@
-"""Thin Celery tasks: read the clock, call one service."""
+"""The Celery tasks of cases; Celery's autodiscovery imports `<app>.tasks`, so the sub-domains' tasks are named here."""
 
-from celery import shared_task
-from django.utils import timezone
+from .deadlines.tasks import send_notification_digests, sweep_deadlines
 
-from .deadlines.sweep import deadlines_sweep
-from .notifications import notifications_send_digests
-
-
-@shared_task(name="cases.tasks.sweep_deadlines")
-def sweep_deadlines():
-    """Beat-scheduled every minute: reminders, due deadlines and escalations, exactly once."""
-    report = deadlines_sweep(now=timezone.now())
-    return {"reminders": report.reminders, "due": report.due, "escalations": report.escalations}
-
-
-@shared_task(name="cases.tasks.send_notification_digests")
-def send_notification_digests():
-    """Beat-scheduled daily: one e-mail per user with the notifications not yet sent."""
-    return {"sent": notifications_send_digests(now=timezone.now())}
+__all__ = ["send_notification_digests", "sweep_deadlines"]

@@ -1,37 +1,35 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import document_views, views
+from .documents import views as documents
+from .views import casefile, casework, intake, search, workqueue
 
 app_name = "cases"
 
 urlpatterns = [
-    path("werkvoorraad/", views.workqueue, name="workqueue"),
-    path("werkvoorraad/toewijzen/", views.workqueue_assign, name="workqueue_assign"),
-    path("aanmelden/", views.intake, name="intake"),
-    path("zaken/<int:pk>/", views.case_detail, name="case_detail"),
-    path("zaken/<int:pk>/wijzigingen/", views.case_changes_view, name="case_changes"),
-    path("zaken/<int:pk>/noodtoegang/", views.break_glass, name="break_glass"),
-    path("zaken/<int:pk>/toewijzen/", views.case_assign, name="case_assign"),
-    path("zaken/<int:pk>/fase/<slug:transition>/", views.case_transition, name="case_transition"),
-    path("zaken/<int:pk>/afsluiten/", views.case_close, name="case_close"),
-    path("zaken/<int:pk>/vertrouwelijk/", views.case_confidential, name="case_confidential"),
-    path("zaken/<int:pk>/dubbele-registratie/", views.case_duplicate_review, name="case_duplicate_review"),
-    path("zaken/<int:pk>/notities/", views.note_add, name="note_add"),
-    path("zaken/<int:pk>/persoon/", views.person_edit, name="person_edit"),
-    path("zaken/<int:pk>/familie/", views.family_link_add, name="family_link_add"),
-    path("zaken/<int:pk>/gesprekken/nieuw/", views.interview_add, name="interview_add"),
-    path("zaken/<int:pk>/procedures/nieuw/", views.procedure_add, name="procedure_add"),
-    path("zaken/<int:pk>/vertrektermijn/", views.departure_term_add, name="departure_term_add"),
-    path("vertrektermijnen/<int:pk>/corrigeren/", views.departure_term_correct, name="departure_term_correct"),
-    path("procedures/<int:pk>/uitspraak/", views.procedure_decide, name="procedure_decide"),
-    path("afspraken/<int:pk>/afgerond/", views.agreed_action_complete, name="agreed_action_complete"),
-    path("termijnen/<int:pk>/voldaan/", views.deadline_met, name="deadline_met"),
-    path("termijnen/te-laat/", views.overdue, name="overdue"),
-    path("taken/<int:pk>/gedaan/", views.work_item_done, name="work_item_done"),
-    path("meldingen/", views.notifications, name="notifications"),
-    path("meldingen/gelezen/", views.notifications_read, name="notifications_read"),
-    path("zoeken/", views.search, name="search"),
-    path("toegangslog/", views.access_log, name="access_log"),
-    path("zaken/<int:pk>/documenten/nieuw/", document_views.document_upload, name="document_upload"),
-    path("documenten/<int:pk>/", document_views.document_download, name="document_download"),
+    path("werkvoorraad/", workqueue.workqueue, name="workqueue"),
+    path("werkvoorraad/toewijzen/", workqueue.workqueue_assign, name="workqueue_assign"),
+    path("aanmelden/", intake.intake, name="intake"),
+    path("zaken/<int:pk>/", casefile.case_detail, name="case_detail"),
+    path("zaken/<int:pk>/wijzigingen/", casefile.case_changes_view, name="case_changes"),
+    path("zaken/<int:pk>/noodtoegang/", casefile.break_glass, name="break_glass"),
+    path("zaken/<int:pk>/toewijzen/", casework.case_assign, name="case_assign"),
+    path("zaken/<int:pk>/fase/<slug:transition>/", casework.case_transition, name="case_transition"),
+    path("zaken/<int:pk>/afsluiten/", casework.case_close, name="case_close"),
+    path("zaken/<int:pk>/vertrouwelijk/", casework.case_confidential, name="case_confidential"),
+    path("zaken/<int:pk>/dubbele-registratie/", casework.case_duplicate_review, name="case_duplicate_review"),
+    path("zaken/<int:pk>/notities/", casework.note_add, name="note_add"),
+    path("zaken/<int:pk>/persoon/", casework.person_edit, name="person_edit"),
+    path("zaken/<int:pk>/familie/", casework.family_link_add, name="family_link_add"),
+    path("zaken/<int:pk>/gesprekken/nieuw/", casework.interview_add, name="interview_add"),
+    path("zaken/<int:pk>/procedures/nieuw/", casework.procedure_add, name="procedure_add"),
+    path("zaken/<int:pk>/vertrektermijn/", casework.departure_term_add, name="departure_term_add"),
+    path("vertrektermijnen/<int:pk>/corrigeren/", casework.departure_term_correct, name="departure_term_correct"),
+    path("procedures/<int:pk>/uitspraak/", casework.procedure_decide, name="procedure_decide"),
+    path("afspraken/<int:pk>/afgerond/", casework.agreed_action_complete, name="agreed_action_complete"),
+    path("zoeken/", search.search, name="search"),
+    path("toegangslog/", search.access_log, name="access_log"),
+    path("zaken/<int:pk>/documenten/nieuw/", documents.document_upload, name="document_upload"),
+    path("documenten/<int:pk>/", documents.document_download, name="document_download"),
+    # Deadlines, work items and notifications: their own sub-domain, under the same URL namespace.
+    path("", include("cases.deadlines.urls")),
 ]

@@ -30,9 +30,9 @@ from ..countries import is_country
 from ..dates import parse_partial_date
 from ..deadlines.explain import explain
 from ..deadlines.rules import DeadlineKind
-from ..forms import v_number_validator
 from ..intake import HandoverData
 from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, Handover, LegalProcedure
+from ..validators import v_number_validator
 from ..workflow import TRANSITIONS, transitions_from
 
 

@@ -24,7 +24,7 @@ from ..accesslog import log_list_read, log_read
 from ..constants import LIVE_DEADLINE_STATUSES, AccessChannel
 from ..intake import SOURCE_OF_PARTNER, handover_receive
 from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, LegalProcedure, Nationality
-from ..permissions import can_edit_case, cases_visible_to
+from ..permissions import can_edit_case, can_read_case_work, case_for_reading, cases_visible_to
 from ..selectors import (
     Removability,
     case_removability,
@@ -68,24 +68,16 @@ WRITE_ERRORS = error_responses(400, 401, 403, 404, 409)
 
 
 def _case_in_scope(request, pk) -> Case:
-    """The case if it lies within the caller's scope; 404 otherwise, whether or not it exists."""
-    return get_object_or_404(case_with_person(cases_visible_to(request.user)), pk=pk)
-
-
-def _refuse_chain_partner(request):
-    # Chain partners hand cases over and read them back; every change is DT&V's own work.
-    if request.user.chain_partner:
-        raise PermissionDenied(_("Chain partners may read their cases but not change them."))
+    """The case if it lies within the caller's scope; 404 otherwise, whether or not it exists (no glass here)."""
+    return case_for_reading(
+        user=request.user, case_id=pk, now=timezone.now(), queryset=case_with_person(), break_glass=False
+    ).case
 
 
 def _case_work(request, pk) -> Case:
-    """A case whose case work (interviews, procedures, deadlines, timeline) the caller reads.
-
-    Chain partners get the status of the cases they handed over, not DT&V's case work: 404 outside
-    the scope, then 403 for a partner (data minimisation, AVG art. 5 lid 1 onder c).
-    """
+    """A case whose case work (interviews, procedures, deadlines, timeline) the caller reads: 404, then 403."""
     case = _case_in_scope(request, pk)
-    if request.user.chain_partner:
+    if not can_read_case_work(request.user):
         raise PermissionDenied(_("Chain partners receive the status of their cases, not the case work."))
     return case
 
@@ -93,7 +85,9 @@ def _case_work(request, pk) -> Case:
 def _case_to_change(request, pk) -> Case:
     """The case the caller wants to change: 404 outside the scope, then 403 for chain partners."""
     case = _case_in_scope(request, pk)
-    _refuse_chain_partner(request)
+    if not can_read_case_work(request.user):
+        # Chain partners hand cases over and read them back; every change is DT&V's own work.
+        raise PermissionDenied(_("Chain partners may read their cases but not change them."))
     return case
 
 
@@ -368,7 +362,8 @@ class ProcedureDecideView(ApiView):
             ),
             pk=pk,
         )
-        _refuse_chain_partner(request)
+        if not can_read_case_work(request.user):
+            raise PermissionDenied(_("Chain partners may read their cases but not change them."))
         serializer = ProcedureDecideInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         case, now = procedure.case, timezone.now()

@@ -18,9 +18,17 @@ from simple_history.utils import bulk_update_with_history
 from dtv.core.exceptions import DomainError
 
 from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, SweepStage
+from ..events import case_event_record
 from ..models import AtwHoliday, Case, Deadline, WorkItem
-from ..records import case_event_record
 from . import rules
+from .events import (
+    DEADLINE_CANCELLED,
+    DEADLINE_MET,
+    DEADLINE_OPENED,
+    DEADLINE_RECOMPUTED,
+    DEADLINE_RESUMED,
+    DEADLINE_SUSPENDED,
+)
 from .explain import explain
 
 
@@ -134,7 +142,7 @@ def deadline_open(*, case, kind, start, actor, now, params=None, source=None, tr
         version=version,
     )
     deadline.save()
-    _event(deadline, "deadline.opened", actor, now, explanation=explain(deadline.explanation))
+    _event(deadline, DEADLINE_OPENED, actor, now, explanation=explain(deadline.explanation))
     case_next_deadline_refresh(case)
     return deadline
 
@@ -152,7 +160,7 @@ def deadline_recompute(*, deadline, start, actor, now, reason, params=None, vers
     return _recompute(deadline, start=start, actor=actor, now=now, reason=reason, params=params, version=version)
 
 
-def _recompute(deadline, *, start, actor, now, reason, params=None, version=None, event="deadline.recomputed"):
+def _recompute(deadline, *, start, actor, now, reason, params=None, version=None, event=DEADLINE_RECOMPUTED):
     old_due = deadline.due_at
     deadline_fill(
         deadline,
@@ -216,7 +224,7 @@ def deadline_meet(*, deadline, actor, now) -> Deadline:
         raise DomainError(_("Only an open or overdue deadline can be met."), code="deadline_not_live")
     late = now > deadline.due_at
     _close(deadline, status=DeadlineStatus.MET, actor=actor, now=now)
-    _event(deadline, "deadline.met", actor, now, late=late)
+    _event(deadline, DEADLINE_MET, actor, now, late=late)
     case_next_deadline_refresh(deadline.case)
     return deadline
 
@@ -232,7 +240,7 @@ def deadlines_cancel(*, case, actor, now, reason, only=None) -> list[Deadline]:
     cancelled = list(query.select_related("case"))
     for deadline in cancelled:
         _close(deadline, status=DeadlineStatus.CANCELLED, actor=actor, now=now, reason=reason)
-        _event(deadline, "deadline.cancelled", actor, now, reason=reason)
+        _event(deadline, DEADLINE_CANCELLED, actor, now, reason=reason)
     case_next_deadline_refresh(case)
     return cancelled
 
@@ -250,7 +258,7 @@ def deadline_suspend(*, deadline, actor, now, reason) -> Deadline:
     deadline.sweep_stage, deadline.sweep_at = "", None
     deadline._change_reason = reason[:100]
     deadline.save()
-    _event(deadline, "deadline.suspended", actor, now, reason=reason)
+    _event(deadline, DEADLINE_SUSPENDED, actor, now, reason=reason)
     case_next_deadline_refresh(deadline.case)
     return deadline
 
@@ -262,7 +270,7 @@ def deadline_resume(*, deadline, start, actor, now, reason) -> Deadline:
     if deadline.status != DeadlineStatus.SUSPENDED:
         raise DomainError(_("Only a suspended deadline can be resumed."), code="deadline_not_suspended")
     deadline.status = DeadlineStatus.OPEN
-    return _recompute(deadline, start=start, actor=actor, now=now, reason=reason, event="deadline.resumed")
+    return _recompute(deadline, start=start, actor=actor, now=now, reason=reason, event=DEADLINE_RESUMED)
 
 
 def deadlines_for_source(source):

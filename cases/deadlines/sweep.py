@@ -22,8 +22,10 @@ from django.db.models import F
 from dtv.accounts.constants import Role
 
 from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, Responsible, SweepStage
-from ..models import CaseEvent, Deadline, Notification, WorkItem
+from ..events import case_event, case_events_record_many
+from ..models import Deadline, Notification, WorkItem
 from .engine import deadline_event_data
+from .events import DEADLINE_ESCALATED, DEADLINE_OVERDUE
 
 BATCH_SIZE = 500
 
@@ -126,10 +128,10 @@ def _process(batch, *, now, grace, report):
                     due_at=deadline.due_at,
                 )
             )
-            events.append(_event(deadline, "deadline.overdue", now))
+            events.append(_event(deadline, DEADLINE_OVERDUE, now))
         elif stage == SweepStage.ESCALATION:
             report.escalations += 1
-            events.append(_event(deadline, "deadline.escalated", now, team_leads=recipients))
+            events.append(_event(deadline, DEADLINE_ESCALATED, now, team_leads=recipients))
         else:
             report.reminders += 1
         deadline.sweep_stage, offset = _next_stage(stage, grace)
@@ -146,7 +148,7 @@ def _process(batch, *, now, grace, report):
             default_date=now,
             default_change_reason="sweep",
         )
-    CaseEvent.objects.bulk_create(events)
+    case_events_record_many(events)
     _advance(batch, stages_before, grace=grace, now=now)
 
 
@@ -182,8 +184,8 @@ def _insert_new(model, rows, batch, key):
 
 
 def _event(deadline, kind, now, **extra):
-    return CaseEvent(
-        case_id=deadline.case_id, kind=kind, actor=None, occurred_at=now, data=deadline_event_data(deadline, **extra)
+    return case_event(
+        case_id=deadline.case_id, kind=kind, actor=None, now=now, data=deadline_event_data(deadline, **extra)
     )
 
 

@@ -8,8 +8,8 @@ from ..constants import DatePrecision
 from ..countries import country_name
 from ..deadlines.explain import explain
 from ..deadlines.rules import DeadlineKind, rule_version
+from ..events import describe
 from ..selectors import case_flags
-from ..timeline import describe
 
 register = template.Library()
 

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.db.models import Count, Model, OuterRef, Subquery
 
+from cases import events
 from cases.constants import (
     INVERSE_FAMILY_RELATION,
     LIVE_DEADLINE_STATUSES,
@@ -35,6 +36,7 @@ from cases.constants import (
     Track,
 )
 from cases.deadlines import engine
+from cases.deadlines import events as deadline_events
 from cases.deadlines.atw import calendar_rows, holiday_names
 from cases.deadlines.explain import explain
 from cases.deadlines.rules import AMMR_APPLIES_FROM, DeadlineKind
@@ -54,7 +56,7 @@ from cases.models import (
     LegalProcedure,
     Nationality,
 )
-from cases.services import person_search_name
+from cases.people import person_search_name
 from dtv.accounts.constants import ChainPartner
 
 from . import bulk, names
@@ -128,8 +130,8 @@ class CaseBuild:
     events: list = field(default_factory=list)  # (occurred_at, sequence, kind, actor, data)
 
     def event(self, when, kind, actor, data):
-        """Append a timeline event; data may hold unsaved instances, replaced by their pk when written."""
-        self.events.append((when, len(self.events), kind, actor, data))
+        """Append a timeline event of a registered kind; data may hold unsaved instances, replaced by their pk."""
+        self.events.append((when, len(self.events), kind.code, actor, data))
 
 
 @dataclass
@@ -317,14 +319,17 @@ def _plan(ctx, spec):
         payload={"reference": reference, "v_number": spec.v_number, "surname": spec.surname, "track": unit.track},
     )
     build.event(
-        opened_at, "case.opened", received_by, {"source": unit.source, "reference": reference, "previous_case": None}
+        opened_at,
+        events.CASE_OPENED,
+        received_by,
+        {"source": unit.source, "reference": reference, "previous_case": None},
     )
     if spec.duplicate_of is not None:
         other = ctx.chunk_people.get(spec.duplicate_of) or ctx.person_pks[spec.duplicate_of]
-        build.event(opened_at, "case.possible_duplicate", None, {"foreign_national": other})
+        build.event(opened_at, events.CASE_POSSIBLE_DUPLICATE, None, {"foreign_national": other})
     build.event(
         opened_at,
-        "handover.received",
+        events.HANDOVER_RECEIVED,
         received_by,
         {"source": unit.source, "reference": reference, "outcome": HandoverOutcome.NEW_CASE},
     )
@@ -341,14 +346,14 @@ def _plan(ctx, spec):
         return build
 
     started_at = _working_moment(rng, assigned_at + dt.timedelta(hours=1), min(assigned_at + dt.timedelta(days=3), end))
-    build.event(started_at, "case.phase_changed", officer, _phase(Phase.INTAKE, Phase.IN_PROGRESS))
+    build.event(started_at, events.CASE_PHASE_CHANGED, officer, _phase(Phase.INTAKE, Phase.IN_PROGRESS))
     phase_now = Phase.IN_PROGRESS
     preparing_since = None
     if unit.phase == Phase.DEPARTURE_PREPARATION or (closed and unit.closure_reason in DEPARTED and rng.random() < 0.7):
         preparing_since = started_at + (end - started_at) * rng.uniform(0.4, 0.9)
         preparing_since = preparing_since.replace(microsecond=0)
         build.event(
-            preparing_since, "case.phase_changed", officer, _phase(Phase.IN_PROGRESS, Phase.DEPARTURE_PREPARATION)
+            preparing_since, events.CASE_PHASE_CHANGED, officer, _phase(Phase.IN_PROGRESS, Phase.DEPARTURE_PREPARATION)
         )
         phase_now = Phase.DEPARTURE_PREPARATION
 
@@ -363,7 +368,7 @@ def _plan(ctx, spec):
             _plan_flight(ctx, build, rng, officer, preparing_since)
     _plan_notes(ctx, build, rng, officer, started_at, end)
     if closed:
-        build.event(closed_at, "case.phase_changed", officer, _phase(phase_now, Phase.CLOSED, unit.closure_reason))
+        build.event(closed_at, events.CASE_PHASE_CHANGED, officer, _phase(phase_now, Phase.CLOSED, unit.closure_reason))
         for deadline, _source in build.deadlines:
             if deadline.status in LIVE_DEADLINE_STATUSES:
                 _close(build, deadline, DeadlineStatus.CANCELLED, closed_at, officer, reason=CASE_CLOSED)
@@ -403,7 +408,7 @@ def _plan_assignments(ctx, build, rng, officer, team, assigned_at, end):
         )
         build.event(
             since,
-            "case.assigned",
+            events.CASE_ASSIGNED,
             lead,
             {
                 "from": str(previous) if previous else "",
@@ -424,7 +429,7 @@ def _deadline(ctx, build, *, kind, start, opened_at, opened_by, trigger, params=
     build.deadlines.append((deadline, source))
     build.event(
         opened_at,
-        "deadline.opened",
+        deadline_events.DEADLINE_OPENED,
         opened_by,
         {**_deadline_data(deadline), "explanation": ctx.explain(deadline.explanation)},
     )
@@ -448,9 +453,11 @@ def _close(build, deadline, status, when, actor, *, reason=""):
     deadline.closed_by = actor
     deadline.sweep_stage, deadline.sweep_at = "", None
     if status == DeadlineStatus.MET:
-        build.event(when, "deadline.met", actor, {**_deadline_data(deadline), "late": when > deadline.due_at})
+        build.event(
+            when, deadline_events.DEADLINE_MET, actor, {**_deadline_data(deadline), "late": when > deadline.due_at}
+        )
     else:
-        build.event(when, "deadline.cancelled", actor, {**_deadline_data(deadline), "reason": reason})
+        build.event(when, deadline_events.DEADLINE_CANCELLED, actor, {**_deadline_data(deadline), "reason": reason})
 
 
 def _handled(ctx, build, rng, deadline, actor, *, status=DeadlineStatus.MET, reason=""):
@@ -515,7 +522,7 @@ def _plan_interviews(ctx, build, rng, officer, team, started_at, end):
             _plan_action(ctx, build, rng, officer, interview, description, party, last=last, end=end)
         build.event(
             recorded_at,
-            "interview.recorded",
+            events.INTERVIEW_RECORDED,
             officer,
             {
                 "interview": interview,
@@ -558,7 +565,7 @@ def _plan_action(ctx, build, rng, officer, interview, description, party, *, las
     if done:
         latest = min(end, ctx.now, deadline.due_at + dt.timedelta(days=5))
         action.completed_at = _working_moment(rng, interview.recorded_at + dt.timedelta(hours=1), latest)
-        build.event(action.completed_at, "action.completed", officer, {"action": action, "text": description})
+        build.event(action.completed_at, events.ACTION_COMPLETED, officer, {"action": action, "text": description})
         _close(build, deadline, DeadlineStatus.MET, action.completed_at, officer)
 
 
@@ -606,7 +613,7 @@ def _plan_departure_term(ctx, build, rng, officer, assigned_at, end):
     )
     build.event(
         recorded_at,
-        "departure_term.recorded",
+        events.DEPARTURE_TERM_RECORDED,
         officer,
         {"effective_on": effective_on.isoformat(), "days": days, "reason": reason},
     )
@@ -721,7 +728,7 @@ def _plan_notes(ctx, build, rng, officer, started_at, end):
             officer,
         )
         build.notes.append(note)
-        build.event(written_at, "note.added", officer, {"note": note})
+        build.event(written_at, events.NOTE_ADDED, officer, {"note": note})
 
 
 # --- legal procedures ------------------------------------------------------------------------------------
@@ -866,7 +873,7 @@ def _plan_procedures(ctx, build, rng, officer, end):
         decided_before = plan.decided_on is not None and plan.decided_on <= recorded_on
         build.event(
             recorded_at,
-            "procedure.recorded",
+            events.PROCEDURE_RECORDED,
             officer,
             {
                 "procedure": procedure,
@@ -881,7 +888,7 @@ def _plan_procedures(ctx, build, rng, officer, end):
             decided_at = min(_local_moment(plan.decided_on, 14), end, ctx.now)
             build.event(
                 decided_at,
-                "procedure.decided",
+                events.PROCEDURE_DECIDED,
                 officer,
                 {
                     "procedure": procedure,

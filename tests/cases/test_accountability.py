@@ -6,9 +6,11 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from cases import events
+from cases.accesslog import access_log_record
 from cases.constants import AccessChannel
+from cases.events import case_event_record
 from cases.models import AccessLogEntry, CaseEvent
-from cases.records import access_log_record, case_event_record
 from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 
@@ -18,7 +20,7 @@ NOW = dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)  # the night clocks go bac
 class TestCaseEventRecord:
     def test_records_who_when_what_and_the_facts(self, case_officer):
         case = CaseFactory(case_officer=case_officer)
-        event = case_event_record(case=case, kind="case.assigned", actor=case_officer, now=NOW, data={"to": 1})
+        event = case_event_record(case=case, kind=events.CASE_ASSIGNED, actor=case_officer, now=NOW, data={"to": 1})
         event.refresh_from_db()
         assert (event.case, event.actor, event.occurred_at, event.kind, event.data) == (
             case,
@@ -29,7 +31,7 @@ class TestCaseEventRecord:
         )
 
     def test_an_event_cannot_be_changed(self, case_officer):
-        event = case_event_record(case=CaseFactory(), kind="case.opened", actor=None, now=NOW)
+        event = case_event_record(case=CaseFactory(), kind=events.CASE_OPENED, actor=None, now=NOW)
         event.kind = "case.rewritten"
         with pytest.raises(TypeError, match="append-only"):
             event.save()
@@ -37,7 +39,7 @@ class TestCaseEventRecord:
             event.delete()
 
     def test_the_database_refuses_update_and_delete_too(self, case_officer):
-        event = case_event_record(case=CaseFactory(), kind="case.opened", actor=None, now=NOW)
+        event = case_event_record(case=CaseFactory(), kind=events.CASE_OPENED, actor=None, now=NOW)
         for statement in (
             "UPDATE cases_caseevent SET kind = 'x' WHERE id = %s",
             "DELETE FROM cases_caseevent WHERE id = %s",
@@ -47,7 +49,7 @@ class TestCaseEventRecord:
         assert CaseEvent.objects.get(id=event.id).kind == "case.opened"
 
     def test_bulk_update_is_refused_by_the_database(self, case_officer):
-        case_event_record(case=CaseFactory(), kind="case.opened", actor=None, now=NOW)
+        case_event_record(case=CaseFactory(), kind=events.CASE_OPENED, actor=None, now=NOW)
         with pytest.raises(IntegrityError), transaction.atomic():
             CaseEvent.objects.update(kind="x")
         assert list(CaseEvent.objects.values_list("kind", flat=True)) == ["case.opened"]

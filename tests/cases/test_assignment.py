@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from cases import events
 from cases.models import Assignment, Case, CaseEvent
 from cases.services import BulkAssignmentRefused, case_assign, cases_assign_bulk
 from dtv.core.exceptions import DomainError
@@ -21,7 +22,7 @@ def _nothing_changed(case, officer_id):
     return (
         case.case_officer_id == officer_id
         and not Assignment.objects.filter(case=case).exists()
-        and not CaseEvent.objects.filter(case=case, kind="case.assigned").exists()
+        and not CaseEvent.objects.filter(case=case, kind=events.CASE_ASSIGNED.code).exists()
     )
 
 
@@ -38,7 +39,7 @@ class TestCaseAssign:
             NOW,
             None,
         )
-        event = CaseEvent.objects.get(case=case, kind="case.assigned")
+        event = CaseEvent.objects.get(case=case, kind=events.CASE_ASSIGNED.code)
         assert event.data["to_id"] == case_officer.pk and event.data["reason"] == "capaciteit"
         assert case.history.first().case_officer_id == case_officer.pk  # the change history has it too
 
@@ -112,4 +113,4 @@ class TestCasesAssignBulk:
         assert list(refused.value.refusals.values())[0].code == "unaccompanied_minor_specialist_required"
         assert set(Case.objects.values_list("case_officer", flat=True)) == {None}
         assert Assignment.objects.count() == 0
-        assert CaseEvent.objects.filter(kind="case.assigned").count() == 0
+        assert CaseEvent.objects.filter(kind=events.CASE_ASSIGNED.code).count() == 0

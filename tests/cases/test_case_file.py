@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from cases import events
+from cases.events import case_event_record
 from cases.models import AccessLogEntry, BreakGlassGrant, CaseEvent, ForeignNational
-from cases.records import case_event_record
 from cases.services import break_glass_open, foreign_national_update, note_add
 from tests.factories.accounts import CaseOfficerFactory, EnforcementOfficerFactory, PrivacyOfficerFactory
 from tests.factories.cases import CaseFactory, InterviewFactory, ProcedureFactory
@@ -48,7 +49,7 @@ class TestCaseFileView:
         with django_assert_max_num_queries(100) as few:
             client.get(_detail(case))
         for i in range(30):
-            case_event_record(case=case, kind="note.added", actor=case_officer, now=NOW + dt.timedelta(minutes=i))
+            case_event_record(case=case, kind=events.NOTE_ADDED, actor=case_officer, now=NOW + dt.timedelta(minutes=i))
         InterviewFactory.create_batch(3, case=case, kind="follow_up")
         ProcedureFactory.create_batch(4, case=case)
         for i in range(5):
@@ -67,16 +68,21 @@ class TestCaseFileView:
 
     def test_the_timeline_pages_by_keyset(self, client, case_officer):
         case = CaseFactory(case_officer=case_officer)
-        events = [
-            case_event_record(case=case, kind="note.added", actor=case_officer, now=NOW + dt.timedelta(minutes=i))
+        recorded = [
+            case_event_record(case=case, kind=events.NOTE_ADDED, actor=case_officer, now=NOW + dt.timedelta(minutes=i))
             for i in range(60)
         ]
         client.force_login(case_officer)
-        first = client.get(_detail(case)).context["file"]
-        assert [e.pk for e in first.events] == [e.pk for e in reversed(events)][:50]
-        older = client.get(_detail(case), {"voor": first.older_events_before}).context["file"]
-        assert [e.pk for e in older.events] == [e.pk for e in reversed(events)][50:]
-        assert older.older_events_before is None
+        first = _section(client.get(_detail(case)).context["file"], "tijdlijn")
+        assert [e.pk for e in first["events"]] == [e.pk for e in reversed(recorded)][:50]
+        older = _section(client.get(_detail(case), {"voor": first["older_events_before"]}).context["file"], "tijdlijn")
+        assert [e.pk for e in older["events"]] == [e.pk for e in reversed(recorded)][50:]
+        assert older["older_events_before"] is None
+
+
+def _section(file, key):
+    """The context of one panel of a rendered case file."""
+    return next(section.context for section in file.sections if section.panel.key == key)
 
 
 class TestBreakTheGlass:
@@ -109,7 +115,7 @@ class TestBreakTheGlass:
         assert page.status_code == 200 and page.context["can_edit"] is False
         entry = AccessLogEntry.objects.get()
         assert (entry.user, entry.case, entry.reason) == (enforcer, case, reason)
-        assert CaseEvent.objects.get(kind="case.break_glass").data["reason"] == reason
+        assert CaseEvent.objects.get(kind=events.CASE_BREAK_GLASS.code).data["reason"] == reason
 
     def test_the_grant_expires_after_thirty_minutes(self, case_officer):
         case = CaseFactory()
@@ -131,7 +137,7 @@ class TestPersonCorrection:
             ("surname", "Ozturk", "Öztürk"),
             ("given_names", "Amir", "Ayşe"),
         }
-        assert CaseEvent.objects.get(kind="person.changed").data == {"fields": ["given_names", "surname"]}
+        assert CaseEvent.objects.get(kind=events.PERSON_CHANGED.code).data == {"fields": ["given_names", "surname"]}
         client.force_login(case_officer)
         history_page = client.get(reverse("cases:case_changes", kwargs={"pk": case.pk}))
         assert "Öztürk" in history_page.text and "Ozturk" in history_page.text

@@ -6,7 +6,6 @@ import io
 import logging
 import re
 import zipfile
-from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,11 +15,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image, ImageFile
 
-from cases import documents
+from cases import events
 from cases.constants import DocumentKind
-from cases.documents import PDF, PNG, case_documents, document_upload, safe_filename
+from cases.documents import services as documents
+from cases.documents.selectors import case_documents
+from cases.documents.services import document_upload
 from cases.models import AccessLogEntry, CaseDocument, CaseEvent
 from cases.services import break_glass_open
+from dtv.core.uploads import PDF, PNG, safe_filename
 from tests.factories.accounts import CaseOfficerFactory, TeamLeadFactory
 from tests.factories.cases import CaseFactory
 
@@ -105,7 +107,7 @@ def files_of(media_root, case):
 
 def assert_nothing_written(media_root, case):
     assert CaseDocument.objects.filter(case=case).count() == 0
-    assert CaseEvent.objects.filter(case=case, kind="document.uploaded").count() == 0
+    assert CaseEvent.objects.filter(case=case, kind=events.DOCUMENT_UPLOADED.code).count() == 0
     assert files_of(media_root, case) == []
 
 
@@ -151,7 +153,7 @@ class TestDocumentUpload:
         document = upload_as(case_officer, case, upload("besluit.pdf", make_pdf()), kind=DocumentKind.DECISION)
         [record] = document.history.all()
         assert (record.history_type, record.history_user) == ("+", case_officer)
-        [event] = CaseEvent.objects.filter(case=case, kind="document.uploaded")
+        [event] = CaseEvent.objects.filter(case=case, kind=events.DOCUMENT_UPLOADED.code)
         assert (event.actor, event.occurred_at, event.data) == (
             case_officer,
             NOW,
@@ -338,7 +340,7 @@ class TestDocumentUpload:
         def broken_event(**kwargs):
             raise RuntimeError("database went away")
 
-        monkeypatch.setattr(documents, "case_event_record", broken_event)
+        monkeypatch.setattr(documents.events, "case_event_record", broken_event)
         with pytest.raises(RuntimeError):
             upload_as(case_officer, case, upload("besluit.pdf", make_pdf()))
         assert_nothing_written(media_root, case)
@@ -511,11 +513,11 @@ class TestDocumentDownload:
         document, _ = stored_pdf
         (media_root / document.storage_name).unlink()
         client.force_login(case_officer)
-        with caplog.at_level(logging.ERROR, logger="cases.document_views"):
+        with caplog.at_level(logging.ERROR, logger="cases.documents.views"):
             response = client.get(self.url(document))
         assert response.status_code == 404
         assert "Het bestand van dit document is niet gevonden in de documentopslag." in response.content.decode()
-        assert [r.levelname for r in caplog.records if r.name == "cases.document_views"] == ["ERROR"]
+        assert [r.levelname for r in caplog.records if r.name == "cases.documents.views"] == ["ERROR"]
         assert AccessLogEntry.objects.count() == 1
 
 
@@ -524,9 +526,9 @@ class TestDocumentDownload:
 
 class TestDocumentsSection:
     def render(self, case, can_edit):
-        file = SimpleNamespace(case=case, documents=case_documents(case=case))
+        panel = {"documents": case_documents(case=case)}
         with translation.override("nl"):
-            return render_to_string("cases/partials/documents.html", {"file": file, "can_edit": can_edit})
+            return render_to_string("cases/panels/documents.html", {"panel": panel, "case": case, "can_edit": can_edit})
 
     def document(self, case, user, *, filename, size, kind=DocumentKind.PASSPORT, description="", at=NOW):
         return CaseDocument.objects.create(
@@ -559,7 +561,7 @@ class TestDocumentsSection:
             at=NOW + dt.timedelta(days=1),
         )
         html = self.render(case, can_edit=False)
-        assert '<section id="documenten" aria-labelledby="documenten-titel">' in html
+        assert '<section id="documenten" aria-labelledby="documenten-titel" class="regie-section">' in html
         assert '<h2 class="utrecht-heading-2" id="documenten-titel">Documenten</h2>' in html
 
         def link(document):
@@ -588,7 +590,7 @@ class TestDocumentsSection:
         for number in range(count):
             upload_as(case_officer, case, upload(f"besluit-{number}.pdf", make_pdf()))
         with django_assert_num_queries(1):
-            file = SimpleNamespace(case=case, documents=case_documents(case=case))
+            panel = {"documents": case_documents(case=case)}
         with django_assert_num_queries(0):
-            html = render_to_string("cases/partials/documents.html", {"file": file, "can_edit": True})
+            html = render_to_string("cases/panels/documents.html", {"panel": panel, "case": case, "can_edit": True})
         assert html.count("<tr") == count + 1

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from cases import events
 from cases.models import AgreedAction, CaseEvent, Deadline, DepartureInterview
 from cases.services import agreed_action_complete, interview_record
 from dtv.core.exceptions import DomainError
@@ -55,7 +56,7 @@ class TestInterviewRecord:
             dt.date(2026, 12, 7),
             action.pk,
         )
-        assert CaseEvent.objects.get(kind="interview.recorded").data["actions"] == 1
+        assert CaseEvent.objects.get(kind=events.INTERVIEW_RECORDED.code).data["actions"] == 1
         assert interview.history.count() == 1
 
     def test_an_interview_without_interpreter_needs_a_reason_and_nothing_is_saved(self, case_officer):

@@ -9,9 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from cases.constants import DeadlineStatus
+from cases.deadlines import events as deadline_events
+from cases.deadlines.notifications import notifications_mark_read, notifications_send_digests, work_item_complete
+from cases.deadlines.selectors import unread_count
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import Case, CaseEvent, Deadline, Notification, WorkItem
-from cases.notifications import notifications_mark_read, notifications_send_digests, unread_count, work_item_complete
 from dtv.core.exceptions import DomainError
 from tests.factories.accounts import CaseOfficerFactory, EnforcementOfficerFactory
 from tests.factories.cases import CaseFactory
@@ -169,7 +171,7 @@ class TestWorkItemComplete:
             ("work_item.done", case_officer),
             ("deadline.met", case_officer),
         ]
-        assert CaseEvent.objects.get(kind="deadline.met").data["late"] is True
+        assert CaseEvent.objects.get(kind=deadline_events.DEADLINE_MET.code).data["late"] is True
         assert Case.objects.get(pk=overdue.case_id).next_deadline is None
 
     def test_the_team_lead_may_finish_a_work_item_of_the_team(self, overdue, team_lead):

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from cases import events
 from cases.models import CaseEvent, LegalProcedure
 from cases.selectors import case_removability
 from cases.services import procedure_decide, procedure_record
@@ -60,7 +61,7 @@ class TestProcedureRecord:
         procedure_record(
             case=case, kind="appeal", lodged_on=dt.date(2026, 11, 20), may_await_in_nl=True, actor=case_officer, now=NOW
         )
-        event = CaseEvent.objects.get(kind="procedure.recorded")
+        event = CaseEvent.objects.get(kind=events.PROCEDURE_RECORDED.code)
         assert (event.data["removable_before"], event.data["removable_after"]) == (True, False)
 
     def test_a_procedure_cannot_be_lodged_in_the_future(self, case_officer):
@@ -100,7 +101,7 @@ class TestProcedureDecide:
             procedure=procedure, outcome="rejected", decided_on=dt.date(2026, 11, 20), actor=case_officer, now=NOW
         )
         assert case_removability(case=procedure.case, on=TODAY).removable is True
-        event = CaseEvent.objects.get(kind="procedure.decided")
+        event = CaseEvent.objects.get(kind=events.PROCEDURE_DECIDED.code)
         assert (event.data["removable_before"], event.data["removable_after"]) == (False, True)
 
     def test_a_decision_cannot_precede_the_lodging(self, case_officer):

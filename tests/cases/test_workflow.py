@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from cases import events
 from cases.constants import Phase
 from cases.models import CaseEvent
 from cases.services import case_transition
@@ -23,7 +24,7 @@ class TestCaseTransition:
         case_transition(case=case, transition="start_work", actor=case_officer, now=NOW)
         case.refresh_from_db()
         assert case.phase == Phase.IN_PROGRESS
-        event = CaseEvent.objects.get(case=case, kind="case.phase_changed")
+        event = CaseEvent.objects.get(case=case, kind=events.CASE_PHASE_CHANGED.code)
         assert event.data == {"from": "intake", "to": "in_progress", "closure_reason": ""}
 
     def test_work_cannot_start_before_the_case_is_assigned(self, team_lead):

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Q
 
+from cases import events
 from cases.constants import (
     INVERSE_FAMILY_RELATION,
     LIVE_DEADLINE_STATUSES,
@@ -31,7 +32,7 @@ from cases.models import (
     Handover,
     LegalProcedure,
 )
-from cases.services import person_search_name
+from cases.people import person_search_name
 from dtv.core.text import fold
 from dtv.demo.people import person_spec, v_number
 from tests.demo.seeding import CASES, NOW, seed
@@ -206,7 +207,9 @@ class TestSeededCases:
                 other.nationalities.values_list("country", flat=True)
             )
             assert case.duplicate_review == ""
-            assert case.events.filter(kind="case.possible_duplicate", data__foreign_national=other.pk).exists()
+            assert case.events.filter(
+                kind=events.CASE_POSSIBLE_DUPLICATE.code, data__foreign_national=other.pk
+            ).exists()
 
     def test_regievoerder_holds_a_realistic_caseload_at_the_default_size(self):
         seed(count=300)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cases import events
 from cases.models import AccessLogEntry, Assignment, CaseEvent
 from tests.factories.accounts import CaseOfficerFactory, ChainPartnerFactory, MinorSpecialistFactory, TeamLeadFactory
 from tests.factories.api import HandoverFactory
@@ -38,7 +39,7 @@ class TestCaseAssign:
             team_lead,
             "",
         )
-        event = CaseEvent.objects.get(kind="case.assigned")
+        event = CaseEvent.objects.get(kind=events.CASE_ASSIGNED.code)
         assert (event.actor, event.data["to_id"]) == (team_lead, case_officer.pk)
         assert AccessLogEntry.objects.filter(case=case).count() == 1
 
@@ -49,7 +50,7 @@ class TestCaseAssign:
         )
         assert response.status_code == 200
         assert Assignment.objects.get().reason == "Jeroen met verlof"
-        assert CaseEvent.objects.get(kind="case.assigned").data["reason"] == "Jeroen met verlof"
+        assert CaseEvent.objects.get(kind=events.CASE_ASSIGNED.code).data["reason"] == "Jeroen met verlof"
 
     def test_an_unaccompanied_minor_goes_to_a_specialist(self, team_lead):
         specialist = MinorSpecialistFactory(team=team_lead.team)

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from cases import services
+from cases import events, services
 from cases.constants import AccessChannel, DeadlineStatus
+from cases.events import case_event_record
 from cases.models import AccessLogEntry, Deadline
-from cases.records import case_event_record
 from tests.factories.accounts import ChainPartnerFactory
 from tests.factories.api import HandoverFactory
 from tests.factories.cases import CaseFactory
@@ -110,9 +110,9 @@ class TestCaseDeadlines:
 
 class TestCaseEvents:
     def test_shows_the_timeline_newest_first_with_who_acted(self, case, case_officer):
-        opened = case_event_record(case=case, kind="case.opened", actor=None, now=NOW - dt.timedelta(days=3))
+        opened = case_event_record(case=case, kind=events.CASE_OPENED, actor=None, now=NOW - dt.timedelta(days=3))
         noted = case_event_record(
-            case=case, kind="note.added", actor=case_officer, now=NOW - dt.timedelta(days=1), data={"note": 7}
+            case=case, kind=events.NOTE_ADDED, actor=case_officer, now=NOW - dt.timedelta(days=1), data={"note": 7}
         )
 
         response = api_client(case_officer).get(events_url(case))
@@ -138,14 +138,14 @@ class TestCaseEvents:
         assert (entry.case, entry.view_name) == (case, "cases-api:case-events")
 
     def test_pages_by_cursor_and_logs_each_page_once(self, case, case_officer):
-        events = [
-            case_event_record(case=case, kind=f"step.{n}", actor=case_officer, now=NOW - dt.timedelta(hours=n))
+        recorded = [
+            case_event_record(case=case, kind=events.NOTE_ADDED, actor=case_officer, now=NOW - dt.timedelta(hours=n))
             for n in range(3)
         ]
         client = api_client(case_officer)
         first = client.get(events_url(case), {"page_size": 2})
         second = client.get(first.json()["next"])
-        assert [row["id"] for row in first.json()["results"] + second.json()["results"]] == [e.pk for e in events]
+        assert [row["id"] for row in first.json()["results"] + second.json()["results"]] == [e.pk for e in recorded]
         assert AccessLogEntry.objects.filter(case=case).count() == 2
 
     def test_a_partner_gets_the_status_but_not_the_case_work_and_never_another_partners_case(self):

@@ -6,6 +6,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from cases import events
 from cases.constants import HandoverOutcome, Phase
 from cases.models import AccessLogEntry, Case, CaseEvent, ForeignNational, Handover
 from tests.factories.accounts import ChainPartnerFactory
@@ -103,7 +104,7 @@ class TestHandoverReceive:
         flagged = Case.objects.get(foreign_national__v_number="9999999999")
         assert flagged.possible_duplicate_of.v_number == VALID["v_number"]
         assert ForeignNational.objects.count() == 2
-        assert flagged.events.filter(kind="case.possible_duplicate").count() == 1
+        assert flagged.events.filter(kind=events.CASE_POSSIBLE_DUPLICATE.code).count() == 1
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from cases import services
+from cases import events, services
 from cases.constants import AccessChannel, DeadlineStatus, InterpreterMode, InterviewKind, Stance
 from cases.models import AccessLogEntry, AgreedAction, CaseEvent, Deadline, DepartureInterview
 from tests.factories.accounts import ChainPartnerFactory
@@ -72,7 +72,7 @@ class TestInterviewRecord:
             dt.date(2026, 3, 24),
             DeadlineStatus.OPEN,
         )
-        assert CaseEvent.objects.filter(case=case, kind="interview.recorded").count() == 1
+        assert CaseEvent.objects.filter(case=case, kind=events.INTERVIEW_RECORDED.code).count() == 1
         assert AccessLogEntry.objects.filter(case=case, channel=AccessChannel.API).count() == 1
 
     def test_without_an_interpreter_the_reason_is_recorded(self, case, case_officer):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from cases import services
+from cases import events, services
 from cases.constants import ProcedureKind, ProcedureOutcome
 from cases.models import AccessLogEntry, CaseEvent, LegalProcedure
 from cases.selectors import case_removability
@@ -70,7 +70,7 @@ class TestProcedureRecord:
                 {"procedure": procedure.pk, "reason": obstacle.reason, "legal_basis": "art. 82 Vw 2000 / art. 8:1 Awb"}
             ],
         }
-        event = CaseEvent.objects.get(case=case, kind="procedure.recorded")
+        event = CaseEvent.objects.get(case=case, kind=events.PROCEDURE_RECORDED.code)
         assert (event.data["removable_before"], event.data["removable_after"]) == (True, False)
         assert AccessLogEntry.objects.filter(case=case).count() == 1
 
@@ -158,7 +158,7 @@ class TestProcedureDecide:
         assert (body["removable"], body["obstacles"]) == (True, [])
         appeal.refresh_from_db()
         assert (appeal.outcome, appeal.decided_on) == (ProcedureOutcome.REJECTED, dt.date(2026, 3, 9))
-        event = CaseEvent.objects.get(kind="procedure.decided")
+        event = CaseEvent.objects.get(kind=events.PROCEDURE_DECIDED.code)
         assert (event.data["removable_before"], event.data["removable_after"]) == (False, True)
 
     @pytest.mark.parametrize(

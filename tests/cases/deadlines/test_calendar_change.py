@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from cases.deadlines import events as deadline_events
 from cases.models import AtwHoliday, CaseEvent, Deadline
 from cases.services import departure_term_record
 from tests.factories.accounts import FunctionalAdminFactory
@@ -37,7 +38,7 @@ class TestCalendarChange:
         deadline.refresh_from_db()
         assert (deadline.due_date, deadline.revision) == (dt.date(2030, 4, 1), 1)
         assert deadline.history.filter(due_date=dt.date(2030, 3, 29)).exists()
-        assert CaseEvent.objects.filter(kind="deadline.recomputed").count() == 1
+        assert CaseEvent.objects.filter(kind=deadline_events.DEADLINE_RECOMPUTED.code).count() == 1
 
     def test_a_holiday_elsewhere_in_the_year_touches_no_deadline(self, client, case_officer):
         deadline = _term_ending_on_friday_2030_03_29(case_officer)
@@ -48,7 +49,7 @@ class TestCalendarChange:
         )
         deadline.refresh_from_db()
         assert (deadline.due_date, deadline.revision) == (dt.date(2030, 3, 29), 0)
-        assert not CaseEvent.objects.filter(kind="deadline.recomputed").exists()
+        assert not CaseEvent.objects.filter(kind=deadline_events.DEADLINE_RECOMPUTED.code).exists()
 
     def test_removing_the_day_moves_the_deadline_back(self, client, case_officer):
         AtwHoliday.objects.create(date=dt.date(2030, 3, 29), name="Aangewezen dag", kind="designated", source="test")

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 import cases
 from cases.constants import DeadlineStatus, SweepStage
+from cases.deadlines import events as deadline_events
 from cases.deadlines import sweep
 from cases.deadlines.engine import deadline_open
 from cases.deadlines.rules import DeadlineKind
@@ -103,7 +104,7 @@ class TestDeadlinesSweepDue:
         )
         assert (item.created_at, item.due_at, item.done_at) == (DUE_AT, DUE_AT, None)
         assert stages(deadline) == [(0, "due", case.case_officer_id)]
-        (event,) = rows(CaseEvent, case=case, kind="deadline.overdue")
+        (event,) = rows(CaseEvent, case=case, kind=deadline_events.DEADLINE_OVERDUE.code)
         assert (event.actor, event.occurred_at) == (None, DUE_AT)
         assert event.data == {
             "deadline": deadline.pk,
@@ -140,7 +141,7 @@ class TestDeadlinesSweepDue:
         assert second == SweepReport()
         assert Notification.objects.count() == 4
         assert WorkItem.objects.count() == 3
-        assert CaseEvent.objects.filter(kind="deadline.overdue").count() == 3
+        assert CaseEvent.objects.filter(kind=deadline_events.DEADLINE_OVERDUE.code).count() == 3
         assert stages(theirs) == [(0, "due", team_lead.pk), (0, "due", other_lead.pk)]
 
     def test_costs_the_same_queries_for_three_due_deadlines_as_for_thirty(self, case_officer, team_lead):
@@ -195,7 +196,7 @@ class TestDeadlinesSweepEscalation:
 
         assert (report.escalations, report.notifications, report.work_items) == (1, 1, 0)
         assert stages(deadline) == [(0, "due", case.case_officer_id), (0, "escalation", team_lead.pk)]
-        (event,) = rows(CaseEvent, case=case, kind="deadline.escalated")
+        (event,) = rows(CaseEvent, case=case, kind=deadline_events.DEADLINE_ESCALATED.code)
         assert (event.occurred_at, event.data["team_leads"]) == (escalate_at, [team_lead.pk])
         deadline.refresh_from_db()
         assert (deadline.status, deadline.sweep_stage, deadline.sweep_at) == ("overdue", "", None)
@@ -411,7 +412,7 @@ def test_two_sweeps_at_once_act_on_every_deadline_exactly_once(case_officer, mon
     assert (first.due + second.due, first.work_items + second.work_items) == (300, 300)
     assert Notification.objects.filter(stage="due", recipient=case_officer).count() == 300
     assert WorkItem.objects.filter(stage="due").count() == 300
-    assert CaseEvent.objects.filter(kind="deadline.overdue").count() == 300
+    assert CaseEvent.objects.filter(kind=deadline_events.DEADLINE_OVERDUE.code).count() == 300
     assert set(Deadline.objects.values_list("status", "sweep_stage")) == {("overdue", "escalation")}
 
 
@@ -441,7 +442,9 @@ def test_a_worker_killed_mid_batch_leaves_nothing_of_that_batch_and_the_next_swe
     first_batch, lost_batch = batches
     assert set(Notification.objects.values_list("deadline_id", flat=True)) == set(first_batch)
     assert set(WorkItem.objects.values_list("deadline_id", flat=True)) == set(first_batch)
-    assert {e.data["deadline"] for e in CaseEvent.objects.filter(kind="deadline.overdue")} == set(first_batch)
+    assert {e.data["deadline"] for e in CaseEvent.objects.filter(kind=deadline_events.DEADLINE_OVERDUE.code)} == set(
+        first_batch
+    )
     assert set(Deadline.objects.filter(pk__in=lost_batch).values_list("status", "sweep_stage")) == {("open", "due")}
 
     monkeypatch.setattr(sweep, "_advance", real_advance)
@@ -450,7 +453,7 @@ def test_a_worker_killed_mid_batch_leaves_nothing_of_that_batch_and_the_next_swe
     assert report.deadlines == {d.pk for d in deadlines} - set(first_batch)
     assert Notification.objects.count() == 5
     assert WorkItem.objects.count() == 5
-    assert CaseEvent.objects.filter(kind="deadline.overdue").count() == 5
+    assert CaseEvent.objects.filter(kind=deadline_events.DEADLINE_OVERDUE.code).count() == 5
     assert sorted(Notification.objects.values_list("deadline_id", flat=True)) == sorted(d.pk for d in deadlines)
 
 

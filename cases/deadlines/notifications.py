@@ -1,4 +1,4 @@
-"""Notifications and work items that the deadline sweep creates: reading them, finishing them, the digest."""
+"""What users do with deadlines: mark one met, finish work items, read the sweep's notifications; the digest."""
 
 import logging
 
@@ -14,18 +14,14 @@ from django.utils.translation import ngettext
 
 from dtv.core.exceptions import DomainError
 
-from .constants import LIVE_DEADLINE_STATUSES
-from .deadlines.engine import deadline_meet
-from .models import Notification, WorkItem
-from .permissions import can_edit_case
-from .records import case_event_record
+from ..constants import LIVE_DEADLINE_STATUSES
+from ..events import case_event_record
+from ..models import Deadline, Notification, WorkItem
+from ..permissions import can_edit_case
+from .engine import deadline_meet
+from .events import WORK_ITEM_DONE
 
 logger = logging.getLogger(__name__)
-
-
-def unread_count(user) -> int:
-    """How many notifications the user has not read (one indexed count)."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 def notifications_mark_read(*, user, now, ids=None) -> int:
@@ -34,6 +30,15 @@ def notifications_mark_read(*, user, now, ids=None) -> int:
     if ids is not None:
         query = query.filter(pk__in=ids)
     return query.update(read_at=now)
+
+
+@transaction.atomic
+def deadline_mark_met(*, deadline, actor, now) -> Deadline:
+    """A user records that the action a deadline asked for was taken (the engine trusts its callers; this checks)."""
+    deadline = Deadline.objects.select_related("case").get(pk=deadline.pk)
+    if not can_edit_case(actor, deadline.case):
+        raise PermissionDenied(_("You may not change this case."))
+    return deadline_meet(deadline=deadline, actor=actor, now=now)
 
 
 @transaction.atomic
@@ -47,9 +52,7 @@ def work_item_complete(*, work_item, actor, now) -> WorkItem:
         raise DomainError(_("This work item has been done already."), code="already_done")
     work_item.done_at, work_item.done_by = now, actor
     work_item.save(update_fields=["done_at", "done_by"])
-    case_event_record(
-        case=work_item.case, kind="work_item.done", actor=actor, now=now, data={"work_item": work_item.pk}
-    )
+    case_event_record(case=work_item.case, kind=WORK_ITEM_DONE, actor=actor, now=now, data={"work_item": work_item.pk})
     if work_item.deadline and work_item.deadline.status in LIVE_DEADLINE_STATUSES:
         deadline_meet(deadline=work_item.deadline, actor=actor, now=now)
     return work_item

@@ -1,9 +1,8 @@
-"""Documents of a case: accepted by what the bytes are, stored outside any served folder, read through a checked view.
+"""Uploaded files judged by what their bytes are, never by the name or type the browser sends.
 
-The name and the content type the browser sends are never trusted: the type is read from the
-file's first bytes, images must decode completely, and a PDF that carries active content
-(scripts, launch actions, embedded files) is refused, because a case officer opens these files
-on a government workstation and a KMar escort may print them.
+Images must decode completely, and a PDF that carries active content (scripts, launch actions,
+embedded files) is refused, because officers open these files on government workstations and a
+KMar escort may print them. Pure checks: any app that accepts uploads uses them.
 """
 
 import hashlib
@@ -11,27 +10,16 @@ import io
 import os
 import re
 import unicodedata
-import uuid
 import zlib
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.formats import number_format
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image
 
-from .constants import DocumentKind
-from .models import Case, CaseDocument
-from .permissions import can_edit_case
-from .records import case_event_record
-
 FILENAME_MAX_LENGTH = 150
-DESCRIPTION_MAX_LENGTH = 300
 # An object stream holds dictionaries only; a few megabytes is already far beyond any real one.
 PDF_OBJECT_STREAM_MAX_BYTES = 16 * 1024 * 1024
 # Readers look for the end-of-file marker this far from the end (trailing junk after it is common).
@@ -279,9 +267,8 @@ def max_size_text(max_bytes) -> str:
     return number_format(int(megabytes)) if megabytes == int(megabytes) else number_format(megabytes, 1)
 
 
-def _read_checked(upload):
+def read_checked(upload, *, limit):
     """The upload's bytes and their SHA-256, refusing empty and oversized files before reading too much."""
-    limit = settings.DOCUMENT_MAX_BYTES
     too_large = _("The file is larger than the maximum of %(limit)s MB.")
     if upload.size is not None and upload.size > limit:
         _refuse(too_large % {"limit": max_size_text(limit)}, "too_large")
@@ -307,76 +294,3 @@ def check_content(content: bytes) -> FileType:
     else:
         check_image(content, file_type)
     return file_type
-
-
-# --- Service -----------------------------------------------------------------------------------
-
-
-def _storage_name(case) -> str:
-    # A random name without extension: nothing the uploader chose ever reaches the file system.
-    return f"documents/{case.pk}/{uuid.uuid4().hex}"
-
-
-def document_upload(*, case, upload, kind, description, actor, now) -> CaseDocument:
-    """Add an uploaded file to the case file after checking its content; file, row and event or nothing."""
-    if not can_edit_case(actor, case):
-        raise PermissionDenied(_("You may not change this case."))
-    if kind not in DocumentKind.values:
-        raise ValidationError({"kind": _("Choose the kind of document.")}, code="required")
-    description = (description or "").strip()
-    if len(description) > DESCRIPTION_MAX_LENGTH:
-        raise ValidationError(
-            {
-                "description": _("The description may be at most %(max)d characters long.")
-                % {"max": DESCRIPTION_MAX_LENGTH}
-            },
-            code="too_long",
-        )
-    content, sha256 = _read_checked(upload)
-    file_type = check_content(content)
-    filename = safe_filename(upload.name, file_type)
-    stored_as = default_storage.save(_storage_name(case), ContentFile(content))
-    try:
-        with transaction.atomic():
-            locked = Case.objects.select_for_update().get(pk=case.pk)
-            if not can_edit_case(actor, locked):
-                raise PermissionDenied(_("You may not change this case."))
-            document = CaseDocument(
-                case=locked,
-                kind=kind,
-                description=description,
-                filename=filename,
-                storage_name=stored_as,
-                content_type=file_type.content_type,
-                size=len(content),
-                sha256=sha256,
-                uploaded_at=now,
-                uploaded_by=actor,
-            )
-            document._history_user = actor
-            document.save()
-            case_event_record(
-                case=locked,
-                kind="document.uploaded",
-                actor=actor,
-                now=now,
-                data={"document": document.pk, "kind": kind, "filename": filename},
-            )
-    except BaseException:
-        # Nothing half-saved: a file without its row would be personal data nobody can find or delete.
-        default_storage.delete(stored_as)
-        raise
-    return document
-
-
-# --- Selectors ---------------------------------------------------------------------------------
-
-
-def document_get(*, pk) -> CaseDocument | None:
-    """The document with this id, whoever may see it (the caller checks access to its case)."""
-    return CaseDocument.objects.filter(pk=pk).first()
-
-
-def case_documents(*, case) -> list[CaseDocument]:
-    """The documents of a case, newest first, with who uploaded them."""
-    return list(CaseDocument.objects.filter(case_id=case.pk).select_related("uploaded_by"))

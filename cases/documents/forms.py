@@ -1,8 +1,10 @@
+"""The upload form: it checks the shape of the input; the file itself is judged by the service."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .constants import DocumentKind
-from .documents import DESCRIPTION_MAX_LENGTH
+from ..constants import DocumentKind
+from .services import DESCRIPTION_MAX_LENGTH
 
 # What the file picker offers; the service decides by content, not by this list.
 ACCEPTED_EXTENSIONS = ".pdf,.png,.jpg,.jpeg"

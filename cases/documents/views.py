@@ -12,11 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import documents
-from .accesslog import log_read
-from .forms_documents import DocumentUploadForm
-from .permissions import OutsideScope, can_edit_case, case_access
-from .selectors import case_with_person
+from dtv.core.uploads import max_size_text
+
+from ..accesslog import log_read
+from ..permissions import OutsideScope, case_for_reading
+from ..selectors import case_with_person
+from .forms import DocumentUploadForm
+from .selectors import document_get
+from .services import document_upload as upload_service
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +34,8 @@ DOWNLOAD_HEADERS = {
 def _access(request, case_id):
     """The user's access to the case, or None; outside the scope the case does not exist for them."""
     try:
-        return case_access(user=request.user, case_id=case_id, now=timezone.now(), queryset=case_with_person())
-    except OutsideScope:
+        return case_for_reading(user=request.user, case_id=case_id, now=timezone.now(), queryset=case_with_person())
+    except (OutsideScope, Http404):
         return None
 
 
@@ -42,15 +45,14 @@ def document_upload(request, pk):
     if access is None:
         raise Http404
     case = access.case
-    # Break-the-glass access is read-only.
-    if access.through_break_glass or not can_edit_case(request.user, case):
+    if not access.can_edit:
         raise PermissionDenied
-    max_megabytes = documents.max_size_text(settings.DOCUMENT_MAX_BYTES)
+    max_megabytes = max_size_text(settings.DOCUMENT_MAX_BYTES)
     if request.method == "POST":
         form = DocumentUploadForm(request.POST, request.FILES, max_megabytes=max_megabytes)
         if form.is_valid():
             try:
-                document = documents.document_upload(
+                document = upload_service(
                     case=case,
                     upload=form.cleaned_data["upload"],
                     kind=form.cleaned_data["kind"],
@@ -74,7 +76,7 @@ def document_upload(request, pk):
 
 def document_download(request, pk):
     """Stream a document to a user who may see its case; every download is access-logged."""
-    document = documents.document_get(pk=pk)
+    document = document_get(pk=pk)
     access = _access(request, document.case_id) if document is not None else None
     if access is None:
         raise Http404

@@ -1,0 +1,152 @@
+"""The case (dossier), the handovers it came from, and who held it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..constants import (
+    ClosureReason,
+    DuplicateReview,
+    HandoverOutcome,
+    Phase,
+    Source,
+    Track,
+)
+from .person import ForeignNational
+
+
+class Case(models.Model):
+    """A return case (dossier) of one foreign national, worked by a case officer of a team."""
+
+    foreign_national = models.ForeignKey(
+        ForeignNational,
+        verbose_name=_("foreign national"),
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    team = models.ForeignKey(
+        "accounts.Team",
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("case officer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    phase = models.CharField(_("phase"), max_length=30, choices=Phase.choices, default=Phase.INTAKE)
+    opened_at = models.DateTimeField(_("opened at"))
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.OTHER)
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices, blank=True)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    previous_case = models.ForeignKey(
+        "self",
+        verbose_name=_("earlier case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_cases",
+    )
+    possible_duplicate_of = models.ForeignKey(
+        ForeignNational,
+        verbose_name=_("possible duplicate of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Same name, date of birth and nationality under another V-number: to be reviewed, never merged."),
+    )
+    duplicate_review = models.CharField(
+        _("review of the possible duplicate"), max_length=20, choices=DuplicateReview.choices, blank=True
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closure_reason = models.CharField(_("reason for closing"), max_length=30, choices=ClosureReason.choices, blank=True)
+    # The nearest live deadline, kept by the deadline engine so that the work queue sorts on it
+    # without aggregating the deadlines table per request.
+    next_deadline = models.ForeignKey(
+        "Deadline",
+        verbose_name=_("next deadline"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["next_deadline"])
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        permissions = [
+            ("assign_case", _("Can assign cases to case officers")),
+            ("view_team_caseload", _("Can view the team's caseload and dashboard")),
+            ("submit_handover", _("Can hand cases over through the API (chain partner)")),
+            ("break_glass", _("Can open a case outside their scope, with a recorded reason")),
+            ("mark_confidential", _("Can mark a case confidential")),
+        ]
+        indexes = [
+            models.Index(fields=["case_officer", "phase"]),
+            models.Index(fields=["team", "phase"]),
+        ]
+
+    def __str__(self):
+        return f"{_('Case')} {self.pk} – {self.foreign_national.v_number}"
+
+
+class Handover(models.Model):
+    """One handover (overdracht) from a chain partner; (source, reference) identifies it once and for all."""
+
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    reference = models.CharField(_("handover reference"), max_length=100)
+    handover_date = models.DateField(_("handover date"))
+    received_at = models.DateTimeField(_("received at"))
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("received by"), on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="handovers")
+    outcome = models.CharField(_("outcome"), max_length=30, choices=HandoverOutcome.choices)
+    payload = models.JSONField(_("payload as received"))
+
+    class Meta:
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        constraints = [models.UniqueConstraint(fields=["source", "reference"], name="handover_once_per_source")]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.reference}"
+
+
+class Assignment(models.Model):
+    """One period in which a team (and case officer) held a case: the assignment history."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="assignments")
+    team = models.ForeignKey("accounts.Team", verbose_name=_("team"), on_delete=models.PROTECT, related_name="+")
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("case officer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), on_delete=models.PROTECT, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["-assigned_at", "-id"]
+
+    def __str__(self):
+        return f"{self.case_id} → {self.case_officer_id or self.team_id}"

@@ -1,0 +1,60 @@
+"""Read functions for cases, used by views, the API, tasks and other apps; import them from here.
+
+List selectors return querysets whose number of SQL queries does not depend on the number of rows
+(select_related / prefetch_related / annotations), and page by keyset, never by offset.
+"""
+
+from .casefile import (
+    TIMELINE_PAGE_SIZE,
+    CaseFile,
+    Section,
+    case_file,
+    case_flags,
+    case_interviews,
+    case_timeline,
+    case_with_person,
+)
+from .history import Change, case_changes
+from .removability import Removability, RemovalObstacle, case_removability, not_removable, removal_obstacle
+from .search import SEARCH_LIMIT, SearchCriteria, case_search, cases_outside_scope, parse_search_date
+from .workqueue import (
+    DEFAULT_SORT,
+    QUEUE_PAGE_SIZE,
+    SORTS,
+    team_case_officers,
+    workqueue_intake,
+    workqueue_mine,
+    workqueue_sorted,
+    workqueue_team,
+)
+
+__all__ = [
+    "DEFAULT_SORT",
+    "QUEUE_PAGE_SIZE",
+    "SEARCH_LIMIT",
+    "SORTS",
+    "TIMELINE_PAGE_SIZE",
+    "CaseFile",
+    "Change",
+    "Removability",
+    "RemovalObstacle",
+    "SearchCriteria",
+    "Section",
+    "case_changes",
+    "case_file",
+    "case_flags",
+    "case_interviews",
+    "case_removability",
+    "case_search",
+    "case_timeline",
+    "case_with_person",
+    "cases_outside_scope",
+    "not_removable",
+    "parse_search_date",
+    "removal_obstacle",
+    "team_case_officers",
+    "workqueue_intake",
+    "workqueue_mine",
+    "workqueue_sorted",
+    "workqueue_team",
+]

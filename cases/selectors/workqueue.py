@@ -1,0 +1,79 @@
+"""The work queue: a case officer's own cases, the team's caseload and the national intake."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db.models import DateTimeField, F, Prefetch, Value
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import gettext_lazy
+
+from dtv.accounts.constants import Role
+
+from ..constants import (
+    Phase,
+)
+from ..models import (
+    Case,
+    Nationality,
+)
+from .removability import not_removable
+
+QUEUE_PAGE_SIZE = 50
+# Cases without a live deadline sort after every case with one.
+_FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+# The work queue's sort orders; each is a key that keyset pagination continues from.
+SORTS = {
+    "termijn": (
+        lambda: Coalesce(F("next_deadline__due_at"), Value(_FAR_FUTURE), output_field=DateTimeField()),
+        gettext_lazy("Next deadline"),
+    ),
+    "geopend": (lambda: F("opened_at"), gettext_lazy("Opened")),
+    "naam": (lambda: Lower("foreign_national__surname"), gettext_lazy("Name")),
+    "v-nummer": (lambda: F("foreign_national__v_number"), gettext_lazy("V-number")),
+}
+DEFAULT_SORT = "termijn"
+
+
+def workqueue_sorted(rows, sort):
+    """The rows annotated with the sort key keyset pagination continues from (unknown sorts: the default)."""
+    expression, _label = SORTS.get(sort) or SORTS[DEFAULT_SORT]
+    return rows.annotate(sort_key=expression())
+
+
+def _queue_rows(queryset, *, on):
+    return (
+        queryset.select_related("foreign_national", "case_officer", "team", "next_deadline")
+        .prefetch_related(
+            Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country"))
+        )
+        .annotate(not_removable=not_removable(on))
+    )
+
+
+def workqueue_mine(*, user, on):
+    """The open cases assigned to `user`."""
+    return _queue_rows(Case.objects.filter(case_officer=user).exclude(phase=Phase.CLOSED), on=on)
+
+
+def workqueue_team(*, user, on):
+    """The open cases of the team lead's team."""
+    if not user.team_id:
+        return Case.objects.none()
+    return _queue_rows(Case.objects.filter(team_id=user.team_id).exclude(phase=Phase.CLOSED), on=on)
+
+
+def workqueue_intake(*, on):
+    """The national intake: open cases that no team holds yet."""
+    return _queue_rows(
+        Case.objects.filter(team__isnull=True, case_officer__isnull=True).exclude(phase=Phase.CLOSED), on=on
+    )
+
+
+def team_case_officers(*, team):
+    """The active case officers of a team, specialists marked, for the assignment form."""
+    return (
+        get_user_model()
+        .objects.filter(team=team, is_active=True, groups__name=Role.CASE_OFFICER.value)
+        .order_by("last_name", "first_name", "pk")
+    )

@@ -1,0 +1,85 @@
+"""The case file, its change history, and break-the-glass access to a case outside the scope."""
+
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from dtv.core.forms import add_service_errors
+
+from .. import services
+from ..accesslog import log_read
+from ..constants import LIVE_DEADLINE_STATUSES
+from ..forms import (
+    BreakGlassForm,
+    NoteForm,
+)
+from ..models import Case
+from ..permissions import OutsideScope, case_access, case_for_reading
+from ..selectors import (
+    case_changes,
+    case_file,
+    case_with_person,
+)
+from ..workflow import transitions_from
+from ._common import now as _now
+from ._common import readable
+
+
+@permission_required("cases.view_case", raise_exception=True)
+def case_detail(request, pk):
+    now = _now()
+    try:
+        access = case_for_reading(user=request.user, case_id=pk, now=now, queryset=case_with_person())
+    except OutsideScope:
+        return redirect("cases:break_glass", pk=pk)
+    case = access.case
+    file = case_file(case=case, on=timezone.localdate(now), user=request.user, params=request.GET)
+    log_read(request, case=case, reason=access.break_glass_reason)
+    can_edit = access.can_edit
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "file": file,
+            "case": case,
+            "person": case.foreign_national,
+            "access": access,
+            "can_edit": can_edit,
+            "can_assign": access.can_assign,
+            "can_mark_confidential": access.can_mark_confidential,
+            "transitions": transitions_from(case.phase) if can_edit else [],
+            "note_form": NoteForm(auto_id="note_%s") if can_edit else None,
+            "now": now,
+            "live_statuses": LIVE_DEADLINE_STATUSES,
+        },
+    )
+
+
+@permission_required("cases.view_case", raise_exception=True)
+def case_changes_view(request, pk):
+    access = readable(request, pk, now=_now())
+    log_read(request, case=access.case, reason=access.break_glass_reason)
+    return render(request, "cases/case_changes.html", {"case": access.case, "changes": case_changes(case=access.case)})
+
+
+@permission_required("cases.break_glass", raise_exception=True)
+def break_glass(request, pk):
+    now = _now()
+    if not Case.objects.filter(pk=pk).exists():
+        raise Http404
+    try:
+        if case_access(user=request.user, case_id=pk, now=now) is not None:
+            return redirect("cases:case_detail", pk=pk)
+    except OutsideScope:
+        pass
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_open(case_id=pk, reason=form.cleaned_data["reason"], actor=request.user, now=now)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("cases:case_detail", pk=pk)
+    return render(request, "cases/break_glass.html", {"form": form, "case_id": pk}, status=403)

@@ -1,0 +1,113 @@
+"""The work queue: own cases, the team's caseload and the national intake; bulk assignment."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dtv.core.http import redirect_back
+from dtv.core.pagination import keyset_page
+
+from .. import services
+from ..accesslog import log_list_read
+from ..filters import WorkqueueFilter
+from ..forms import (
+    BulkAssignForm,
+)
+from ..models import Case
+from ..selectors import (
+    DEFAULT_SORT,
+    QUEUE_PAGE_SIZE,
+    SORTS,
+    team_case_officers,
+    workqueue_intake,
+    workqueue_mine,
+    workqueue_sorted,
+    workqueue_team,
+)
+from ._common import now as _now
+
+
+@permission_required("cases.view_case", raise_exception=True)
+def workqueue(request):
+    now = _now()
+    on = timezone.localdate(now)
+    user = request.user
+    view = request.GET.get("weergave", "mijn")
+    is_lead = user.has_perm("cases.view_team_caseload")
+    officers = team_case_officers(team=user.team) if is_lead and user.team_id else None
+    if view == "team" and is_lead:
+        base = workqueue_team(user=user, on=on)
+    elif view == "intake" and is_lead:
+        base = workqueue_intake(on=on)
+    else:
+        view, base = "mijn", workqueue_mine(user=user, on=on)
+    filterset = WorkqueueFilter(
+        request.GET or None, queryset=base, officers=officers if view == "team" else None, now=now
+    )
+    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else base
+    sort = request.GET.get("sorteer") if request.GET.get("sorteer") in SORTS else DEFAULT_SORT
+    total = rows.count()
+    page = keyset_page(workqueue_sorted(rows, sort), cursor=request.GET.get("pagina"), size=QUEUE_PAGE_SIZE)
+    if page.rows:
+        log_list_read(request, [case.foreign_national for case in page.rows])
+    bulk_form = None
+    if view in ("team", "intake") and officers is not None:
+        bulk_form = BulkAssignForm(officers=officers, case_ids=[c.pk for c in page.rows], auto_id="bulk_%s")
+    return render(
+        request,
+        "cases/workqueue.html",
+        {
+            "view": view,
+            "is_lead": is_lead,
+            "filterset": filterset,
+            "page": page,
+            "cases": page.rows,
+            "total": total,
+            "sort": sort,
+            "sorts": [(key, label) for key, (_expr, label) in SORTS.items()],
+            "bulk_form": bulk_form,
+            "now": now,
+        },
+    )
+
+
+@require_POST
+@permission_required("cases.assign_case", raise_exception=True)
+def workqueue_assign(request):
+    now = _now()
+    officers = team_case_officers(team=request.user.team)
+    ids = [int(i) for i in request.POST.getlist("cases") if i.isdigit()]
+    form = BulkAssignForm(request.POST, officers=officers, case_ids=ids)
+    fallback = reverse("cases:workqueue") + "?weergave=team"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect_back(request, fallback)
+    cases = list(Case.objects.filter(pk__in=form.cleaned_data["cases"]))
+    try:
+        changed = services.cases_assign_bulk(
+            cases=cases,
+            officer=form.cleaned_data["case_officer"],
+            actor=request.user,
+            now=now,
+            reason=form.cleaned_data["reason"],
+        )
+    except services.BulkAssignmentRefused as refused:
+        messages.error(request, refused.message)
+        for case, error in refused.refusals.items():
+            messages.error(request, f"{case.foreign_national.v_number}: {error.message}")
+        return redirect_back(request, fallback)
+    messages.success(
+        request,
+        _("%(count)d cases assigned to %(officer)s.")
+        % {"count": len(changed), "officer": form.cleaned_data["case_officer"]},
+    )
+    return redirect_back(request, fallback)
+
+
+# --- Intake ---------------------------------------------------------------------------------------------
