@@ -1,5 +1,6 @@
 """The helpers of `manage.py bench` on a handful of seeded cases (never asserting timings)."""
 
+import io
 import json
 
 import pytest
@@ -135,6 +136,7 @@ class TestComparison:
         assert order == [("page", 0), ("admin", 0), ("page", 1), ("admin", 1), ("page", 2), ("admin", 2)]
         assert (compared.page.samples, compared.admin.samples, compared.admin.url) == (2, 2, "/a")
 
+    @pytest.mark.django_db
     def test_says_so_when_the_page_and_the_admin_show_a_different_number_of_rows(self):
         compared = bench.measure_side_by_side(
             "queue",
@@ -297,4 +299,20 @@ class TestCommand:
             "notifications: regievoerder",
         }
         assert list(tmp_path.glob("plans-*.txt"))
+        assert result["analyze"]["statement"] == "ANALYZE"
         assert "Side by side with Django admin's changelist" in capsys.readouterr().out
+
+    def test_after_the_sweep_measures_the_overdue_list_and_the_notifications_again(self, db, tmp_path):
+        seed(count=30)
+        call_command(
+            "bench", skip_seed=True, samples=1, warmup=0, force=True, deadlines=0, due=0, output_dir=str(tmp_path),
+            stdout=io.StringIO(), stderr=io.StringIO(),
+        )  # fmt: skip
+        (written,) = tmp_path.glob("bench-*.json")
+        result = json.loads(written.read_text())
+        after = [m["name"] for m in result["web"] if m["name"].endswith(", after the sweep")]
+        assert after == [
+            "overdue deadlines: teamleider, team, after the sweep",
+            "notifications: regievoerder, after the sweep",
+        ]
+        assert {c["name"] for c in result["comparisons"]} >= set(after)

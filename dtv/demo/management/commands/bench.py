@@ -74,6 +74,11 @@ class Command(BaseCommand):
         parser.add_argument("--skip-sweep", action="store_true", help="Leave out the deadline sweep part.")
         parser.add_argument("--output-dir", default=None, help="Where the JSON goes (default var/bench).")
         parser.add_argument(
+            "--no-analyze",
+            action="store_true",
+            help="Measure without VACUUM ANALYZE first (the tables then may have no planner statistics at all).",
+        )
+        parser.add_argument(
             "--explain",
             action="store_true",
             help="Also list every query of one request per page (time, the code that issued it, EXPLAIN ANALYZE "
@@ -96,6 +101,7 @@ class Command(BaseCommand):
         result = {"started_at": started_at.isoformat(), "machine": bench.machine_facts(), "options": options}
         result["seed"] = self._seed(options)
         result["rows"] = summary()
+        result["analyze"] = {"note": "skipped"} if options["no_analyze"] else self._analyze()
         self._say("Measuring pages (side by side with the admin changelist) and the API …")
         self._notes, self._pages = {}, {}
         web, comparisons = self._web(options)
@@ -154,6 +160,17 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         self._say(next((line for line in output.getvalue().splitlines() if line.startswith("Demo cases:")), ""))
         return {"cases": options["cases"], "seconds": round(seconds, 1), "output": output.getvalue()}
+
+    def _analyze(self):
+        # A production database has autovacuum keep its planner statistics; a freshly seeded one has none (and a
+        # server with autovacuum off never gets them), so its plans would be guesses from default estimates.
+        self._say("VACUUM ANALYZE: planner statistics and visibility map, as autovacuum keeps them in production …")
+        # VACUUM cannot run inside a transaction (a test's): ANALYZE alone gives the statistics there.
+        statement = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        started = time.monotonic()
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+        return {"statement": statement, "seconds": round(time.monotonic() - started, 1)}
 
     # --- pages and API ---------------------------------------------------------------------------------
 
@@ -415,6 +432,10 @@ class Command(BaseCommand):
     def _report(self, result, web, comparisons):
         machine, seed, rows = result["machine"], result["seed"], result["rows"]["rows"]
         seeded = f"seeded in {seed['seconds']:.1f} s" if seed.get("seconds") is not None else "seed skipped"
+        analyzed = result["analyze"]
+        seeded += (
+            f", {analyzed['statement']} in {analyzed['seconds']} s" if "seconds" in analyzed else ", no VACUUM ANALYZE"
+        )
         self.stdout.write("")
         self.stdout.write(
             f"Regie benchmark {result['started_at'][:16]} UTC — {machine['cpu_count']} CPUs, "
