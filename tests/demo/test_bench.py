@@ -1,16 +1,21 @@
 """The helpers of `manage.py bench` on a handful of seeded cases (never asserting timings)."""
 
+import io
+import json
+
 import pytest
+from django.contrib import admin
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from cases.constants import LIVE_DEADLINE_STATUSES, Phase
 from cases.deadlines import rules
 from cases.deadlines.atw import calendar_rows, holiday_names
 from cases.deadlines.sweep import deadlines_sweep, due_deadlines
-from cases.models import Deadline
+from cases.models import Case, Deadline
 from dtv.accounts.models import User
 from dtv.demo import bench
 from tests.demo.seeding import NOW, seed
@@ -56,6 +61,156 @@ class TestMeasure:
         assert bench.percentile(range(1, 21), 0.95) == 19
         assert bench.percentile([7.5], 0.95) == 7.5
         assert bench.percentile([3, 1, 2], 0.5) == 2
+
+
+    def test_reports_sql_and_render_time_the_queries_run_while_rendering_and_the_rows_shown(self, lead_client):
+        url = bench.url_for("cases:workqueue", query="weergave=team")
+        measured = bench.measure(
+            "team queue",
+            lambda i: lead_client.get(url),
+            samples=2,
+            warmup=0,
+            rows=bench.rows_linking("cases:case_detail"),
+            target=bench.WORK_QUEUE_TARGET,
+        )
+        team = User.objects.get(username="teamleider").team_id
+        assert measured.rows == Case.objects.filter(team_id=team).exclude(phase=Phase.CLOSED).count()
+        assert (measured.target_p95_ms, measured.target_queries) == (20, 8)
+        assert measured.sql_ms > 0 and measured.render_ms > 0 and 0 < measured.render_queries < measured.queries
+
+    def test_counts_the_rows_of_a_page_by_the_objects_it_links_to_once_each(self):
+        response = HttpResponse('<a href="/zaken/7/">7</a> <a href="/zaken/3/#termijnen">3</a> <a href="/zaken/7/">')
+        assert bench.linked_ids("cases:case_detail", response) == [7, 3]
+
+
+class TestTargets:
+    def test_a_p95_or_query_count_within_its_target_is_met_and_one_over_it_is_missed(self):
+        within = bench.Measurement(name="a", p95_ms=20.0, queries=8, target_p95_ms=20, target_queries=8)
+        over = bench.Measurement(name="b", p95_ms=20.1, queries=9, target_p95_ms=20, target_queries=8)
+        untargeted = bench.Measurement(name="c", p95_ms=5.0, queries=3)
+        assert [(m.meets_p95, m.meets_queries) for m in (within, over, untargeted)] == [
+            (True, True),
+            (False, False),
+            (None, None),
+        ]
+        assert (over.as_dict()["meets_p95"], over.as_dict()["target_p95_ms"]) == (False, 20)
+
+    def test_the_issue_sets_the_targets_per_kind_of_page(self):
+        assert [
+            (t.p95_ms, t.queries, t.admin_ratio)
+            for t in (bench.WORK_QUEUE_TARGET, bench.LIST_TARGET, bench.CASE_FILE_TARGET, bench.SEARCH_TARGET)
+        ] == [(20, 8, 5), (20, 8, None), (25, 12, None), (30, 8, None)]
+
+    def test_the_table_prints_each_target_with_its_verdict(self):
+        measured = bench.Measurement(
+            name="queue", samples=30, median_ms=10.0, p95_ms=25.0, min_ms=9.0, queries=7, target_p95_ms=20,
+            target_queries=8,
+        )  # fmt: skip
+        line = bench.format_measurements([measured]).splitlines()[1]
+        assert ("≤ 20 MISSED" in line, "≤ 8 met" in line) == (True, True)
+
+
+class TestComparison:
+    def test_the_ratio_is_the_admin_p95_over_the_page_p95(self):
+        page = bench.Measurement(name="queue", median_ms=4.0, p95_ms=5.0, queries=6)
+        changelist = bench.Measurement(name="admin", median_ms=20.0, p95_ms=30.0, queries=10)
+        compared = bench.Comparison(name="queue", page=page, admin=changelist, target_ratio=5)
+        assert (compared.ratio, compared.meets_ratio, compared.as_dict()["ratio"]) == (6.0, True, 6.0)
+        assert "6.00× (≥ 5× met)" in bench.format_comparisons([compared])
+
+    def test_a_page_without_an_admin_changelist_is_listed_with_the_reason(self):
+        alone = bench.Comparison(name="overdue", page=bench.Measurement(name="overdue"), note="no admin changelist")
+        assert alone.ratio is None
+        assert bench.format_comparisons([alone]).splitlines()[1].split() == ["overdue", "no", "admin", "changelist"]
+
+    @pytest.mark.django_db
+    def test_requests_the_page_and_the_admin_alternately(self):
+        order = []
+
+        def call(what):
+            return lambda i: order.append((what, i)) or HttpResponse("")
+
+        compared = bench.measure_side_by_side(
+            "queue", call("page"), call("admin"), url="/q", admin_url="/a", samples=2, warmup=1
+        )
+        assert order == [("page", 0), ("admin", 0), ("page", 1), ("admin", 1), ("page", 2), ("admin", 2)]
+        assert (compared.page.samples, compared.admin.samples, compared.admin.url) == (2, 2, "/a")
+
+    @pytest.mark.django_db
+    def test_says_so_when_the_page_and_the_admin_show_a_different_number_of_rows(self):
+        compared = bench.measure_side_by_side(
+            "queue",
+            lambda i: HttpResponse("a"),
+            lambda i: HttpResponse("bb"),
+            url="/q",
+            admin_url="/a",
+            samples=1,
+            warmup=0,
+            rows=lambda response: 1,
+            admin_rows=lambda response: 2,
+        )
+        assert compared.note == "rows differ: page 1, admin 2"
+
+
+class TestAdminChangelist:
+    def test_the_registered_admin_shows_the_page_size_asked_for_and_is_restored_after(self):
+        case_admin = admin.site.get_model_admin(Case)
+        with bench.admin_as_registered(Case, list_per_page=50, search_fields=["foreign_national__search_name"]):
+            assert (case_admin.list_per_page, case_admin.search_fields) == (50, ["foreign_national__search_name"])
+        assert (case_admin.list_per_page, case_admin.search_fields, "list_per_page" in vars(case_admin)) == (
+            100,
+            (),
+            False,
+        )
+
+    @pytest.mark.parametrize("view", ["mijn", "team", "intake"])
+    def test_the_admin_filters_select_the_same_cases_as_the_work_queue(self, db, view):
+        seed(count=30)
+        officer, lead = User.objects.get(username="regievoerder"), User.objects.get(username="teamleider")
+        user = officer if view == "mijn" else lead
+        page = Client(SERVER_NAME="localhost")
+        page.force_login(user)
+        staff = Client(SERVER_NAME="localhost")
+        staff.force_login(bench.bench_superuser())
+        filters = bench.admin_queue_filters(view, officer_id=officer.pk, team_id=lead.team_id)
+        with bench.admin_as_registered(Case, list_per_page=50):
+            changelist = staff.get(bench.admin_changelist_url(Case, **filters))
+        queue = page.get(bench.url_for("cases:workqueue", query=f"weergave={view}"))
+        listed = bench.linked_ids("cases:case_detail", queue)
+        assert changelist.status_code == 200
+        assert listed and sorted(bench.linked_ids("admin:cases_case_change", changelist)) == sorted(listed)
+
+    def test_the_benchmark_administrator_is_staff_and_superuser(self, db):
+        user = bench.bench_superuser()
+        assert (user.username, user.is_staff, user.is_superuser, bench.bench_superuser().pk) == (
+            "bench-beheerder",
+            True,
+            True,
+            user.pk,
+        )
+
+
+class TestQueryReport:
+    def test_lists_every_query_as_assert_num_queries_counts_them_with_the_code_that_issued_it(self, lead_client):
+        url = bench.url_for("cases:workqueue", query="weergave=team")
+        with CaptureQueriesContext(connection) as one_request:
+            lead_client.get(url)
+        report = bench.query_report(lambda: lead_client.get(url))
+        # Django logs a server-side cursor's SELECT as the DECLARE that opens it.
+        statements = [q["sql"].split(" ", 1)[0].replace("DECLARE", "SELECT") for q in one_request.captured_queries]
+        assert [q["sql"].split(" ", 1)[0] for q in report] == statements
+        sources = {q["source"].split(":")[0] for q in report}
+        assert "cases/views.py" in sources
+        assert any(q["template"].startswith("base.html:") for q in report)
+        assert any(q["library"].startswith("django/contrib/sessions/") for q in report)
+
+    def test_explains_each_select_with_its_sequential_scans_and_indexes(self, lead_client):
+        url = bench.url_for("cases:workqueue", query="weergave=team")
+        report = bench.query_report(lambda: lead_client.get(url))
+        selects = [q for q in report if q["sql"].startswith("SELECT")]
+        assert selects and all({"execution_ms", "seq_scans", "indexes"} <= set(q["plan"]) for q in selects)
+        assert all("plan" not in q for q in report if not q["sql"].startswith("SELECT"))
+        assert "Execution Time" in selects[0]["plan_text"]
 
 
 class TestFollowNext:
@@ -114,3 +269,50 @@ class TestDeadlinesAtScale:
         second, _seconds = bench.timed(deadlines_sweep, now=NOW)
         assert (len(first.deadlines), len(second.deadlines)) == (due, 0)
         assert due == 3
+
+
+class TestCommand:
+    def test_one_run_writes_every_page_its_target_and_the_admin_comparison(self, db, tmp_path, capsys):
+        seed(count=30)
+        call_command(
+            "bench", skip_seed=True, skip_sweep=True, samples=1, warmup=0, force=True, explain=True,
+            output_dir=str(tmp_path),
+        )  # fmt: skip
+        (written,) = tmp_path.glob("bench-*.json")
+        result = json.loads(written.read_text())
+        compared = {c["name"]: c for c in result["comparisons"]}
+        queues = [name for name in compared if name.startswith("work queue")]
+        assert len(queues) == 5
+        for name in queues:
+            page, changelist = compared[name]["page"], compared[name]["admin"]
+            assert (page["rows"], page["target_p95_ms"], compared[name]["target_ratio"]) == (
+                changelist["rows"],
+                20,
+                5,
+            )
+            assert changelist["url"].startswith("/beheer/cases/case/?")
+        assert compared["search: partial surname (4 letters), teamleider"]["admin"]["url"] == "/beheer/cases/case/?q=…"
+        assert compared["overdue deadlines: teamleider, team"]["admin"] is None
+        assert {m["name"]: m["target_p95_ms"] for m in result["web"]}["case file: teamleider, random team case"] == 25
+        assert set(result["queries"]) >= set(compared) - {
+            "overdue deadlines: teamleider, team",
+            "notifications: regievoerder",
+        }
+        assert list(tmp_path.glob("plans-*.txt"))
+        assert result["analyze"]["statement"] == "ANALYZE"
+        assert "Side by side with Django admin's changelist" in capsys.readouterr().out
+
+    def test_after_the_sweep_measures_the_overdue_list_and_the_notifications_again(self, db, tmp_path):
+        seed(count=30)
+        call_command(
+            "bench", skip_seed=True, samples=1, warmup=0, force=True, deadlines=0, due=0, output_dir=str(tmp_path),
+            stdout=io.StringIO(), stderr=io.StringIO(),
+        )  # fmt: skip
+        (written,) = tmp_path.glob("bench-*.json")
+        result = json.loads(written.read_text())
+        after = [m["name"] for m in result["web"] if m["name"].endswith(", after the sweep")]
+        assert after == [
+            "overdue deadlines: teamleider, team, after the sweep",
+            "notifications: regievoerder, after the sweep",
+        ]
+        assert {c["name"] for c in result["comparisons"]} >= set(after)

@@ -5,6 +5,7 @@ import io
 import json
 import random
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +22,28 @@ from dtv.core.text import fold
 from dtv.demo import bench
 from dtv.demo.cases import demo_holidays, summary
 
+# The work queue's and the search's page size: the admin changelist is set to show as many rows (the comparison
+# table says "rows differ" if a page ever shows another number).
+PAGE_SIZE = 50
+
+
+def _without_text(query):
+    return {key: value for key, value in query.items() if key != "plan_text"}
+
+
+def _plans_text(reports):
+    parts = []
+    for name, report in reports.items():
+        parts.append(f"===== {name}\n")
+        for q in report:
+            parts.append(f"--- query {q['number']} ({q['ms']} ms) {q['source']} {q['template']} {q['library']}")
+            parts.append(q["sql"])
+            parts.append(f"params: {q['params']!r}")
+            if "plan_text" in q:
+                parts.append(q["plan_text"])
+            parts.append("")
+    return "\n".join(parts)
+
 
 def _sweep_functions():
     """The sweep's due-window queryset and the sweep itself, or None while they do not exist."""
@@ -35,8 +58,9 @@ def _sweep_functions():
 class Command(BaseCommand):
     help = (
         "Benchmark Regie on PostgreSQL: seed N synthetic cases (timed), measure the work queue, case file, "
-        "search and handover API in-process, and the deadline sweep at a million live deadlines. "
-        "Prints a table and writes var/bench/bench-<UTC time>.json."
+        "search, overdue list, notifications and handover API in-process against issue 8's targets, each list "
+        "page side by side with Django admin's changelist of the same cases, and the deadline sweep at a "
+        "million live deadlines. Prints tables and writes var/bench/bench-<UTC time>.json."
     )
 
     def add_arguments(self, parser):
@@ -49,6 +73,17 @@ class Command(BaseCommand):
         parser.add_argument("--due", type=int, default=10_000, help="Of which due now (default 10,000).")
         parser.add_argument("--skip-sweep", action="store_true", help="Leave out the deadline sweep part.")
         parser.add_argument("--output-dir", default=None, help="Where the JSON goes (default var/bench).")
+        parser.add_argument(
+            "--no-analyze",
+            action="store_true",
+            help="Measure without VACUUM ANALYZE first (the tables then may have no planner statistics at all).",
+        )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="Also list every query of one request per page (time, the code that issued it, EXPLAIN ANALYZE "
+            "plan); the plans go to plans-<UTC time>.txt beside the JSON.",
+        )
         parser.add_argument(
             "--force", action="store_true", help="Run on a database whose name does not contain 'bench'."
         )
@@ -66,17 +101,49 @@ class Command(BaseCommand):
         result = {"started_at": started_at.isoformat(), "machine": bench.machine_facts(), "options": options}
         result["seed"] = self._seed(options)
         result["rows"] = summary()
-        self._say("Measuring pages and the API …")
-        web = self._web(options)
-        result["web"] = [m.as_dict() for m in web]
+        result["analyze"] = {"note": "skipped"} if options["no_analyze"] else self._analyze()
+        self._say("Measuring pages (side by side with the admin changelist) and the API …")
+        self._notes, self._pages = {}, {}
+        web, comparisons = self._web(options)
+        queries = self._explain() if options["explain"] else {}
         if options["skip_sweep"]:
             result["sweep"] = {"note": "skipped"}
         else:
             result["sweep"] = self._sweep(options)
+            self._say("Measuring the lists the sweep fills …")
+            users = User.objects.in_bulk(["regievoerder", "teamleider"], field_name="username")
+            kwargs = {"samples": options["samples"], "warmup": options["warmup"]}
+            web += [m for m, _call in self._lists(users, comparisons, label=", after the sweep", **kwargs)]
+        result["web"] = [m.as_dict() for m in web]
+        result["comparisons"] = [c.as_dict() for c in comparisons]
+        result["targets"] = {
+            "source": "issue 8 §5, at 100,000 cases, server time",
+            "work_queue": asdict(bench.WORK_QUEUE_TARGET),
+            "list_page": asdict(bench.LIST_TARGET),
+            "case_file": asdict(bench.CASE_FILE_TARGET),
+            "search": asdict(bench.SEARCH_TARGET),
+        }
+        result["queries"] = {name: [_without_text(q) for q in report] for name, report in queries.items()}
         result["finished_at"] = timezone.now().isoformat()
-        self._report(result, web)
+        self._report(result, web, comparisons)
         path = self._write(result, started_at, options["output_dir"])
+        if queries:
+            plans = path.with_name(path.name.replace("bench-", "plans-").replace(".json", ".txt"))
+            plans.write_text(_plans_text(queries))
+            self.stdout.write(f"Plans: {plans}")
         self.stdout.write(self.style.SUCCESS(f"JSON: {path}"))
+
+    def _explain(self):
+        """Every query of one request per measured page, with its source and plan (printed and returned)."""
+        self._say("Logging and explaining the queries of one request per page …")
+        reports = {}
+        for name, call in self._pages.items():
+            if call is None:
+                continue
+            reports[name] = bench.query_report(call)
+            self.stdout.write("")
+            self.stdout.write(bench.format_query_report(name, reports[name]))
+        return reports
 
     def _say(self, text):
         self.stderr.write(text)
@@ -94,61 +161,107 @@ class Command(BaseCommand):
         self._say(next((line for line in output.getvalue().splitlines() if line.startswith("Demo cases:")), ""))
         return {"cases": options["cases"], "seconds": round(seconds, 1), "output": output.getvalue()}
 
+    def _analyze(self):
+        # A production database has autovacuum keep its planner statistics; a freshly seeded one has none (and a
+        # server with autovacuum off never gets them), so its plans would be guesses from default estimates.
+        self._say("VACUUM ANALYZE: planner statistics and visibility map, as autovacuum keeps them in production …")
+        # VACUUM cannot run inside a transaction (a test's): ANALYZE alone gives the statistics there.
+        statement = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        started = time.monotonic()
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+        return {"statement": statement, "seconds": round(time.monotonic() - started, 1)}
+
     # --- pages and API ---------------------------------------------------------------------------------
 
     def _web(self, options):
+        """The pages and the API; the list pages side by side with the admin changelist of the same cases."""
         users = User.objects.in_bulk(["regievoerder", "teamleider", "ketenpartner-ind"], field_name="username")
         if len(users) < 3:
             raise CommandError("The demo accounts are missing: run seed_demo first (or leave out --skip-seed).")
-        samples, warmup = options["samples"], options["warmup"]
-        officer, lead = Client(SERVER_NAME="localhost"), Client(SERVER_NAME="localhost")
-        officer.force_login(users["regievoerder"])
-        lead.force_login(users["teamleider"])
-        kwargs = {"samples": samples, "warmup": warmup}
-        results = []
+        officer, lead = self._client(users["regievoerder"]), self._client(users["teamleider"])
+        staff = self._client(bench.bench_superuser())
+        kwargs = {"samples": options["samples"], "warmup": options["warmup"]}
+        results, comparisons, pages = [], [], {}
 
+        def record(measured, call):
+            results.append(measured)
+            pages[measured.name] = call
+
+        queue_rows = bench.rows_linking("cases:case_detail")
+        admin_rows = bench.rows_linking("admin:cases_case_change")
         queue = bench.url_for("cases:workqueue")
         if queue is None:
-            results += [bench.unavailable(f"work queue: {what}") for what in ("regievoerder", "team", "intake")]
+            for what in ("regievoerder (own cases)", "teamleider, team", "teamleider, national intake"):
+                results.append(bench.unavailable(f"work queue: {what}", target=bench.WORK_QUEUE_TARGET))
         else:
-            results.append(
-                bench.measure("work queue: regievoerder (own cases)", lambda i: officer.get(queue), url=queue, **kwargs)
-            )
-            for view, label in (("team", "teamleider, team"), ("intake", "teamleider, national intake")):
-                url = bench.url_for("cases:workqueue", query=f"weergave={view}")
-                results.append(
-                    bench.measure(f"work queue: {label}", lambda i, url=url: lead.get(url), url=url, **kwargs)
-                )
-            for view, label in (("team", "teamleider, team"), ("intake", "teamleider, national intake")):
-                first = bench.url_for("cases:workqueue", query=f"weergave={view}")
-                deep, followed = bench.follow_next(lead, first, options["deep_pages"])
-                measured = bench.measure(
-                    f"work queue: {label}, page {followed + 1} (keyset)",
-                    lambda i, deep=deep: lead.get(deep),
-                    url=deep,
-                    **kwargs,
-                )
+            team_id, officer_id = users["teamleider"].team_id, users["regievoerder"].pk
+            queues = [
+                (
+                    "work queue: regievoerder (own cases)",
+                    officer,
+                    queue,
+                    bench.admin_queue_filters("mijn", officer_id=officer_id),
+                ),
+                (
+                    "work queue: teamleider, team",
+                    lead,
+                    f"{queue}?weergave=team",
+                    bench.admin_queue_filters("team", team_id=team_id),
+                ),
+                (
+                    "work queue: teamleider, national intake",
+                    lead,
+                    f"{queue}?weergave=intake",
+                    bench.admin_queue_filters("intake"),
+                ),
+            ]
+            for label, client, url, filters in queues[1:]:
+                deep, followed = bench.follow_next(client, url, options["deep_pages"])
+                deep_label = f"{label}, page {followed + 1} (keyset)"
+                queues.append((deep_label, client, deep, {**filters, "p": followed + 1}))
                 if followed < options["deep_pages"]:
-                    measured.note = (measured.note + f"; the last page is {followed + 1}").strip("; ")
-                results.append(measured)
+                    self._notes[deep_label] = f"the last page is {followed + 1}"
+            with bench.admin_as_registered(Case, list_per_page=PAGE_SIZE):
+                for label, client, url, filters in queues:
+                    admin_url = bench.admin_changelist_url(Case, **filters)
+                    compared = bench.measure_side_by_side(
+                        label,
+                        lambda i, client=client, url=url: client.get(url),
+                        lambda i, admin_url=admin_url: staff.get(admin_url),
+                        url=url,
+                        admin_url=admin_url,
+                        rows=queue_rows,
+                        admin_rows=admin_rows,
+                        target=bench.WORK_QUEUE_TARGET,
+                        **kwargs,
+                    )
+                    self._annotate(compared.page)
+                    comparisons.append(compared)
+                    record(compared.page, lambda client=client, url=url: client.get(url))
+                    pages[compared.admin.name] = lambda admin_url=admin_url: staff.get(admin_url)
 
         team_cases = list(Case.objects.filter(team_id=users["teamleider"].team_id).values_list("pk", flat=True))
         random.Random(7).shuffle(team_cases)
+        name = "case file: teamleider, random team case"
         if not team_cases or bench.url_for("cases:case_detail", pk=team_cases[0]) is None:
-            results.append(bench.unavailable("case file: teamleider, random team case"))
+            results.append(bench.unavailable(name, target=bench.CASE_FILE_TARGET))
         else:
-            results.append(
+            record(
                 bench.measure(
-                    "case file: teamleider, random team case",
+                    name,
                     lambda i: lead.get(bench.url_for("cases:case_detail", pk=team_cases[i % len(team_cases)])),
                     url=bench.url_for("cases:case_detail", pk=team_cases[0]),
+                    target=bench.CASE_FILE_TARGET,
                     **kwargs,
-                )
+                ),
+                lambda: lead.get(bench.url_for("cases:case_detail", pk=team_cases[0])),
             )
 
         search = bench.url_for("cases:search")
+        name = "search: partial surname (4 letters), teamleider"
         if search is None:
-            results.append(bench.unavailable("search: partial surname, teamleider"))
+            results.append(bench.unavailable(name, target=bench.SEARCH_TARGET))
         else:
             surnames = ForeignNational.objects.order_by("v_number").values_list("surname", flat=True)[:2_000]
             partials = sorted({fold(s).replace("-", "").replace(" ", "")[:4] for s in surnames if len(fold(s)) >= 4})
@@ -159,14 +272,73 @@ class Command(BaseCommand):
                 text = partials[i % len(partials)]
                 return lead.get(search, {"naam": text, "name": text})
 
-            results.append(
-                bench.measure(
-                    "search: partial surname (4 letters), teamleider", query, url=f"{search}?naam=…", **kwargs
-                )
-            )
+            def admin_query(i):
+                return staff.get(bench.admin_changelist_url(Case, q=partials[i % len(partials)]))
 
+            # The case admin has no search field: for the comparison it searches the column the page searches.
+            with bench.admin_as_registered(
+                Case, list_per_page=PAGE_SIZE, search_fields=["foreign_national__search_name"]
+            ):
+                compared = bench.measure_side_by_side(
+                    name,
+                    query,
+                    admin_query,
+                    url=f"{search}?naam=…",
+                    admin_url=bench.admin_changelist_url(Case) + "?q=…",
+                    rows=queue_rows,
+                    admin_rows=admin_rows,
+                    target=bench.SEARCH_TARGET,
+                    **kwargs,
+                )
+            compared.note = "; ".join(
+                n for n in (compared.note, "admin: every case, the page: the team lead's scope") if n
+            )
+            comparisons.append(compared)
+            record(compared.page, lambda: query(0))
+
+        for measured, call in self._lists(users, comparisons, label="", **kwargs):
+            record(measured, call)
         results += self._api(users["ketenpartner-ind"], kwargs)
-        return results
+        self._pages = pages
+        return results, comparisons
+
+    def _lists(self, users, comparisons, *, label, samples, warmup):
+        """The overdue list (team lead) and the notifications (case officer): no admin changelist to compare."""
+        measured = []
+        for name, user, url_name in (
+            ("overdue deadlines: teamleider, team", users["teamleider"], "cases:overdue"),
+            ("notifications: regievoerder", users["regievoerder"], "cases:notifications"),
+        ):
+            name += label
+            url = bench.url_for(url_name)
+            if url is None:
+                measured.append((bench.unavailable(name, target=bench.LIST_TARGET), None))
+                continue
+            client = self._client(user)
+            page = bench.measure(
+                name,
+                lambda i, client=client, url=url: client.get(url),
+                url=url,
+                samples=samples,
+                warmup=warmup,
+                rows=bench.rows_linking("cases:case_detail"),
+                target=bench.LIST_TARGET,
+            )
+            comparisons.append(
+                bench.Comparison(name=name, page=page, note="no admin changelist (the model is not in the admin)")
+            )
+            measured.append((page, lambda client=client, url=url: client.get(url)))
+        return measured
+
+    def _annotate(self, measured):
+        if measured.name in self._notes:
+            measured.note = "; ".join(n for n in (measured.note, self._notes[measured.name]) if n)
+
+    @staticmethod
+    def _client(user):
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(user)
+        return client
 
     def _api(self, partner, kwargs):
         url = bench.url_for("cases-api:handover-create")
@@ -257,9 +429,13 @@ class Command(BaseCommand):
 
     # --- output ------------------------------------------------------------------------------------------
 
-    def _report(self, result, web):
+    def _report(self, result, web, comparisons):
         machine, seed, rows = result["machine"], result["seed"], result["rows"]["rows"]
         seeded = f"seeded in {seed['seconds']:.1f} s" if seed.get("seconds") is not None else "seed skipped"
+        analyzed = result["analyze"]
+        seeded += (
+            f", {analyzed['statement']} in {analyzed['seconds']} s" if "seconds" in analyzed else ", no VACUUM ANALYZE"
+        )
         self.stdout.write("")
         self.stdout.write(
             f"Regie benchmark {result['started_at'][:16]} UTC — {machine['cpu_count']} CPUs, "
@@ -270,7 +446,18 @@ class Command(BaseCommand):
             f"{rows['cases.Deadline']:,} deadlines at the start"
         )
         self.stdout.write("")
+        self.stdout.write(
+            "Server time and SQL queries against issue 8's targets at 100,000 cases (queries include session and user; "
+            "render ms is template time, including the SQL run while rendering):"
+        )
         self.stdout.write(bench.format_measurements(web))
+        self.stdout.write("")
+        self.stdout.write(
+            f"Side by side with Django admin's changelist of the same cases, requested alternately in this run "
+            f"(the CaseAdmin as registered, its page size set to the page's {PAGE_SIZE} rows; the work queue's "
+            f"target is admin p95 / page p95 ≥ {bench.WORK_QUEUE_TARGET.admin_ratio:g}×):"
+        )
+        self.stdout.write(bench.format_comparisons(comparisons))
         sweep = result["sweep"]
         self.stdout.write("")
         if "fill" not in sweep:
