@@ -20,6 +20,7 @@ from .constants import (
     Stance,
 )
 from .deadlines.rules import DeadlineKind
+from .languages import language_name
 
 LABELS = {
     "case.opened": gettext_lazy("Case opened"),
@@ -109,7 +110,7 @@ def _describe(kind, data):
     if kind == "interview.recorded":
         interpreter = _label(InterpreterMode, data.get("interpreter_mode"))
         if data.get("interpreter_language"):
-            interpreter += f" ({data['interpreter_language']})"
+            interpreter += f" ({language_name(data['interpreter_language'])})"
         return f"{_label(InterviewKind, data.get('kind'))} — {interpreter} — {_label(Stance, data.get('stance'))}"
     if kind == "action.completed":
         return data.get("text", "")

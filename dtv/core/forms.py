@@ -1,6 +1,10 @@
 """Form plumbing shared by the apps."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# The empty first option of a select that has no sensible default: leaving it is refused, not guessed.
+CHOOSE = _("— choose —")
 
 
 def add_service_errors(form, error: ValidationError):
@@ -10,3 +14,15 @@ def add_service_errors(form, error: ValidationError):
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else None, errors)
+
+
+def required_when(field, help_text=""):
+    """Mark a field that is needed only in some cases (the service decides which).
+
+    Such a field is not labelled "(optional)", since leaving it empty is refused in those cases; its
+    help text says when it is needed.
+    """
+    field.required_when = True
+    if help_text:
+        field.help_text = help_text
+    return field
