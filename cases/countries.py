@@ -7,6 +7,8 @@ import pycountry
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from dtv.core.text import fold
+
 from .constants import NATIONALITY_UNKNOWN, STATELESS
 
 
@@ -20,10 +22,25 @@ def _codes():
 
 
 def country_choices():
-    """(code, name) for a select, names in the active language: stateless and unknown first, then by code."""
-    return [(STATELESS, _("Stateless (XXA)")), (NATIONALITY_UNKNOWN, _("Unknown (XXX)"))] + [
-        (code, f"{code} – {country_name(code)}") for code in _codes()
-    ]
+    """(code, "Name (CODE)") for a select: stateless and unknown first, then by name in the active language.
+
+    By name, not by code: an officer looks for "Marokko", and a select jumps to the letters typed. pycountry
+    marks no code as "not a nationality", so Antarctica stays in the list rather than being guessed away.
+    """
+    return [(STATELESS, _("Stateless (XXA)")), (NATIONALITY_UNKNOWN, _("Unknown (XXX)"))] + _sorted_by_name(
+        _language()
+    )
+
+
+def _language():
+    return (get_language() or "nl").split("-")[0]
+
+
+@functools.cache
+def _sorted_by_name(language):
+    # Cached per language: the names do not change while the process runs.
+    named = [(code, country_name(code)) for code in _codes()]
+    return [(code, f"{name} ({code})") for code, name in sorted(named, key=lambda pair: fold(pair[1]))]
 
 
 @functools.cache
@@ -41,4 +58,4 @@ def country_name(code) -> str:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return code
-    return _iso3166((get_language() or "nl").split("-")[0]).gettext(country.name)
+    return _iso3166(_language()).gettext(country.name)

@@ -30,6 +30,7 @@ from .constants import (
     Source,
     Stance,
 )
+from .languages import language_name
 from .models import CaseEvent
 
 
@@ -194,7 +195,7 @@ def _family_linked(data):
 def _interview(data):
     interpreter = choice_label(InterpreterMode, data.get("interpreter_mode"))
     if data.get("interpreter_language"):
-        interpreter += f" ({data['interpreter_language']})"
+        interpreter += f" ({language_name(data['interpreter_language'])})"
     kind = choice_label(InterviewKind, data.get("kind"))
     return f"{kind} — {interpreter} — {choice_label(Stance, data.get('stance'))}"
 

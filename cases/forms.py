@@ -1,10 +1,14 @@
 """Browser forms: they parse and check the shape of input; the rules themselves live in the services."""
 
+import datetime as dt
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import from_current_timezone, to_current_timezone
 from django.utils.translation import gettext_lazy as _
+
+from dtv.core.forms import CHOOSE, required_when
 
 from .constants import (
     ClosureReason,
@@ -21,8 +25,8 @@ from .constants import (
     Vulnerability,
 )
 from .countries import country_choices
-from .dates import parse_partial_date
-from .languages import is_language_code
+from .dates import format_partial_date, parse_date, parse_date_text, parse_moment, parse_partial_date
+from .languages import language_choices, language_code
 from .models import AgreedAction
 from .selectors import parse_search_date
 from .validators import v_number_validator
@@ -30,21 +34,99 @@ from .validators import v_number_validator
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 _AREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
-_DATE = {"class": "utrecht-textbox utrecht-textbox--html-input", "type": "date"}
-_DATETIME = {"class": "utrecht-textbox utrecht-textbox--html-input", "type": "datetime-local"}
+# Dates are typed text, not type="date": the browser shows a date input in its own locale's order
+# (mm/dd/yyyy on an English workstation), while every Regie page shows and reads DD-MM-JJJJ.
+_DATE = {**_TEXT, "autocomplete": "off", "spellcheck": "false", "size": 10}
+_MOMENT = {**_TEXT, "autocomplete": "off", "spellcheck": "false", "size": 16}
 
 
-def _date_field(label, **kwargs):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"), **kwargs)
+class DateTextField(forms.Field):
+    """A date typed as DD-MM-JJJJ (ISO order accepted), read by cases.dates."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("DD-MM-YYYY"))
+        kwargs.setdefault("widget", forms.DateInput(attrs=_DATE, format="%d-%m-%Y"))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        return parse_date(value)
+
+    def bound_data(self, data, initial):
+        # Shown again after another field failed: as the form writes it ("1-2-2026" → "01-02-2026").
+        try:
+            return self.to_python(data) or data
+        except ValidationError:
+            return data
 
 
-def _datetime_field(label, **kwargs):
-    return forms.DateTimeField(
-        label=label,
-        widget=forms.DateTimeInput(attrs=_DATETIME, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        **kwargs,
-    )
+class MomentField(DateTextField):
+    """A moment typed as DD-MM-JJJJ UU:MM in Amsterdam time; cleaned to an aware datetime."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("DD-MM-YYYY HH:MM"))
+        kwargs.setdefault("widget", forms.DateTimeInput(attrs=_MOMENT, format="%d-%m-%Y %H:%M"))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return to_current_timezone(value) if isinstance(value, dt.datetime) else value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value
+        return from_current_timezone(parse_moment(value))
+
+
+class PartialDateTextField(forms.CharField):
+    """A date that may be partial, typed as DD-MM-JJJJ, MM-JJJJ or JJJJ; the form's clean method reads it."""
+
+    def bound_data(self, data, initial):
+        # Shown again after another field failed: as the case file writes it ("1-2-1990" → "01-02-1990").
+        try:
+            return format_partial_date(*parse_date_text(data, partial=True))
+        except ValidationError:
+            return data
+
+
+class LanguageSelects(forms.MultiWidget):
+    """One select per language, the main language first: a single keyboard stop each, type-ahead, no script."""
+
+    use_fieldset = True
+
+    def __init__(self, *, count, choices):
+        super().__init__(
+            [
+                forms.Select(attrs={**_SELECT, "aria-label": _("Language %(number)s") % {"number": n}}, choices=choices)
+                for n in range(1, count + 1)
+            ]
+        )
+
+    def decompress(self, value):
+        codes = list(value or [])
+        return codes + [""] * (len(self.widgets) - len(codes))
+
+
+class LanguagesField(forms.MultiValueField):
+    """Languages chosen by name, stored as ISO 639 codes in the order chosen, each once."""
+
+    def __init__(self, *, count=3, keep=(), choices=None, **kwargs):
+        if choices is None:
+            choices = [("", CHOOSE), *language_choices(keep=keep)]
+        super().__init__(
+            fields=[forms.ChoiceField(choices=choices, required=False) for _n in range(count)],
+            widget=LanguageSelects(count=count, choices=choices),
+            require_all_fields=False,
+            required=False,
+            **kwargs,
+        )
+
+    def compress(self, data_list):
+        return list(dict.fromkeys(code for code in data_list if code))
 
 
 class SearchForm(forms.Form):
@@ -62,12 +144,12 @@ class SearchForm(forms.Form):
         help_text=_("Part of a name or alias; accents and capitals do not matter."),
         widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
     )
-    date_of_birth = forms.CharField(
+    date_of_birth = PartialDateTextField(
         label=_("Date of birth"),
         required=False,
         max_length=10,
         help_text=_("DD-MM-YYYY, MM-YYYY or YYYY."),
-        widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
+        widget=forms.TextInput(attrs=_DATE),
     )
 
     def clean_name(self):
@@ -78,12 +160,7 @@ class SearchForm(forms.Form):
 
     def clean_date_of_birth(self):
         text = self.cleaned_data["date_of_birth"].strip()
-        if not text:
-            return None
-        try:
-            return parse_search_date(text)
-        except ValueError:
-            raise ValidationError(_("Use DD-MM-YYYY, MM-YYYY or YYYY."), code="date_format") from None
+        return parse_search_date(text) if text else None
 
     def clean(self):
         data = super().clean()
@@ -99,21 +176,21 @@ class IdentityForm(forms.Form):
     given_names = forms.CharField(
         label=_("Given names"), max_length=200, required=False, widget=forms.TextInput(attrs=_TEXT)
     )
-    date_of_birth = forms.CharField(
+    date_of_birth = PartialDateTextField(
         label=_("Date of birth"),
         max_length=10,
         required=False,
-        help_text=_("YYYY-MM-DD, YYYY-MM or YYYY; leave empty when unknown."),
-        widget=forms.TextInput(attrs=_TEXT),
+        help_text=_("DD-MM-YYYY, MM-YYYY or YYYY as far as it is known; leave empty when unknown."),
+        widget=forms.TextInput(attrs=_DATE),
     )
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=forms.Select(attrs=_SELECT))
-    languages = forms.CharField(
-        label=_("Languages"),
-        required=False,
-        max_length=100,
-        help_text=_("ISO 639 codes separated by commas, for example ar, ti."),
-        widget=forms.TextInput(attrs=_TEXT),
+    # No sex is chosen in advance: a default would be recorded for everyone who skips the field.
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=[("", CHOOSE), *Sex.choices],
+        error_messages={"required": _("Choose the sex; choose Unknown when it is not known.")},
+        widget=forms.Select(attrs=_SELECT),
     )
+    languages = LanguagesField(label=_("Languages"), choices=())  # built per request in __init__
     vulnerabilities = forms.MultipleChoiceField(
         label=_("Vulnerabilities"), required=False, choices=Vulnerability.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -121,16 +198,22 @@ class IdentityForm(forms.Form):
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        if self.initial.get("sex") == Sex.UNKNOWN:
+            # "unknown" is what the record holds when nobody chose: the officer who corrects it chooses.
+            self.initial["sex"] = ""
+        current = [language_code(code) for code in self.initial.get("languages") or []]
+        current = [code for code in current if code]
+        self.initial["languages"] = current
+        # One select more than the person has languages, and at least three.
+        self.fields["languages"] = LanguagesField(
+            label=_("Languages"),
+            count=max(3, len(current) + 1),
+            keep=current,
+            help_text=_("The languages the person speaks, the main language first."),
+        )
 
     def clean_date_of_birth(self):
         return parse_partial_date(self.cleaned_data["date_of_birth"], today=self.today)
-
-    def clean_languages(self):
-        codes = [c.strip().lower() for c in self.cleaned_data["languages"].split(",") if c.strip()]
-        unknown = [c for c in codes if not is_language_code(c)]
-        if unknown:
-            raise ValidationError(_("Unknown language code: %(codes)s.") % {"codes": ", ".join(unknown)})
-        return codes
 
 
 class IntakeForm(IdentityForm):
@@ -144,7 +227,12 @@ class IntakeForm(IdentityForm):
         validators=[v_number_validator],
         widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
     )
-    nationality = forms.ChoiceField(label=_("Nationality"), choices=(), widget=forms.Select(attrs=_SELECT))
+    nationality = forms.ChoiceField(
+        label=_("Nationality"),
+        choices=(),
+        error_messages={"required": _("Choose the nationality; choose Unknown (XXX) when it is not known.")},
+        widget=forms.Select(attrs=_SELECT),
+    )
     nationality_status = forms.ChoiceField(
         label=_("Nationality is"),
         choices=NationalityStatus.choices,
@@ -154,13 +242,22 @@ class IntakeForm(IdentityForm):
     track = forms.ChoiceField(
         label=_("Track"), choices=Track.choices, initial=Track.SELF_REGISTERED, widget=forms.Select(attrs=_SELECT)
     )
-    handover_date = _date_field(_("Registered on"))
+    handover_date = DateTextField(label=_("Registered on"))
 
-    field_order = ["reference", "v_number", "surname", "given_names", "date_of_birth", "sex", "nationality"]
+    field_order = [
+        "reference",
+        "v_number",
+        "surname",
+        "given_names",
+        "date_of_birth",
+        "sex",
+        "nationality",
+        "nationality_status",
+    ]
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, today=today, **kwargs)
-        self.fields["nationality"].choices = [("", "—")] + country_choices()
+        self.fields["nationality"].choices = [("", CHOOSE), *country_choices()]
         if not self.is_bound:
             self.initial.setdefault("reference", f"SELF-{uuid.uuid4().hex[:16].upper()}")
             self.initial.setdefault("handover_date", today)
@@ -174,7 +271,7 @@ class IntakeForm(IdentityForm):
 
 class AssignForm(forms.Form):
     case_officer = forms.ModelChoiceField(
-        label=_("Case officer"), queryset=None, widget=forms.Select(attrs=_SELECT), empty_label="—"
+        label=_("Case officer"), queryset=None, widget=forms.Select(attrs=_SELECT), empty_label=CHOOSE
     )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=500, widget=forms.TextInput(attrs=_TEXT))
 
@@ -201,7 +298,9 @@ class BulkAssignForm(AssignForm):
 
 class CloseForm(forms.Form):
     closure_reason = forms.ChoiceField(
-        label=_("Reason for closing"), choices=[("", "—"), *ClosureReason.choices], widget=forms.Select(attrs=_SELECT)
+        label=_("Reason for closing"),
+        choices=[("", CHOOSE), *ClosureReason.choices],
+        widget=forms.Select(attrs=_SELECT),
     )
 
 
@@ -229,40 +328,52 @@ class NoteForm(forms.Form):
 
 class InterviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of interview"), choices=InterviewKind.choices, widget=forms.RadioSelect)
-    held_at = _datetime_field(_("Held at"))
+    held_at = MomentField(label=_("Held at"))
     location = forms.CharField(label=_("Location"), required=False, max_length=200, widget=forms.TextInput(attrs=_TEXT))
     interpreter_mode = forms.ChoiceField(
         label=_("Interpreter"), choices=InterpreterMode.choices, widget=forms.RadioSelect
     )
-    interpreter_language = forms.CharField(
-        label=_("Language of the interpreter"),
-        required=False,
-        max_length=3,
-        help_text=_("ISO 639 code, for example ar (Arabic) or ti (Tigrinya)."),
-        widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
+    interpreter_language = required_when(
+        forms.ChoiceField(
+            label=_("Language of the interpreter"), required=False, choices=(), widget=forms.Select(attrs=_SELECT)
+        ),
+        _("Needed when an interpreter takes part."),
     )
-    no_interpreter_reason = forms.CharField(
-        label=_("Reason for interviewing without an interpreter"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={**_AREA, "rows": 2}),
+    no_interpreter_reason = required_when(
+        forms.CharField(
+            label=_("Reason for interviewing without an interpreter"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={**_AREA, "rows": 2}),
+        ),
+        _("Needed when the interview is held without an interpreter."),
     )
     stance = forms.ChoiceField(label=_("Stance towards departure"), choices=Stance.choices, widget=forms.RadioSelect)
     summary = forms.CharField(label=_("Summary"), max_length=20000, widget=forms.Textarea(attrs=_AREA))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interpreter_language"].choices = [("", CHOOSE), *language_choices()]
+
 
 class AgreedActionForm(forms.Form):
-    description = forms.CharField(
-        label=_("Agreed action"), required=False, max_length=500, widget=forms.TextInput(attrs=_TEXT)
+    """One row of agreed actions: an empty row is skipped; a row in use needs its description and due date."""
+
+    description = required_when(
+        forms.CharField(label=_("Agreed action"), required=False, max_length=500, widget=forms.TextInput(attrs=_TEXT))
     )
     party = forms.ChoiceField(
-        label=_("Who acts"), choices=AgreedAction.Party.choices, required=False, widget=forms.Select(attrs=_SELECT)
+        label=_("Who acts"),
+        choices=AgreedAction.Party.choices,
+        initial=AgreedAction.Party.FOREIGN_NATIONAL,
+        widget=forms.Select(attrs=_SELECT),
     )
-    due_date = _date_field(_("Due date"), required=False)
+    due_date = required_when(DateTextField(label=_("Due date"), required=False))
 
     def clean(self):
         data = super().clean()
-        if data.get("description") and not data.get("due_date"):
+        # A date that failed to parse has its own error already; "give the due date" would contradict it.
+        if data.get("description") and not data.get("due_date") and "due_date" not in self.errors:
             self.add_error("due_date", _("Give the due date of the agreed action."))
         if data.get("due_date") and not data.get("description"):
             self.add_error("description", _("Describe the agreed action."))
@@ -279,7 +390,7 @@ class ProcedureForm(forms.Form):
     reference = forms.CharField(
         label=_("Reference"), required=False, max_length=100, widget=forms.TextInput(attrs=_TEXT)
     )
-    lodged_on = _date_field(_("Lodged on"))
+    lodged_on = DateTextField(label=_("Lodged on"))
     may_await_in_nl = forms.TypedChoiceField(
         label=_("May it be awaited in the Netherlands?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
@@ -290,21 +401,25 @@ class ProcedureForm(forms.Form):
 
 
 class ProcedureDecisionForm(forms.Form):
+    # No outcome is chosen in advance: an officer who only fills in the date must not record "granted".
     outcome = forms.ChoiceField(
         label=_("Outcome"),
-        choices=[c for c in ProcedureOutcome.choices if c[0] != ProcedureOutcome.PENDING],
+        choices=[("", CHOOSE), *(c for c in ProcedureOutcome.choices if c[0] != ProcedureOutcome.PENDING)],
+        error_messages={"required": _("Choose the outcome.")},
         widget=forms.Select(attrs=_SELECT),
     )
-    decided_on = _date_field(_("Decided on"))
-    effective_until = _date_field(
-        _("In force until"),
+    decided_on = DateTextField(label=_("Decided on"))
+    effective_until = DateTextField(
+        label=_("In force until"),
         required=False,
-        help_text=_("Only for a granted interim measure or medical postponement; leave empty when open-ended."),
+        help_text=_(
+            "DD-MM-YYYY. Only for a granted interim measure or medical postponement; leave empty when open-ended."
+        ),
     )
 
 
 class DepartureTermForm(forms.Form):
-    effective_on = _date_field(_("The decision takes effect on"))
+    effective_on = DateTextField(label=_("The decision takes effect on"))
     days = forms.IntegerField(
         label=_("Term in days"),
         min_value=0,
@@ -313,11 +428,14 @@ class DepartureTermForm(forms.Form):
         help_text=_("28 days by law; 0 days or an extension only with a reason."),
         widget=forms.NumberInput(attrs=_TEXT),
     )
-    reason = forms.CharField(
-        label=_("Reason for a term other than 28 days"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={**_AREA, "rows": 2}),
+    reason = required_when(
+        forms.CharField(
+            label=_("Reason for a term other than 28 days"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={**_AREA, "rows": 2}),
+        ),
+        _("Needed when the term is not 28 days: a shorter term or an extension is recorded with its reason."),
     )
     decision_reference = forms.CharField(
         label=_("Decision reference"), required=False, max_length=100, widget=forms.TextInput(attrs=_TEXT)

@@ -13,6 +13,10 @@ admin.site.site_header = _("Regie – administration")
 admin.site.site_title = _("Regie administration")
 admin.site.index_title = _("Administration")
 
+handler403 = "dtv.views.permission_denied"
+handler404 = "dtv.views.page_not_found"
+# handler500 stays Django's: it renders templates/500.html without context, which cannot fail in turn.
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("dtv.accounts.urls")),

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dtv.core.forms import CHOOSE
+
 from ..constants import DocumentKind
 from .services import DESCRIPTION_MAX_LENGTH
 
@@ -13,7 +15,7 @@ ACCEPTED_EXTENSIONS = ".pdf,.png,.jpg,.jpeg"
 class DocumentUploadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of document"),
-        choices=[("", _("Choose…")), *DocumentKind.choices],
+        choices=[("", CHOOSE), *DocumentKind.choices],
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
         error_messages={"required": _("Choose the kind of document.")},
     )
@@ -21,7 +23,7 @@ class DocumentUploadForm(forms.Form):
         label=_("Description"),
         required=False,
         max_length=DESCRIPTION_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "utrecht-textbox", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "autocomplete": "off"}),
     )
     upload = forms.FileField(
         label=_("File"),

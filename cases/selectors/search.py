@@ -1,7 +1,6 @@
 """Search for cases within the user's scope: V-number, part of a name or alias, date of birth."""
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
@@ -11,6 +10,7 @@ from dtv.core.text import fold
 from ..constants import (
     DatePrecision,
 )
+from ..dates import parse_date_text
 from ..models import (
     Case,
     ForeignNational,
@@ -20,7 +20,6 @@ from ..permissions import cases_visible_to
 from .casefile import case_with_person
 
 SEARCH_LIMIT = 50
-_DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 
 @dataclass(frozen=True)
@@ -32,20 +31,8 @@ class SearchCriteria:
 
 
 def parse_search_date(text: str):
-    """'17-05-1990', '1990-05-17', '05-1990' or '1990' → (first day, precision); ValueError otherwise."""
-    text = text.strip()
-    match = _DUTCH_DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        return dt.date(year, month, day), DatePrecision.FULL
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text), DatePrecision.FULL
-    match = re.fullmatch(r"(\d{1,2})-(\d{4})", text)
-    if match:
-        return dt.date(int(match.group(2)), int(match.group(1)), 1), DatePrecision.YEAR_MONTH
-    if re.fullmatch(r"\d{4}", text):
-        return dt.date(int(text), 1, 1), DatePrecision.YEAR
-    raise ValueError(text)
+    """'17-05-1990', '05-1990', '1990' (or ISO order) → (first day, precision); ValidationError otherwise."""
+    return parse_date_text(text, partial=True)
 
 
 def _date_of_birth_matches(day, precision):

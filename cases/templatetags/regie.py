@@ -1,14 +1,15 @@
-"""Template filters for case data: partial dates, countries, deadlines, timeline, flags."""
+"""Template filters for case data: partial dates, countries, languages, deadlines, timeline, flags."""
 
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ..constants import DatePrecision
 from ..countries import country_name
+from ..dates import format_partial_date
 from ..deadlines.explain import explain
 from ..deadlines.rules import DeadlineKind, rule_version
 from ..events import describe
+from ..languages import language_name, language_names
 from ..selectors import case_flags
 
 register = template.Library()
@@ -16,21 +17,25 @@ register = template.Library()
 
 @register.filter
 def partial_date(person):
-    """A date of birth as far as it is known: 17-05-1990, 05-1990, 1990 or 'unknown'."""
-    day = person.date_of_birth
-    precision = person.date_of_birth_precision
-    if day is None or precision == DatePrecision.UNKNOWN:
-        return _("unknown")
-    if precision == DatePrecision.YEAR:
-        return f"{day:%Y}"
-    if precision == DatePrecision.YEAR_MONTH:
-        return f"{day:%m-%Y}"
-    return f"{day:%d-%m-%Y}"
+    """A date of birth as far as it is known: 17-05-1990, 05-1990, 1990 or 'unknown' (as the forms read it)."""
+    return format_partial_date(person.date_of_birth, person.date_of_birth_precision) or _("unknown")
 
 
 @register.filter
 def country(code):
     return country_name(code)
+
+
+@register.filter
+def language(code):
+    """ "ar" → "Arabisch" (in the active language)."""
+    return language_name(code)
+
+
+@register.filter
+def languages(codes):
+    """["ar", "ti"] → "Arabisch, Tigrinya"."""
+    return language_names(codes)
 
 
 @register.filter

@@ -148,7 +148,7 @@ def person_edit(request, pk):
     person = case.foreign_national
     initial = {name: getattr(person, name) for name in PersonForm.base_fields if name != "date_of_birth"}
     initial["date_of_birth"] = format_partial_date(person.date_of_birth, person.date_of_birth_precision)
-    initial["languages"] = ", ".join(person.languages or [])
+    initial["languages"] = person.languages or []
 
     def update(data):
         data = dict(data)

@@ -1,8 +1,12 @@
 """Form plumbing shared by the apps."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .exceptions import DomainError
+
+# The empty first option of a select that has no sensible default: leaving it is refused, not guessed.
+CHOOSE = _("— choose —")
 
 
 def add_service_errors(form, error: ValidationError):
@@ -25,3 +29,15 @@ def run_service(form, action) -> bool:
     else:
         return True
     return False
+
+
+def required_when(field, help_text=""):
+    """Mark a field that is needed only in some cases (the service decides which).
+
+    Such a field is not labelled "(optional)", since leaving it empty is refused in those cases; its
+    help text says when it is needed.
+    """
+    field.required_when = True
+    if help_text:
+        field.help_text = help_text
+    return field

@@ -1,6 +1,7 @@
-"""The day of a case officer, in Chromium: work queue → case file → interview with an interpreter → pending
-appeal makes the person not removable → the team lead reassigns; an AMV case cannot go to a non-specialist.
-axe-core checks every page visited."""
+"""The day of a case officer, in Chromium: work queue → case file → interview with an interpreter (a failed
+submit first: the error summary takes the focus) → pending appeal makes the person not removable → the team
+lead reassigns; an AMV case cannot go to a non-specialist; a page the role may not open. axe-core checks every
+page visited."""
 
 import datetime as dt
 import re
@@ -11,7 +12,7 @@ from playwright.sync_api import expect
 
 from cases.models import Case, DepartureInterview, LegalProcedure
 from tests.browser.conftest import log_in
-from tests.factories.accounts import CaseOfficerFactory, MinorSpecialistFactory
+from tests.factories.accounts import CaseOfficerFactory, FunctionalAdminFactory, MinorSpecialistFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,19 +40,33 @@ def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_off
     # A first departure interview with an Arabic interpreter in person.
     page.get_by_role("link", name="Vertrekgesprek vastleggen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vertrekgesprek vastleggen")
+    summary = page.get_by_label("Samenvatting")
+    # Regression: the empty required textarea was pink with a red border before anything was typed (:invalid).
+    assert _background(summary) == _background(page.get_by_label("Locatie")) == "rgb(255, 255, 255)"
     axe(page)
     page.get_by_label("Eerste vertrekgesprek").check()
     page.get_by_label("Tolk persoonlijk aanwezig").check()
-    page.get_by_label("Taal van de tolk").fill("ar")
+    page.get_by_label("Taal van de tolk").select_option(label="Arabisch")
     page.get_by_label("Twijfelt").check()
-    page.get_by_label("Samenvatting").fill(
-        "Betrokkene twijfelt over terugkeer naar Syrië; wil eerst met familie overleggen."
-    )
+    page.get_by_role("button", name="Gesprek vastleggen").click()
+
+    # Forgot the summary: the error summary is at the top of the form and has the focus; the field is marked.
+    error_summary = page.get_by_test_id("error-summary")
+    expect(error_summary).to_be_focused()
+    expect(error_summary).to_contain_text("Er is een probleem")
+    expect(page).to_have_title(re.compile(r"^Fout: Vertrekgesprek vastleggen"))
+    expect(summary).to_have_attribute("aria-invalid", "true")
+    assert _background(summary) != "rgb(255, 255, 255)"
+    axe(page)
+    error_summary.get_by_role("link", name="Samenvatting: Dit veld is vereist.").click()
+    expect(summary).to_be_focused()
+    expect(page.get_by_label("Taal van de tolk")).to_have_value("ar")
+    summary.fill("Betrokkene twijfelt over terugkeer naar Syrië; wil eerst met familie overleggen.")
     page.locator("#id_actie-0-description").fill("Familie in Aleppo benaderen over opvang")
-    page.locator("#id_actie-0-due_date").fill((timezone.localdate() + dt.timedelta(days=14)).isoformat())
+    page.locator("#id_actie-0-due_date").fill((timezone.localdate() + dt.timedelta(days=14)).strftime("%d-%m-%Y"))
     page.get_by_role("button", name="Gesprek vastleggen").click()
     expect(page.get_by_role("status").filter(has_text="Vertrekgesprek vastgelegd.")).to_be_visible()
-    expect(page.locator("#gesprekken")).to_contain_text("Tolk persoonlijk aanwezig (ar)")
+    expect(page.locator("#gesprekken")).to_contain_text("Tolk persoonlijk aanwezig (Arabisch)")
     axe(page)
     interview = DepartureInterview.objects.get(case=case)
     assert (interview.interpreter_mode, interview.interpreter_language) == ("in_person", "ar")
@@ -60,7 +75,7 @@ def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_off
     page.get_by_role("link", name="Juridische procedure vastleggen").click()
     axe(page)
     page.get_by_label("Soort procedure").select_option("appeal")
-    page.get_by_label("Ingediend op").fill((timezone.localdate() - dt.timedelta(days=3)).isoformat())
+    page.get_by_label("Ingediend op").fill((timezone.localdate() - dt.timedelta(days=3)).strftime("%d-%m-%Y"))
     page.get_by_label("Ja", exact=True).check()
     page.get_by_role("button", name="Vastleggen").click()
     removable = page.get_by_test_id("removable")
@@ -85,6 +100,22 @@ def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_off
     expect(page.get_by_test_id("case-officer")).to_contain_text("Pieter Bos")
     axe(page)
     assert Case.objects.get(pk=case.pk).case_officer == colleague
+
+
+def _background(locator):
+    return locator.evaluate("element => getComputedStyle(element).backgroundColor")
+
+
+def test_a_page_the_role_may_not_open_says_so_in_the_applications_look(page, axe, password):
+    # Regression: the functional administrator opening the work queue got a bare English "403 Forbidden".
+    log_in(page, FunctionalAdminFactory(), password)
+    response = page.goto("/werkvoorraad/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("U hebt geen toegang tot deze pagina")
+    expect(page.get_by_role("navigation", name="Hoofdnavigatie")).to_contain_text("Systeemstatus")
+    axe(page)
+    page.get_by_role("link", name="Naar de startpagina").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Systeemstatus")
 
 
 def test_an_unaccompanied_minor_cannot_be_assigned_to_a_non_specialist(page, axe, case_officer, team_lead, password):

@@ -27,7 +27,7 @@ def test_departure_term_explained_then_swept_into_notifications_and_the_overdue_
     page.get_by_role("link", name="Vertrektermijn van een terugkeerbesluit vastleggen").click()
     axe(page)
     # 2 March 2026 + 28 days = Monday 30 March 2026 (no Atw shift needed).
-    page.get_by_label("Het besluit gaat in op").fill("2026-03-02")
+    page.get_by_label("Het besluit gaat in op").fill("02-03-2026")
     page.get_by_role("button", name="Vastleggen").click()
     deadlines = page.locator("#termijnen")
     expect(deadlines).to_contain_text("28 dagen na 2 maart 2026 = 30 maart 2026")

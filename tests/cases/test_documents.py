@@ -413,7 +413,8 @@ class TestDocumentUploadPage:
         html = response.content.decode()
         assert response.status_code == 200
         assert (
-            '<div class="utrecht-form-field-error-message" id="id_upload_error"><p>Alleen PDF-, PNG- en '
+            '<div class="utrecht-form-field-error-message" id="id_upload_error"><p class="utrecht-paragraph">'
+            '<span class="rhc-visually-hidden">Fout: </span>Alleen PDF-, PNG- en '
             "JPEG-bestanden kunnen worden toegevoegd. Dit bestand is geen van deze.</p></div>" in html
         )
         assert re.search(

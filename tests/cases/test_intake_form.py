@@ -1,4 +1,5 @@
-"""Manual intake of a self-registration: the same form twice gives the same case."""
+"""Manual intake of a self-registration: the same form twice gives the same case; dates, languages, sex and
+nationality are chosen or typed the way every other page shows them."""
 
 import pytest
 from django.urls import reverse
@@ -12,21 +13,27 @@ FORM = {
     "v_number": "5555555555",
     "surname": "Gebremariam",
     "given_names": "Selam",
-    "date_of_birth": "1994-03",
+    "date_of_birth": "03-1994",
     "sex": "female",
     "nationality": "ERI",
     "nationality_status": "claimed",
-    "languages": "ti, ar",
+    "languages_0": "ti",
+    "languages_1": "ar",
+    "languages_2": "",
     "track": "self_registered",
-    "handover_date": "2026-11-20",
+    "handover_date": "20-11-2026",
 }
+
+
+def _intake(client, data):
+    return client.post(reverse("cases:intake"), data)
 
 
 class TestIntakeForm:
     def test_a_self_registration_opens_a_case_once_even_when_submitted_twice(self, client, case_officer):
         client.force_login(case_officer)
-        first = client.post(reverse("cases:intake"), FORM)
-        second = client.post(reverse("cases:intake"), FORM)
+        first = _intake(client, FORM)
+        second = _intake(client, FORM)
         case = Case.objects.get()
         assert first.url == second.url == reverse("cases:case_detail", kwargs={"pk": case.pk})
         assert (case.source, case.track, Handover.objects.count()) == ("self_registration", "self_registered", 1)
@@ -36,12 +43,58 @@ class TestIntakeForm:
             ["ti", "ar"],
             "selam gebremariam",
         )
+        assert str(Handover.objects.get().handover_date) == "2026-11-20"
 
     def test_bad_input_gets_dutch_messages_and_saves_nothing(self, client, case_officer):
         client.force_login(case_officer)
-        bad = {**FORM, "v_number": "12ab", "date_of_birth": "1994-02-30", "languages": "zz9"}
-        response = client.post(reverse("cases:intake"), bad)
+        bad = {**FORM, "v_number": "12ab", "date_of_birth": "30-02-1994", "languages_0": "zz9"}
+        response = _intake(client, bad)
         assert response.status_code == 200
         assert "Een V-nummer bestaat uit precies 10 cijfers." in response.text
+        assert "30-02-1994 is geen bestaande datum." in response.text
         assert set(response.context["form"].errors) == {"v_number", "date_of_birth", "languages"}
         assert not Case.objects.exists() and not ForeignNational.objects.exists()
+
+    def test_the_date_of_birth_is_asked_in_the_order_every_page_shows_it(self, client, case_officer):
+        # Regression: intake wanted JJJJ-MM-DD while search and the case file use DD-MM-JJJJ.
+        client.force_login(case_officer)
+        page = client.get(reverse("cases:intake"))
+        assert "DD-MM-JJJJ, MM-JJJJ of JJJJ" in page.text
+        assert 'type="date"' not in page.text
+        _intake(client, {**FORM, "date_of_birth": "17-05-1994"})
+        person = ForeignNational.objects.get()
+        assert (str(person.date_of_birth), person.date_of_birth_precision) == ("1994-05-17", "full")
+
+    def test_the_registration_date_is_shown_and_read_as_dd_mm_jjjj(self, client, case_officer):
+        client.force_login(case_officer)
+        page = client.get(reverse("cases:intake"))
+        assert page.context["form"]["handover_date"].value().strftime("%d-%m-%Y") in page.text
+
+    def test_sex_and_nationality_are_not_chosen_in_advance_and_must_be_chosen(self, client, case_officer):
+        # Regression: sex defaulted to "Man"; whoever skipped the field registered a man.
+        client.force_login(case_officer)
+        page = client.get(reverse("cases:intake"))
+        form = page.context["form"]
+        assert (form["sex"].value(), form["nationality"].value()) == (None, None)
+        assert '<option value="" selected>— kies —</option>' in page.text
+        response = _intake(client, {**FORM, "sex": "", "nationality": ""})
+        assert response.context["form"].errors == {
+            "sex": ["Kies het geslacht; kies Onbekend als dat niet bekend is."],
+            "nationality": ["Kies de nationaliteit; kies Onbekend (XXX) als die niet bekend is."],
+        }
+        assert not ForeignNational.objects.exists()
+
+    def test_the_nationality_status_keeps_claimed_as_its_default(self, client, case_officer):
+        # Claimed is the normal case at intake: a nationality is established later, through the embassy.
+        client.force_login(case_officer)
+        assert client.get(reverse("cases:intake")).context["form"]["nationality_status"].value() == "claimed"
+
+    def test_languages_are_chosen_by_name_and_stored_as_codes_once_each(self, client, case_officer):
+        # Regression: languages had to be typed as ISO 639 codes; "Arabisch, Frans" was refused.
+        client.force_login(case_officer)
+        page = client.get(reverse("cases:intake"))
+        assert '<option value="ti">Tigrinya</option>' in page.text
+        assert '<option value="ckb">Koerdisch (Sorani)</option>' in page.text
+        assert 'aria-label="Taal 1"' in page.text
+        _intake(client, {**FORM, "languages_0": "ar", "languages_1": "", "languages_2": "ar"})
+        assert ForeignNational.objects.get().languages == ["ar"]

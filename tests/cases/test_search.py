@@ -57,8 +57,18 @@ class TestSearch:
     def test_an_impossible_date_gets_a_dutch_message_and_logs_nothing(self, client, case_officer):
         client.force_login(case_officer)
         response = _search(client, date_of_birth="31-02-1990")
-        assert "Gebruik DD-MM-JJJJ, MM-JJJJ of JJJJ." in response.text
+        assert response.context["form"].errors == {"date_of_birth": ["31-02-1990 is geen bestaande datum."]}
         assert not AccessLogEntry.objects.exists()
+
+    def test_an_unreadable_date_is_told_the_formats_search_reads(self, client, case_officer):
+        client.force_login(case_officer)
+        response = _search(client, date_of_birth="maart 1990")
+        assert response.context["form"].errors == {"date_of_birth": ["Gebruik DD-MM-JJJJ, MM-JJJJ of JJJJ."]}
+
+    def test_search_fields_are_not_labelled_optional(self, client, case_officer):
+        # Regression: every search field said "(niet verplicht)"; a search is not a form to fill in.
+        client.force_login(case_officer)
+        assert "niet verplicht" not in _search(client).text
 
     def test_an_exact_v_number_outside_the_scope_offers_break_the_glass_without_the_name(self, client, case_officer):
         other = CaseFactory(foreign_national__surname="Buitenbereik")

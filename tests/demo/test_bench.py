@@ -200,7 +200,7 @@ class TestQueryReport:
         statements = [q["sql"].split(" ", 1)[0].replace("DECLARE", "SELECT") for q in one_request.captured_queries]
         assert [q["sql"].split(" ", 1)[0] for q in report] == statements
         sources = {q["source"].split(":")[0] for q in report}
-        assert "cases/views.py" in sources
+        assert "cases/views/workqueue.py" in sources
         assert any(q["template"].startswith("base.html:") for q in report)
         assert any(q["library"].startswith("django/contrib/sessions/") for q in report)
 
