@@ -1,15 +1,13 @@
 from django.shortcuts import redirect, render
 
+from .navigation import start_page
+
 
 def home(request):
-    """Send each role to where its day starts."""
-    user = request.user
-    if user.has_perm("cases.view_case"):
-        return redirect("cases:workqueue")
-    if user.has_perm("cases.view_accesslogentry"):
-        return redirect("cases:access_log")
-    if user.has_perm("core.view_heartbeat"):
-        return redirect("core:status")
+    """Send each role to where its day starts (the start pages the apps declare)."""
+    url_name = start_page(request.user)
+    if url_name is not None:
+        return redirect(url_name)
     return render(request, "home.html")
 
 

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.core import checks
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from .constants import Role
 
 
 class AccountsConfig(AppConfig):
@@ -8,8 +11,24 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Users and teams")
 
+    # Functional administration keeps users and teams in the admin.
+    role_permissions = {
+        Role.FUNCTIONAL_ADMIN: [
+            "accounts.view_team",
+            "accounts.add_team",
+            "accounts.change_team",
+            "accounts.view_user",
+            "accounts.add_user",
+            "accounts.change_user",
+        ],
+    }
+
     def ready(self):
-        from .roles import sync_role_groups
+        from .models import User, forget_roles
+        from .roles import check_role_permissions, sync_role_groups
 
         # After every migrate, so permissions of models added later join their roles too.
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
+        # A grant to an unknown role or of another app's permission fails `manage.py check`, not a migrate.
+        checks.register(check_role_permissions)
+        m2m_changed.connect(forget_roles, sender=User.groups.through, dispatch_uid="accounts.forget_roles")

@@ -55,9 +55,18 @@ class User(AbstractUser):
 
     @property
     def roles(self):
-        """The user's roles, in the order of the Role enumeration."""
-        names = {group.name for group in self.groups.all()}
-        return [role for role in Role if role.value in names]
+        """The user's roles, in the order of the Role enumeration (one query, then kept for this object)."""
+        # The header shows them on every page and services ask has_role: within a request that is
+        # one object (request.user), so it costs one query per request. forget_roles drops the copy
+        # when the groups change through this object.
+        if "_roles" not in self.__dict__:
+            names = {group.name for group in self.groups.all()}
+            self.__dict__["_roles"] = [role for role in Role if role.value in names]
+        return list(self.__dict__["_roles"])
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("_roles", None)
+        super().refresh_from_db(*args, **kwargs)
 
     def has_role(self, role):
         return role in self.roles
@@ -69,3 +78,9 @@ class User(AbstractUser):
     @property
     def is_api_only(self):
         return self.roles == [Role.CHAIN_PARTNER]
+
+
+def forget_roles(sender, instance, action, **kwargs):
+    """m2m_changed receiver: a user whose groups changed reads their roles afresh."""
+    if action.startswith("post_") and isinstance(instance, User):
+        instance.__dict__.pop("_roles", None)

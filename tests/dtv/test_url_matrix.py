@@ -1,0 +1,606 @@
+"""Every URL of Regie × every role × in and out of scope: who may reach it, and what everyone else gets.
+
+The table below is the record. Each line is one URL pattern (by its name) and one method, the object
+its id points at, and per actor what the response must be. A new page is added with one line; a URL
+pattern without a line fails `test_every_url_pattern_is_in_the_matrix`, naming it, so no page of a
+later app goes unlisted. A line whose outcome is wrong fails with "<row> as <actor>: the matrix says
+…, got …".
+
+Methods: `GET`; `POST` with an empty body; `POST*` with the valid body from BODIES, for endpoints
+that validate the body before they check the permission (an empty body gives everyone 400 there, so
+only a valid one shows who is denied).
+
+Actors, the columns (the subject is the case the row's object belongs to):
+
+    anon    nobody logged in                     subject own
+    own     case officer of team A               own: A1, the officer's own case
+    team    the same case officer                team: A2, a team colleague's case
+    other   the same case officer                other: B1, a case of team B
+    conf    the same case officer                conf: A3, a confidential case of the colleague in team A
+    lead    team lead of team A                  own
+    lead✗   the same team lead                   other
+    enf     enforcement officer of team A        own
+    admin   functional administrator (staff)     own
+    priv    privacy officer                      own
+    ptnr    chain partner IND, API token only    own (IND handed A1 over)
+    ptnr✗   the same chain partner               other (the police handed B1 over)
+
+Objects, the `on` column: `-` none, `case`, `proc` (a pending legal procedure), `term` (the departure
+term), `action` (an agreed action), `deadline` (an overdue deadline), `item` (its work item), `doc`
+(a document); each subject case has one of each, and its overdue deadline left a notification and a
+work item for its case officer.
+
+Outcomes: `200` `201` `400` `401` `403` `404` `405` `409` exactly; `302` a redirect to a page of the
+application; `login` a redirect to a login page (the application's, or the admin's for /beheer/);
+`glass` a redirect to the break-the-glass page of that case (today's design; issue 9 changes it).
+
+Every response must also, whatever the table says:
+- never show the surname or V-number of a case outside the user's scope (SCOPE);
+- write nothing when it is a denial (`login`, `glass`, 4xx): PostgreSQL's count of rows this
+  transaction inserted, updated and deleted stays the same for every table, and so does the
+  document store. Each request runs in a savepoint that is rolled back afterwards, so allowed
+  requests leave nothing for the next row either.
+
+For a row without an object (`-`) the columns of one user must agree; that user is asked once.
+The admin counts as one entry (`admin:index`) here; issue 9 lists its pages.
+"""
+
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from PIL import Image
+from rest_framework.authtoken.models import Token
+
+from cases import services
+from cases.constants import DocumentKind, Source
+from cases.documents.services import document_upload
+from cases.models import AgreedAction, Case, WorkItem
+from tests.factories.accounts import (
+    CaseOfficerFactory,
+    ChainPartnerFactory,
+    EnforcementOfficerFactory,
+    FunctionalAdminFactory,
+    PrivacyOfficerFactory,
+    TeamFactory,
+    TeamLeadFactory,
+)
+from tests.factories.api import HandoverFactory
+from tests.factories.cases import CaseFactory, ForeignNationalFactory, ProcedureFactory
+from tests.factories.deadlines import DeadlineFactory
+
+MATRIX = """
+                                                anon  own   team  other conf  lead  lead✗ enf   admin priv  ptnr  ptnr✗
+
+# The project: start page, login, language, health
+GET   home                             -        login 302   302   302   302   302   302   302   302   302   login login
+GET   accounts:login                   -        200   302   302   302   302   302   302   302   302   302   200   200
+POST  accounts:login                   -        200   302   302   302   302   302   302   302   302   302   200   200
+POST  accounts:logout                  -        login login login login login login login login login login login login
+GET   accounts:logout                  -        login 405   405   405   405   405   405   405   405   405   login login
+POST  set_language                     -        302   302   302   302   302   302   302   302   302   302   302   302
+GET   health                           -        200   200   200   200   200   200   200   200   200   200   200   200
+
+# cases: work queue, intake, search, access log
+GET   cases:workqueue                  -        login 200   200   200   200   200   200   200   403   403   login login
+POST  cases:workqueue_assign           -        login 403   403   403   403   302   302   403   403   403   login login
+GET   cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
+POST  cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
+GET   cases:search                     -        login 200   200   200   200   200   200   200   403   403   login login
+GET   cases:access_log                 -        login 403   403   403   403   403   403   403   403   200   login login
+
+# cases: the case file and the work on a case
+GET   cases:case_detail                case     login 200   200   glass glass 200   glass 200   403   403   login login
+GET   cases:case_changes               case     login 200   200   404   404   200   404   200   403   403   login login
+GET   cases:break_glass                case     login 302   302   403   403   302   403   302   403   403   login login
+POST  cases:break_glass                case     login 302   302   403   403   302   403   302   403   403   login login
+GET   cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
+POST  cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
+POST  cases:case_transition            case     login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   login login
+POST  cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   login login
+GET   cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:note_add                   case     login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:departure_term_add         case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:departure_term_add         case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:agreed_action_complete     action   login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   login login
+POST  cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   login login
+GET   cases:document_download          doc      login 200   200   404   404   200   404   200   404   404   login login
+
+# cases: deadlines, work items, notifications (cases/deadlines/urls.py)
+POST  cases:deadline_met               deadline login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:overdue                    -        login 403   403   403   403   200   200   403   403   403   login login
+POST  cases:work_item_done             item     login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:notifications              -        login 200   200   200   200   200   200   200   200   200   login login
+POST  cases:notifications_read         -        login 302   302   302   302   302   302   302   302   302   login login
+
+# reports, the system status, the admin
+GET   reports:dashboard                -        login 403   403   403   403   200   200   403   403   403   login login
+GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
+GET   admin:index                      -        login login login login login login login login 200   login login login
+
+# The API (cases/api/urls.py): anonymous callers get 401, not a redirect
+POST  cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   400   400
+POST* cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   201   201
+GET   cases-api:case-list              -        401   200   200   200   200   200   200   200   200   200   200   200
+GET   cases-api:case-detail            case     401   200   200   404   404   200   404   200   404   404   200   404
+POST  cases-api:case-assign            case     401   403   403   404   404   400   404   403   404   404   403   404
+POST* cases-api:case-assign            case     401   403   403   404   404   200   404   403   404   404   403   404
+POST  cases-api:case-start-work        case     401   409   403   404   404   409   404   403   404   404   403   404
+POST  cases-api:case-prepare-departure case     401   200   403   404   404   200   404   403   404   404   403   404
+POST  cases-api:case-resume-work       case     401   409   403   404   404   409   404   403   404   404   403   404
+POST  cases-api:case-close             case     401   400   403   404   404   400   404   403   404   404   403   404
+GET   cases-api:case-interviews        case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  cases-api:case-interviews        case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* cases-api:case-interviews        case     401   201   403   404   404   201   404   403   404   404   403   404
+GET   cases-api:case-procedures        case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  cases-api:case-procedures        case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* cases-api:case-procedures        case     401   201   403   404   404   201   404   403   404   404   403   404
+POST  cases-api:procedure-decide       proc     401   400   400   404   404   400   404   400   404   404   403   404
+POST* cases-api:procedure-decide       proc     401   200   403   404   404   200   404   403   404   404   403   404
+GET   cases-api:case-deadlines         case     401   200   200   404   404   200   404   200   404   404   403   404
+GET   cases-api:case-events            case     401   200   200   404   404   200   404   200   404   404   403   404
+
+# The API's schema and docs: public today (issue 9 requires login in production)
+GET   api-schema                       -        200   200   200   200   200   200   200   200   200   200   200   200
+GET   api-docs                         -        200   200   200   200   200   200   200   200   200   200   200   200
+"""
+
+# URL arguments other than the object's id.
+EXTRA_KWARGS = {"cases:case_transition": {"transition": "prepare_departure"}}
+
+# The valid bodies of `POST*` rows: where an empty body is refused (400) before the permission is
+# checked, only a valid one shows that the others are denied.
+BODIES = {
+    "cases-api:handover-create": lambda world: {
+        "reference": "MATRIX-1",
+        "handover_date": "2026-04-01",
+        "v_number": "7100000099",
+        "surname": "Elamrani",
+        "sex": "unknown",
+        "nationalities": [{"country": "ERI", "status": "claimed"}],
+        "track": "asylum_rejected",
+    },
+    "cases-api:case-assign": lambda world: {"case_officer": world.users["colleague"].pk, "reason": "Verlof"},
+    "cases-api:case-interviews": lambda world: {
+        "kind": "follow_up",
+        "held_at": "2026-04-01T09:00:00+02:00",
+        "interpreter_mode": "in_person",
+        "interpreter_language": "ti",
+        "stance": "undecided",
+        "summary": "Tweede vertrekgesprek.",
+    },
+    "cases-api:case-procedures": lambda world: {"kind": "appeal", "lodged_on": "2026-03-20", "may_await_in_nl": True},
+    "cases-api:procedure-decide": lambda world: {"outcome": "rejected", "decided_on": "2026-03-30"},
+}
+
+# Namespaces listed as one entry (their index page) instead of page by page.
+WHOLE_NAMESPACES = {"admin": "admin:index"}
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The day after the overdue deadline of the fixtures fell due (tests/factories/deadlines.py).
+NOW = dt.datetime(2026, 4, 1, 10, 0, tzinfo=AMSTERDAM)
+
+
+# --- The table ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: str | None
+    subject: str
+
+
+ACTORS = {
+    "anon": Actor(None, "own"),
+    "own": Actor("officer", "own"),
+    "team": Actor("officer", "team"),
+    "other": Actor("officer", "other"),
+    "conf": Actor("officer", "conf"),
+    "lead": Actor("lead", "own"),
+    "lead✗": Actor("lead", "other"),
+    "enf": Actor("enforcement", "own"),
+    "admin": Actor("admin", "own"),
+    "priv": Actor("privacy", "own"),
+    "ptnr": Actor("partner", "own"),
+    "ptnr✗": Actor("partner", "other"),
+}
+OUTCOMES = {"200", "201", "302", "400", "401", "403", "404", "405", "409", "login", "glass"}
+DENIALS = {"login", "glass", "400", "401", "403", "404", "405", "409"}
+OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc"}
+# Which subjects each user may see; every other subject's name must stay off their pages. (The privacy
+# officer's access log names whom it lists; the world holds no logged reads, every request is undone.)
+SCOPE = {
+    None: set(),
+    "officer": {"own", "team"},
+    "lead": {"own", "team", "conf"},
+    "enforcement": {"own", "team"},
+    "admin": set(),
+    "privacy": set(),
+    "partner": {"own"},
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    name: str
+    on: str
+    expected: dict
+
+    def __str__(self):
+        return f"{self.method} {self.name}"
+
+
+def parse(table):
+    """The rows of the table; a malformed line fails with its text."""
+    lines = [line for line in table.strip("\n").splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split()
+    assert header == list(ACTORS), f"The columns must be {' '.join(ACTORS)}, not {' '.join(header)}"
+    rows = []
+    for line in lines[1:]:
+        method, name, on, *cells = line.split()
+        assert method in {"GET", "POST", "POST*"}, line
+        assert on in OBJECTS, line
+        assert len(cells) == len(ACTORS) and set(cells) <= OUTCOMES, line
+        rows.append(Row(method, name, on, dict(zip(ACTORS, cells, strict=True))))
+    twice = sorted({str(row) for row in rows if sum(str(other) == str(row) for other in rows) > 1})
+    assert twice == [], f"Listed twice: {', '.join(twice)}"
+    return rows
+
+
+ROWS = parse(MATRIX)
+
+
+def url_patterns(resolver=None):
+    """(name, route) of every URL pattern, walked recursively; a whole namespace counts once, unnamed ones by route."""
+
+    def walk(patterns, namespace, route):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace in WHOLE_NAMESPACES:
+                    yield WHOLE_NAMESPACES[pattern.namespace], route + str(pattern.pattern)
+                    continue
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner, route + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                full = route + str(pattern.pattern)
+                yield (f"{namespace}{pattern.name}" if pattern.name else f"(unnamed) {full}"), full
+
+    resolver = resolver or get_resolver()
+    return list(walk(resolver.url_patterns, "", ""))
+
+
+def url_names(resolver=None):
+    return [name for name, _route in url_patterns(resolver)]
+
+
+def unlisted(resolver=None, rows=ROWS):
+    """The URL patterns the matrix does not list."""
+    listed = {row.name for row in rows}
+    return [name for name in url_names(resolver) if name not in listed]
+
+
+# --- The world the requests run in ---------------------------------------------------------------------
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (20, 90, 160)).save(buffer, format="PNG")
+    return SimpleUploadedFile("paspoort.png", buffer.getvalue(), content_type="image/png")
+
+
+def case_with_its_work(*, officer, v_number, surname, **kwargs):
+    """A case in progress with one of every object a URL can point at."""
+    case = CaseFactory(
+        in_progress=True,
+        case_officer=officer,
+        foreign_national=ForeignNationalFactory(v_number=v_number, surname=surname),
+        **kwargs,
+    )
+    procedure = ProcedureFactory(case=case)
+    term = services.departure_term_record(case=case, effective_on=dt.date(2026, 3, 2), actor=officer, now=NOW)
+    services.interview_record(
+        case=case,
+        kind="first",
+        held_at=NOW - dt.timedelta(hours=2),
+        interpreter_mode="in_person",
+        interpreter_language="ti",
+        stance="undecided",
+        summary="Eerste vertrekgesprek.",
+        actions=[("Paspoort ophalen bij de ambassade", AgreedAction.Party.FOREIGN_NATIONAL, dt.date(2026, 4, 20))],
+        actor=officer,
+        now=NOW,
+    )
+    deadline = DeadlineFactory(case=case, overdue=True)
+    document = document_upload(
+        case=case, upload=png(), kind=DocumentKind.PASSPORT, description="", actor=officer, now=NOW
+    )
+    return {
+        "case": case,
+        "proc": procedure,
+        "term": term,
+        "action": AgreedAction.objects.get(interview__case=case),
+        "deadline": deadline,
+        "item": WorkItem.objects.get(deadline=deadline),
+        "doc": document,
+    }
+
+
+@dataclass
+class World:
+    users: dict
+    subjects: dict  # subject → {object kind → object}
+    names: dict  # subject → (surname, V-number)
+    clients: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)  # user → the session key it logged in with
+
+
+def build_world():
+    team_a, team_b = TeamFactory(code="team-a", name="Team A"), TeamFactory(code="team-b", name="Team B")
+    officer = CaseOfficerFactory(team=team_a)
+    colleague = CaseOfficerFactory(team=team_a)
+    officer_b = CaseOfficerFactory(team=team_b)
+    partner = ChainPartnerFactory(chain_partner="ind")
+    users = {
+        "officer": officer,
+        "colleague": colleague,
+        "lead": TeamLeadFactory(team=team_a),
+        "enforcement": EnforcementOfficerFactory(team=team_a),
+        "admin": FunctionalAdminFactory(),
+        "privacy": PrivacyOfficerFactory(),
+        "partner": partner,
+    }
+    # Surnames that are no word of the interface, so that finding one on a page means the person is shown.
+    names = {
+        "own": ("Amrani", "7100000001"),
+        "team": ("Bakkali", "7100000002"),
+        "other": ("Chaouch", "7100000003"),
+        "conf": ("Dirani", "7100000004"),
+    }
+    subjects = {
+        "own": case_with_its_work(officer=officer, v_number=names["own"][1], surname=names["own"][0]),
+        "team": case_with_its_work(officer=colleague, v_number=names["team"][1], surname=names["team"][0]),
+        "other": case_with_its_work(officer=officer_b, v_number=names["other"][1], surname=names["other"][0]),
+        "conf": case_with_its_work(
+            officer=colleague, v_number=names["conf"][1], surname=names["conf"][0], confidential=True
+        ),
+    }
+    HandoverFactory(case=subjects["own"]["case"], source=Source.IND, received_by=partner)
+    HandoverFactory(case=subjects["other"]["case"], source=Source.POLICE)
+    return World(users=users, subjects=subjects, names=names)
+
+
+def client_for(world, user_key):
+    """The user's client, logged in: staff with a session, the chain partner with its token (it cannot log in).
+
+    One client per user for the whole table; it logs in again after a row that logged it out.
+    """
+    client = world.clients.get(user_key)
+    user = world.users.get(user_key)
+    if client is None:
+        client = world.clients[user_key] = Client()
+        if user_key == "partner":
+            token, _ = Token.objects.get_or_create(user=user)
+            client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    if user is not None and user_key != "partner":
+        cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+        if cookie is None or not cookie.value or cookie.value != world.sessions.get(user_key):
+            client.force_login(user)
+            world.sessions[user_key] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    # A message one row left behind must not show on the next row's page.
+    client.cookies.pop("messages", None)
+    return client
+
+
+def url_of(world, row, subject):
+    kwargs = dict(EXTRA_KWARGS.get(row.name, {}))
+    if row.on != "-":
+        kwargs["pk"] = world.subjects[subject][row.on].pk
+    return reverse(row.name, kwargs=kwargs)
+
+
+# --- What was written -----------------------------------------------------------------------------------
+
+
+# Tables whose rows change on every request of a logged-in user by design.
+NOT_WRITES = {"django_session"}
+
+
+def fingerprint():
+    """How many rows this transaction has inserted, updated and deleted per table so far, and the document store.
+
+    PostgreSQL counts every write of the current transaction, savepoints included, so a request that
+    wrote (even something it then rolled back) shows up as a changed count.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables")
+        rows = {table: counts for table, *counts in cursor.fetchall() if table not in NOT_WRITES}
+    media = Path(settings.MEDIA_ROOT)
+    rows["(document store)"] = sorted(str(p.relative_to(media)) for p in media.rglob("*")) if media.exists() else []
+    return rows
+
+
+def changed(before, after):
+    return sorted(table for table in after if before.get(table, [0, 0, 0]) != after[table])
+
+
+# --- Asking --------------------------------------------------------------------------------------------
+
+
+def outcome(response, world, subject):
+    """The response as the table spells it."""
+    if response.status_code != 302:
+        return str(response.status_code)
+    location = response["Location"]
+    if location.startswith((reverse(settings.LOGIN_URL), reverse("admin:login"))):
+        return "login"
+    if location == reverse("cases:break_glass", kwargs={"pk": world.subjects[subject]["case"].pk}):
+        return "glass"
+    return "302"
+
+
+def ask(world, row, actor_key):
+    """The outcome of the row's request as this actor, and what broke the rules besides the table."""
+    actor = ACTORS[actor_key]
+    client = client_for(world, actor.user)
+    url = url_of(world, row, actor.subject)
+    problems = []
+    with transaction.atomic():
+        before = fingerprint()
+        body = BODIES[row.name](world) if row.method == "POST*" else {}
+        if row.method == "GET":
+            response = client.get(url)
+        elif row.name.startswith("cases-api:"):
+            response = client.post(url, data=body, content_type="application/json")
+        else:
+            response = client.post(url, data=body)
+        got = outcome(response, world, actor.subject)
+        if got in DENIALS:
+            written = changed(before, fingerprint())
+            if written:
+                problems.append(f"{row} as {actor_key}: denied ({got}) but wrote {written}")
+        transaction.set_rollback(True)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = content.decode("utf-8", errors="replace")
+    for subject, (surname, v_number) in world.names.items():
+        if actor.user is None or subject in SCOPE[actor.user]:
+            continue
+        for shown in (surname, v_number):
+            if shown in text:
+                problems.append(f"{row} as {actor_key}: shows {shown!r} of the {subject} case, outside the scope")
+    return got, problems
+
+
+def actors_to_ask(row):
+    """Every actor for a row about an object; one per user for a row without one."""
+    if row.on != "-":
+        return list(ACTORS)
+    first = {}
+    for key, actor in ACTORS.items():
+        first.setdefault(actor.user, key)
+    return list(first.values())
+
+
+# --- The tests -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "documents"
+    # Every 403 and 404 would log a warning with its traceback: hundreds of them say nothing here.
+    request_log = logging.getLogger("django.request")
+    level = request_log.level
+    request_log.setLevel(logging.ERROR)
+    with time_machine.travel(NOW, tick=False):
+        yield build_world()
+    request_log.setLevel(level)
+
+
+USERS = list(dict.fromkeys(actor.user or "anonymous" for actor in ACTORS.values()))
+
+
+@pytest.mark.parametrize("user", USERS)
+def test_each_url_answers_the_user_in_each_scope_as_the_matrix_says(world, user):
+    mismatches, problems = [], []
+    for row in ROWS:
+        for actor_key in actors_to_ask(row):
+            if (ACTORS[actor_key].user or "anonymous") != user:
+                continue
+            got, broken = ask(world, row, actor_key)
+            problems += broken
+            if got != row.expected[actor_key]:
+                mismatches.append(f"{row} as {actor_key}: the matrix says {row.expected[actor_key]}, got {got}")
+    assert mismatches + problems == []
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    missing = unlisted()
+    assert missing == [], f"Add these URL patterns to the matrix with what each actor gets: {', '.join(missing)}"
+
+
+@override_settings(ROOT_URLCONF="tests.dtv.urls_with_an_unlisted_page")
+def test_a_url_pattern_nobody_listed_is_reported_by_its_name_or_its_route():
+    assert unlisted() == ["forgotten_page", "(unnamed) naamloos/"]
+
+
+def test_the_matrix_lists_only_url_patterns_that_exist():
+    assert sorted({row.name for row in ROWS} - set(url_names())) == []
+
+
+def test_a_row_without_an_object_gives_one_answer_per_user():
+    disagreeing = [
+        f"{row} for {user}"
+        for row in ROWS
+        if row.on == "-"
+        for user in USERS
+        if len({cell for key, cell in row.expected.items() if (ACTORS[key].user or "anonymous") == user}) > 1
+    ]
+    assert disagreeing == []
+
+
+def test_a_url_pattern_with_an_id_names_the_object_it_points_at():
+    with_id = {name for name, route in url_patterns() if "<int:pk>" in route}
+    assert sorted(row.name for row in ROWS if row.name in with_id and row.on == "-") == []
+
+
+class TestTheChecksThemselves:
+    """The matrix is only as good as what it can see: a write, and a name on a page."""
+
+    def test_the_write_check_sees_an_insert(self, world):
+        with transaction.atomic():
+            before = fingerprint()
+            services.note_add(
+                case=world.subjects["own"]["case"], text="Gebeld.", actor=world.users["officer"], now=NOW
+            )
+            assert "cases_caseevent" in changed(before, fingerprint())
+            transaction.set_rollback(True)
+
+    def test_the_write_check_sees_an_update(self, world):
+        with transaction.atomic():
+            before = fingerprint()
+            Case.objects.filter(pk=world.subjects["own"]["case"].pk).update(confidential=True)
+            assert changed(before, fingerprint()) == ["cases_case"]
+            transaction.set_rollback(True)
+
+    def test_a_page_that_shows_a_case_outside_the_scope_is_reported(self, world):
+        # The team lead sees the confidential case of the team; the case officer would be told.
+        row = Row("GET", "cases:case_detail", "case", {})
+        world.users["officer"] = world.users["lead"]
+        _got, problems = ask(world, row, "conf")
+        assert problems == [
+            "GET cases:case_detail as conf: shows 'Dirani' of the conf case, outside the scope",
+            "GET cases:case_detail as conf: shows '7100000004' of the conf case, outside the scope",
+        ]
+
+    def test_the_pages_of_the_officer_do_show_the_cases_in_scope(self, world):
+        # Otherwise "shows no name outside the scope" would hold for pages that show no names at all.
+        client = client_for(world, "officer")
+        for page in ("cases:workqueue", "cases:notifications"):
+            assert "Amrani" in client.get(reverse(page)).text, page
