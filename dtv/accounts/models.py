@@ -56,7 +56,9 @@ class User(AbstractUser):
     @property
     def roles(self):
         """The user's roles, in the order of the Role enumeration."""
-        names = {group.name for group in self.groups.all()}
+        # The login backend loads the group names with the user (one query per request, not one per use).
+        loaded = getattr(self, "loaded_role_names", None)
+        names = set(loaded) if loaded is not None else {group.name for group in self.groups.all()}
         return [role for role in Role if role.value in names]
 
     def has_role(self, role):
