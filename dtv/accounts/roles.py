@@ -26,6 +26,7 @@ ROLE_PERMISSIONS = {
         "cases.assign_case",
         "cases.view_team_caseload",
         "cases.mark_confidential",
+        "cases.reopen_case",
         "cases.break_glass",
     ],
     Role.ENFORCEMENT_OFFICER: [
