@@ -22,6 +22,7 @@ class CasesConfig(AppConfig):
             "cases.assign_case",
             "cases.view_team_caseload",
             "cases.mark_confidential",
+            "cases.reopen_case",
             "cases.break_glass",
         ],
         Role.ENFORCEMENT_OFFICER: [*_READ_CASES, "cases.break_glass"],
@@ -61,6 +62,9 @@ class CasesConfig(AppConfig):
         from . import events  # noqa: F401
         from .deadlines import events as deadline_events  # noqa: F401
         from .deadlines.calendar import seed_atw_calendar
+
+        # The case-file panels and removability checks of cases register themselves on import.
+        from .selectors import casefile, removability  # noqa: F401
 
         # After every migrate (and every flush in tests), so that a database never lacks the calendar.
         post_migrate.connect(seed_atw_calendar, sender=self, dispatch_uid="cases.seed_atw_calendar")

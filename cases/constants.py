@@ -99,6 +99,44 @@ class ClosureReason(models.TextChoices):
     OTHER = "other", _("Other (departure options exhausted)")
 
 
+# The closure reasons that are a departure: they record when the person left.
+DEPARTURE_CLOSURES = (
+    ClosureReason.DEPARTED_INDEPENDENTLY,
+    ClosureReason.DEPARTED_FORCED,
+    ClosureReason.DEPARTED_UNSUPERVISED,
+)
+# ... and those that are demonstrable (aantoonbaar): with destination and evidence, as outflow reporting needs.
+DEMONSTRABLE_DEPARTURES = (ClosureReason.DEPARTED_INDEPENDENTLY, ClosureReason.DEPARTED_FORCED)
+
+
+class DestinationType(models.TextChoices):
+    """Where a person went who left demonstrably (DOMAIN.md 12; the outflow figures split on it)."""
+
+    COUNTRY_OF_ORIGIN = "country_of_origin", _("Country of origin")
+    DUBLIN_STATE = "dublin_state", _("Dublin member state")
+    OTHER_COUNTRY = "other_country", _("Other country (with access)")
+
+
+class ClosureEvidence(models.TextChoices):
+    """What shows that the person left (demonstrable departure)."""
+
+    REMOVAL_EXECUTED = "removal_executed", _("Removal carried out (KMar report)")
+    IOM_CONFIRMATION = "iom_confirmation", _("Confirmation by IOM or an NGO")
+    BORDER_CROSSING = "border_crossing", _("Exit stamp or border check")
+    OTHER = "other", _("Other evidence (described in the remark)")
+
+
+# The states bound by the Dublin regulation (Reg. 604/2013 art. 1; Reg. 2024/1351 art. 1 and the
+# association agreements): the EU member states, Iceland, Liechtenstein, Norway and Switzerland.
+DUBLIN_STATES = frozenset(
+    {
+        "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
+        "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE",
+        "ISL", "LIE", "NOR", "CHE",
+    }
+)  # fmt: skip
+
+
 class FamilyRelation(models.TextChoices):
     PARENT = "parent", _("Parent")
     CHILD = "child", _("Child")
@@ -166,6 +204,13 @@ PROTECTIVE_MEASURES = (
     ProcedureKind.ECTHR_RULE_39,
     ProcedureKind.MEDICAL_POSTPONEMENT,
 )
+
+
+class ObstacleKind(models.TextChoices):
+    """What stands in the way of removal: the law (a procedure that may be awaited, a measure) or the facts."""
+
+    LEGAL = "legal", _("Legal obstacle")
+    PRACTICAL = "practical", _("Practical obstacle")
 
 
 class ProcedureOutcome(models.TextChoices):

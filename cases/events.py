@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .constants import (
+    ClosureEvidence,
     ClosureReason,
+    DestinationType,
     DuplicateReview,
     FamilyRelation,
     HandoverOutcome,
@@ -30,6 +32,7 @@ from .constants import (
     Source,
     Stance,
 )
+from .countries import country_name
 from .languages import language_name
 from .models import CaseEvent
 
@@ -168,7 +171,23 @@ def _phase(data):
     text = f"{choice_label(Phase, data.get('from'))} → {choice_label(Phase, data.get('to'))}"
     if data.get("closure_reason"):
         text += f" ({choice_label(ClosureReason, data['closure_reason'])})"
+    if data.get("departed_on"):
+        text += " — " + _("departed on %(date)s") % {"date": day_text(data["departed_on"])}
+    if data.get("destination_type"):
+        text += f", {choice_label(DestinationType, data['destination_type'])}"
+    if data.get("destination_country"):
+        text += f": {country_name(data['destination_country'])}"
+    if data.get("evidence"):
+        text += f" — {choice_label(ClosureEvidence, data['evidence'])}"
+    if data.get("remark"):
+        text += f" — {data['remark']}"
     return text
+
+
+def _reopened(data):
+    closure = data.get("closure") or {}
+    text = _("Closed before as: %(reason)s") % {"reason": choice_label(ClosureReason, closure.get("closure_reason"))}
+    return f"{data.get('reason', '')} ({text})"
 
 
 def _confidential(data):
@@ -201,13 +220,16 @@ def _interview(data):
 
 
 def _action_completed(data):
-    return data.get("text", "")
+    text = data.get("text", "")
+    return f"{text} — {data['remark']}" if data.get("remark") else text
 
 
 def _procedure(data):
     text = f"{choice_label(ProcedureKind, data.get('kind'))}: {choice_label(ProcedureOutcome, data.get('outcome'))}"
-    if "removable_after" in data:
-        text += " — " + (_("removable") if data["removable_after"] else _("not removable"))
+    if "legal_obstacle_after" in data:
+        text += " — " + (_("legal obstacle to removal") if data["legal_obstacle_after"] else _("no legal obstacle"))
+    elif "removable_after" in data:  # events written before the removability checks
+        text += " — " + (_("no legal obstacle") if data["removable_after"] else _("legal obstacle to removal"))
     return text
 
 
@@ -235,6 +257,7 @@ HANDOVER_RECEIVED = event_kind("handover.received", gettext_lazy("Handover recei
 CASE_POSSIBLE_DUPLICATE = event_kind("case.possible_duplicate", gettext_lazy("Possible duplicate flagged"))
 CASE_ASSIGNED = event_kind("case.assigned", gettext_lazy("Case assigned"), _assigned)
 CASE_PHASE_CHANGED = event_kind("case.phase_changed", gettext_lazy("Phase changed"), _phase)
+CASE_REOPENED = event_kind("case.reopened", gettext_lazy("Case reopened"), _reopened)
 CASE_CONFIDENTIAL_CHANGED = event_kind(
     "case.confidential_changed", gettext_lazy("Confidentiality changed"), _confidential
 )

@@ -3,18 +3,20 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import Phase, Track, Vulnerability
 from .countries import country_choices
 from .querysets import vulnerability_q
+from .removability import legal_obstacle_q
 
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
 
 FLAG_CHOICES = [
     *Vulnerability.choices,
     ("confidential", _("Confidential")),
-    ("not_removable", _("Not removable")),
+    ("legal_obstacle", _("Legal obstacle to removal")),
     ("possible_duplicate", _("Possible duplicate")),
     ("overdue", _("Deadline passed")),
 ]
@@ -74,8 +76,8 @@ class WorkqueueFilter(django_filters.FilterSet):
             return queryset.filter(vulnerability_q(value))
         if value == "confidential":
             return queryset.filter(confidential=True)
-        if value == "not_removable":
-            return queryset.filter(not_removable=True)
+        if value == "legal_obstacle":
+            return queryset.filter(legal_obstacle_q(timezone.localdate(self.now)))
         if value == "possible_duplicate":
             return queryset.filter(possible_duplicate_of__isnull=False, duplicate_review="")
         if value == "overdue":

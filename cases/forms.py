@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from dtv.core.forms import CHOOSE, required_when
 
 from .constants import (
+    NATIONALITY_UNKNOWN,
+    STATELESS,
+    ClosureEvidence,
     ClosureReason,
+    DestinationType,
     DuplicateReview,
     FamilyRelation,
     InterpreterMode,
@@ -297,10 +301,71 @@ class BulkAssignForm(AssignForm):
 
 
 class CloseForm(forms.Form):
+    """Closing a case; which of the departure fields a reason needs is the service's rule (case_close)."""
+
     closure_reason = forms.ChoiceField(
         label=_("Reason for closing"),
         choices=[("", CHOOSE), *ClosureReason.choices],
         widget=forms.Select(attrs=_SELECT),
+    )
+    departed_on = DateTextField(
+        label=_("Date of departure"),
+        required=False,
+        help_text=_("The day the person left (left without supervision: the day it was established)."),
+    )
+    destination_type = forms.ChoiceField(
+        label=_("Destination"),
+        required=False,
+        choices=DestinationType.choices,
+        widget=forms.RadioSelect,
+    )
+    destination_country = forms.ChoiceField(
+        label=_("Country of destination"),
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs=_SELECT),
+    )
+    evidence = forms.ChoiceField(
+        label=_("Evidence of the departure"),
+        required=False,
+        choices=[("", "—"), *ClosureEvidence.choices],
+        widget=forms.Select(attrs=_SELECT),
+        help_text=_("What shows that the person left; for other evidence, describe it in the remark."),
+    )
+    remark = forms.CharField(
+        label=_("Remark"), required=False, max_length=2000, widget=forms.Textarea(attrs={**_AREA, "rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = [(code, name) for code, name in country_choices() if code not in (STATELESS, NATIONALITY_UNKNOWN)]
+        self.fields["destination_country"].choices = [("", "—"), *countries]
+        # Required for some reasons only (the service says which): the label says when, not "optional".
+        self.fields["departed_on"].required_when = _("required for a departure")
+        for name in ("destination_type", "destination_country", "evidence"):
+            self.fields[name].required_when = _("required for a demonstrable departure")
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the case reopened?"),
+        max_length=2000,
+        help_text=_("Recorded on the timeline. For example: the person turned out not to have left."),
+        widget=forms.Textarea(attrs={**_AREA, "rows": 3}),
+    )
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation step with no fields: the POST is the confirmation."""
+
+
+class AgreedActionCompleteForm(forms.Form):
+    remark = forms.CharField(
+        label=_("How was it done?"),
+        required=False,
+        max_length=2000,
+        help_text=_("Recorded on the timeline."),
+        widget=forms.Textarea(attrs={**_AREA, "rows": 2}),
     )
 
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from . import events
+from . import events, signals
 from .constants import DatePrecision, HandoverOutcome, Phase, Sex, Source
 from .models import Alias, Case, ForeignNational, Handover, Nationality
 from .people import person_search_name
@@ -85,6 +85,15 @@ def _receive(*, data, received_by, now):
             actor=received_by,
             now=now,
             data={"source": data.source, "reference": data.reference, "previous_case": earlier.pk if earlier else None},
+        )
+        signals.send_on_commit(
+            signals.case_opened,
+            case_id=case.pk,
+            foreign_national_id=person.pk,
+            source=data.source,
+            previous_case_id=earlier.pk if earlier else None,
+            actor_id=received_by.pk,
+            at=now,
         )
         if case.possible_duplicate_of_id:
             events.case_event_record(

@@ -59,6 +59,17 @@ def can_mark_confidential(user, case) -> bool:
     return user.has_perm("cases.mark_confidential") and can_edit_case(user, case)
 
 
+def can_reopen_case(user, case) -> bool:
+    """Whether `user` may reopen `case`: a team lead, for a closed case of their own team (a DT&V decision)."""
+    return (
+        user.is_authenticated
+        and user.has_perm("cases.reopen_case")
+        and case.phase == Phase.CLOSED
+        and user.team_id is not None
+        and case.team_id == user.team_id
+    )
+
+
 @dataclass(frozen=True)
 class CaseAccess:
     """How a user reaches a case: in scope, or through break-the-glass with the recorded reason.
@@ -85,6 +96,10 @@ class CaseAccess:
     @property
     def can_mark_confidential(self) -> bool:
         return not self.through_break_glass and can_mark_confidential(self.user, self.case)
+
+    @property
+    def can_reopen(self) -> bool:
+        return not self.through_break_glass and can_reopen_case(self.user, self.case)
 
 
 class OutsideScope(Exception):

@@ -10,13 +10,16 @@ from rest_framework import serializers
 
 from ..constants import (
     PROCEDURE_LEGAL_BASIS,
+    ClosureEvidence,
     ClosureReason,
     DatePrecision,
     DeadlineStatus,
+    DestinationType,
     DuplicateReview,
     InterpreterMode,
     InterviewKind,
     NationalityStatus,
+    ObstacleKind,
     Phase,
     ProcedureKind,
     ProcedureOutcome,
@@ -173,11 +176,18 @@ class AliasOutSerializer(serializers.Serializer):
 
 
 class ObstacleSerializer(serializers.Serializer):
-    """A procedure that stops removal, in words, with its legal basis."""
+    """An obstacle to removal from one of the registered checks, in words, with its legal basis if it has one."""
 
-    procedure = serializers.IntegerField(source="procedure.pk")
+    check = serializers.CharField(help_text="The check that found it: procedures, nationality, or an app's check.")
+    kind = serializers.ChoiceField(choices=ObstacleKind.choices)
+    procedure = serializers.SerializerMethodField(help_text="The legal procedure it rests on, if any.")
     reason = serializers.CharField()
-    legal_basis = serializers.CharField()
+    legal_basis = serializers.CharField(source="basis")
+    until = serializers.DateField(allow_null=True, help_text="The last day it stands, when that is known.")
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_procedure(self, obstacle):
+        return obstacle.source_id if obstacle.source == "cases.legalprocedure" else None
 
 
 class NextDeadlineSerializer(serializers.Serializer):
@@ -213,7 +223,11 @@ class CaseListSerializer(serializers.Serializer):
     team = serializers.CharField(source="team.name", allow_null=True)
     case_officer = UserRefSerializer(allow_null=True)
     confidential = serializers.BooleanField()
-    removable = serializers.BooleanField(source="removability.removable")
+    removable = serializers.BooleanField(
+        source="removability.removable",
+        help_text="No obstacle of any registered check (false for a closed case, which is not weighed).",
+    )
+    legal_obstacle = serializers.BooleanField(source="removability.has_legal_obstacle")
     obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
     next_deadline = NextDeadlineSerializer(allow_null=True)
 
@@ -240,9 +254,20 @@ class CaseDetailSerializer(CaseListSerializer):
     transitions = serializers.SerializerMethodField(help_text="The phase transitions the workflow allows from here.")
     editable = serializers.BooleanField(help_text="Whether the caller may change this case.")
 
+    departed_on = serializers.DateField(allow_null=True)
+    destination_type = serializers.ChoiceField(choices=[("", ""), *DestinationType.choices])
+    destination_country = serializers.CharField()
+    closure_evidence = serializers.ChoiceField(choices=[("", ""), *ClosureEvidence.choices])
+    closure_remark = serializers.CharField()
+
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(TRANSITIONS))))
     def get_transitions(self, case):
-        return [transition.name for transition in transitions_from(case.phase)]
+        # Reopening is a team lead's decision: listed only for a caller who may take it.
+        return [
+            transition.name
+            for transition in transitions_from(case.phase)
+            if transition.name != "reopen" or getattr(case, "reopenable", False)
+        ]
 
 
 class AssignInSerializer(serializers.Serializer):
@@ -257,9 +282,22 @@ class AssignInSerializer(serializers.Serializer):
 
 
 class CloseInSerializer(serializers.Serializer):
+    """Why the case closes; a departure also says when, and a demonstrable one where to and what shows it."""
+
     closure_reason = serializers.ChoiceField(
         choices=ClosureReason.choices, required=False, allow_blank=True, default=""
     )
+    departed_on = serializers.DateField(required=False, allow_null=True, default=None)
+    destination_type = serializers.ChoiceField(
+        choices=DestinationType.choices, required=False, allow_blank=True, default=""
+    )
+    destination_country = serializers.CharField(required=False, allow_blank=True, default="", max_length=3)
+    evidence = serializers.ChoiceField(choices=ClosureEvidence.choices, required=False, allow_blank=True, default="")
+    remark = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class ReopenInSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, help_text="Why the case is reopened (at least 10 characters).")
 
 
 # --- Departure interviews --------------------------------------------------------------------------------
@@ -380,6 +418,7 @@ class ProcedureListSerializer(serializers.Serializer):
     """The case's procedures with what they mean for removal today."""
 
     removable = serializers.BooleanField(source="removability.removable")
+    legal_obstacle = serializers.BooleanField(source="removability.has_legal_obstacle")
     obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
     procedures = ProcedureOutSerializer(many=True)
 
@@ -389,6 +428,7 @@ class ProcedureChangeSerializer(serializers.Serializer):
 
     procedure = ProcedureOutSerializer()
     removable = serializers.BooleanField(source="removability.removable")
+    legal_obstacle = serializers.BooleanField(source="removability.has_legal_obstacle")
     obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
 
 

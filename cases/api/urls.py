@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<int:pk>/prepare-departure/", views.CasePrepareDepartureView.as_view(), name="case-prepare-departure"),
     path("cases/<int:pk>/resume-work/", views.CaseResumeWorkView.as_view(), name="case-resume-work"),
     path("cases/<int:pk>/close/", views.CaseCloseView.as_view(), name="case-close"),
+    path("cases/<int:pk>/reopen/", views.CaseReopenView.as_view(), name="case-reopen"),
     path("cases/<int:pk>/interviews/", views.CaseInterviewsView.as_view(), name="case-interviews"),
     path("cases/<int:pk>/procedures/", views.CaseProceduresView.as_view(), name="case-procedures"),
     path("procedures/<int:pk>/decide/", views.ProcedureDecideView.as_view(), name="procedure-decide"),

@@ -24,13 +24,11 @@ from ..accesslog import log_list_read, log_read
 from ..constants import LIVE_DEADLINE_STATUSES, AccessChannel
 from ..intake import SOURCE_OF_PARTNER, handover_receive
 from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, LegalProcedure, Nationality
-from ..permissions import can_edit_case, can_read_case_work, case_for_reading, cases_visible_to
+from ..permissions import can_edit_case, can_read_case_work, can_reopen_case, case_for_reading, cases_visible_to
 from ..selectors import (
-    Removability,
     case_removability,
     case_with_person,
-    not_removable,
-    removal_obstacle,
+    cases_removability,
 )
 from .serializers import (
     AssignInSerializer,
@@ -47,6 +45,7 @@ from .serializers import (
     ProcedureDecideInSerializer,
     ProcedureInSerializer,
     ProcedureListSerializer,
+    ReopenInSerializer,
 )
 
 _ERROR_TEXT = {
@@ -102,6 +101,7 @@ def _case_detail(request, case, now):
     case.procedures_count = LegalProcedure.objects.filter(case_id=case.pk).count()
     case.live_deadlines_count = Deadline.objects.filter(case_id=case.pk, status__in=LIVE_DEADLINE_STATUSES).count()
     case.editable = can_edit_case(request.user, case)
+    case.reopenable = can_reopen_case(request.user, case)
     log_read(request, case=case, channel=AccessChannel.API)
     return CaseDetailSerializer(case).data
 
@@ -165,20 +165,12 @@ class CaseListView(ApiView, generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Case.objects.none()
-        today = timezone.localdate()
         return (
             cases_visible_to(self.request.user)
             .select_related("foreign_national", "team", "case_officer", "next_deadline")
             .prefetch_related(
-                Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country")),
-                # The same rule as the annotation below and as case_removability: blocking_removal.
-                Prefetch(
-                    "procedures",
-                    queryset=LegalProcedure.objects.blocking_removal(on=today).order_by("lodged_on", "id"),
-                    to_attr="blocking_procedures",
-                ),
+                Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country"))
             )
-            .annotate(not_removable=not_removable(today))
         )
 
     @extend_schema(responses={200: CaseListSerializer(many=True), **READ_ERRORS, **error_responses(400)})
@@ -187,11 +179,10 @@ class CaseListView(ApiView, generics.ListAPIView):
 
     def list(self, request, *args, **kwargs):
         cases = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The same selector as the detail and the case file: every registered check, one statement per page.
+        removability = cases_removability(cases=cases, on=timezone.localdate())
         for case in cases:
-            case.removability = Removability(
-                removable=not case.not_removable,
-                obstacles=tuple(removal_obstacle(procedure) for procedure in case.blocking_procedures),
-            )
+            case.removability = removability[case.pk]
         # A person with two cases on the page was still read once.
         people = list({case.foreign_national_id: case.foreign_national for case in cases}.values())
         if people:
@@ -278,13 +269,20 @@ class CaseCloseView(ApiView):
         serializer = CloseInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         now = timezone.now()
-        services.case_transition(
-            case=case,
-            transition="close",
-            closure_reason=serializer.validated_data["closure_reason"],
-            actor=request.user,
-            now=now,
-        )
+        services.case_close(case=case, actor=request.user, now=now, **serializer.validated_data)
+        return Response(_case_detail_after_change(request, case, now))
+
+
+class CaseReopenView(ApiView):
+    """Reopen a closed case of the team (team lead), with the reason; the closure ends."""
+
+    @extend_schema(request=ReopenInSerializer, responses={200: CaseDetailSerializer, **WRITE_ERRORS})
+    def post(self, request, pk):
+        case = _case_to_change(request, pk)
+        serializer = ReopenInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        now = timezone.now()
+        services.case_reopen(case=case, actor=request.user, now=now, **serializer.validated_data)
         return Response(_case_detail_after_change(request, case, now))
 
 

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..constants import (
+    ClosureEvidence,
     ClosureReason,
+    DestinationType,
     DuplicateReview,
     HandoverOutcome,
     Phase,
@@ -68,6 +70,19 @@ class Case(models.Model):
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closure_reason = models.CharField(_("reason for closing"), max_length=30, choices=ClosureReason.choices, blank=True)
+    # How the person left, when the closure is a departure (DOMAIN.md 12: outflow by destination).
+    departed_on = models.DateField(_("departed on"), null=True, blank=True)
+    destination_type = models.CharField(_("destination"), max_length=20, choices=DestinationType.choices, blank=True)
+    destination_country = models.CharField(_("country of destination"), max_length=3, blank=True)
+    closure_evidence = models.CharField(
+        _("evidence of the departure"), max_length=20, choices=ClosureEvidence.choices, blank=True
+    )
+    closure_remark = models.TextField(_("remark on the closure"), blank=True)
+    # The last day on which a legal obstacle stops removal (dt.date.max: until further notice; empty:
+    # none), kept by the services that change procedures (cases.services.case_legal_obstacle_refresh)
+    # so that lists filter "legal obstacle" as `legal_obstacle_until >= today` without reading
+    # procedures per row; a measure that ends on a date ends on that date without any job.
+    legal_obstacle_until = models.DateField(_("legal obstacle until"), null=True, blank=True, editable=False)
     # The nearest live deadline, kept by the deadline engine so that the work queue sorts on it
     # without aggregating the deadlines table per request.
     next_deadline = models.ForeignKey(
@@ -78,7 +93,7 @@ class Case(models.Model):
         blank=True,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["next_deadline"])
+    history = HistoricalRecords(excluded_fields=["next_deadline", "legal_obstacle_until"])
 
     class Meta:
         verbose_name = _("case")
@@ -89,10 +104,24 @@ class Case(models.Model):
             ("submit_handover", _("Can hand cases over through the API (chain partner)")),
             ("break_glass", _("Can open a case outside their scope, with a recorded reason")),
             ("mark_confidential", _("Can mark a case confidential")),
+            ("reopen_case", _("Can reopen a closed case of the team")),
         ]
         indexes = [
             models.Index(fields=["case_officer", "phase"]),
             models.Index(fields=["team", "phase"]),
+            # Few cases have a legal obstacle: a partial index serves the work queue's flag and filter.
+            models.Index(
+                fields=["legal_obstacle_until"],
+                name="case_legal_obstacle",
+                condition=models.Q(legal_obstacle_until__isnull=False),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(phase="closed", closed_at__isnull=False)
+                | ~models.Q(phase="closed") & models.Q(closed_at__isnull=True, closure_reason=""),
+                name="case_closed_iff_closed_at",
+            ),
         ]
 
     def __str__(self):

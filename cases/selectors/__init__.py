@@ -7,6 +7,7 @@ List selectors return querysets whose number of SQL queries does not depend on t
 from .casefile import (
     TIMELINE_PAGE_SIZE,
     CaseFile,
+    DepartureTermState,
     Section,
     case_file,
     case_flags,
@@ -15,7 +16,15 @@ from .casefile import (
     case_with_person,
 )
 from .history import Change, case_changes
-from .removability import Removability, RemovalObstacle, case_removability, not_removable, removal_obstacle
+from .removability import (
+    Removability,
+    case_removability,
+    cases_removability,
+    legal_obstacle_until,
+    removability_from_rows,
+    removability_querysets,
+    removal_obstacle,
+)
 from .search import SEARCH_LIMIT, SearchCriteria, case_search, cases_outside_scope, parse_search_date
 from .workqueue import (
     DEFAULT_SORT,
@@ -36,8 +45,8 @@ __all__ = [
     "TIMELINE_PAGE_SIZE",
     "CaseFile",
     "Change",
+    "DepartureTermState",
     "Removability",
-    "RemovalObstacle",
     "SearchCriteria",
     "Section",
     "case_changes",
@@ -49,8 +58,11 @@ __all__ = [
     "case_timeline",
     "case_with_person",
     "cases_outside_scope",
-    "not_removable",
+    "cases_removability",
+    "legal_obstacle_until",
     "parse_search_date",
+    "removability_from_rows",
+    "removability_querysets",
     "removal_obstacle",
     "team_case_officers",
     "workqueue_intake",

@@ -1,17 +1,23 @@
-"""Everything the case file shows, loaded in a fixed number of queries."""
+"""Everything the case file shows, in a fixed number of queries (one statement for the header and every panel)."""
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from dtv.core.batch import fetch_together
 
 from ..constants import (
     LIVE_DEADLINE_STATUSES,
     DeadlineStatus,
+    Phase,
     Vulnerability,
 )
+from ..deadlines.rules import DeadlineKind
 from ..events import may_see
 from ..models import (
     AgreedAction,
@@ -30,8 +36,8 @@ from ..models import (
     Nationality,
     WorkItem,
 )
-from ..panels import Panel, panels_for, register_panel
-from .removability import Removability, case_removability
+from ..panels import Panel, panel_context, panels_for, register_panel
+from .removability import Removability, removability_from_rows, removability_querysets
 
 TIMELINE_PAGE_SIZE = 50
 
@@ -44,13 +50,24 @@ class Section:
     context: dict
 
 
+@dataclass(frozen=True)
+class DepartureTermState:
+    """The departure term as the header shows it (art. 62 Vw 2000): its last day, and whether it has passed."""
+
+    last_day: dt.date
+    expired: bool
+    suspended: bool
+    legal_basis: str
+
+
 @dataclass
 class CaseFile:
-    """The case file: the header (identity, removability, flags) and the registered panels the reader may see."""
+    """The case file: the header (identity, removability or closure, term, flags) and the panels the reader may see."""
 
     case: Case
     nationalities: list
     removability: Removability
+    departure_term: DepartureTermState | None = None
     flags: list = field(default_factory=list)
     sections: list = field(default_factory=list)
 
@@ -62,17 +79,24 @@ def case_with_person(queryset=None):
     )
 
 
-def case_timeline(*, case, before_id=None, page_size=TIMELINE_PAGE_SIZE):
-    """One page of the case's events, newest first, by keyset in one query ("older" costs what the first page costs)."""
+def _timeline_queryset(case, before_id, page_size):
     events = CaseEvent.objects.filter(case_id=case.pk).select_related("actor").order_by("-occurred_at", "-id")
     if before_id:
         anchor = Subquery(CaseEvent.objects.filter(case_id=case.pk, pk=before_id).values("occurred_at")[:1])
         events = events.filter(Q(occurred_at__lt=anchor) | Q(occurred_at=anchor, id__lt=before_id))
-    rows = list(events[: page_size + 1])
+    return events[: page_size + 1]
+
+
+def _timeline_page(rows, page_size):
     return rows[:page_size], (rows[page_size - 1].pk if len(rows) > page_size else None)
 
 
-def case_flags(case, *, removable) -> list[str]:
+def case_timeline(*, case, before_id=None, page_size=TIMELINE_PAGE_SIZE):
+    """One page of the case's events, newest first, by keyset in one query ("older" costs what the first page costs)."""
+    return _timeline_page(list(_timeline_queryset(case, before_id, page_size)), page_size)
+
+
+def case_flags(case, *, legal_obstacle) -> list[str]:
     """Short warnings shown in the header and the work queue."""
     person = case.foreign_national
     flags = [str(label) for value, label in Vulnerability.choices if value in (person.vulnerabilities or [])]
@@ -80,27 +104,72 @@ def case_flags(case, *, removable) -> list[str]:
         flags.append(_("Confidential"))
     if case.possible_duplicate_of_id and not case.duplicate_review:
         flags.append(_("Possible duplicate"))
-    if not removable:
-        flags.append(_("Not removable"))
+    if legal_obstacle and case.phase != Phase.CLOSED:
+        flags.append(_("Legal obstacle"))
     return flags
+
+
+def _header_querysets(case):
+    return {
+        "header:nationalities": Nationality.objects.filter(foreign_national_id=case.foreign_national_id).order_by(
+            "status", "country"
+        ),
+        # The term runs (or ran) whatever the next deadline is; a term cancelled on closing is no term.
+        "header:departure_term": Deadline.objects.filter(case_id=case.pk, kind=DeadlineKind.DEPARTURE_TERM)
+        .exclude(status=DeadlineStatus.CANCELLED)
+        .order_by("-opened_at", "-id")[:1],
+    }
+
+
+def _departure_term_state(deadlines, on) -> DepartureTermState | None:
+    if not deadlines:
+        return None
+    deadline = deadlines[0]
+    # A term in days is stored with its last day; the term has passed once that day is over.
+    last_day = deadline.due_date or timezone.localdate(deadline.due_at)
+    return DepartureTermState(
+        last_day=last_day,
+        expired=last_day < on,
+        suspended=deadline.status == DeadlineStatus.SUSPENDED,
+        legal_basis=deadline.legal_basis,
+    )
 
 
 def case_file(*, case, on: dt.date, user, params=None) -> CaseFile:
     """The case file of `case` (loaded with case_with_person): header and the panels `user` may see.
 
-    `params` are the request's query parameters; a panel reads its own (the timeline its page).
+    `params` are the request's query parameters; a panel reads its own (the timeline its page). The
+    header, the removability checks and every panel that declares querysets are read in one SQL
+    statement; only panels with a `load` of their own add their declared queries.
     """
-    removability = case_removability(case=case, on=on)
+    params = params or {}
+    panels = panels_for(user)
+    querysets = {**_header_querysets(case), **removability_querysets([case], on=on)}
+    for panel in panels:
+        if panel.querysets is not None:
+            for name, queryset in panel.querysets(case, on=on, user=user, params=params).items():
+                querysets[f"panel:{panel.key}:{name}"] = queryset
+    rows = fetch_together(querysets)
+    removability = removability_from_rows([case], rows, on=on)[case.pk]
+
+    def own_rows(panel):
+        if panel.querysets is None:
+            return None
+        prefix = f"panel:{panel.key}:"
+        return {name.removeprefix(prefix): value for name, value in rows.items() if name.startswith(prefix)}
+
     return CaseFile(
         case=case,
-        nationalities=list(
-            Nationality.objects.filter(foreign_national_id=case.foreign_national_id).order_by("status", "country")
-        ),
+        nationalities=rows["header:nationalities"],
         removability=removability,
-        flags=case_flags(case, removable=removability.removable),
+        departure_term=_departure_term_state(rows["header:departure_term"], on),
+        flags=case_flags(case, legal_obstacle=removability.has_legal_obstacle),
         sections=[
-            Section(panel=panel, context=panel.load(case, on=on, user=user, params=params or {}))
-            for panel in panels_for(user)
+            Section(
+                panel=panel,
+                context=panel_context(panel, case, on=on, user=user, params=params, rows=own_rows(panel)),
+            )
+            for panel in panels
         ],
     )
 
@@ -108,82 +177,109 @@ def case_file(*, case, on: dt.date, user, params=None) -> CaseFile:
 # --- The panels of cases itself (later apps register theirs in their AppConfig.ready()) -------------------
 
 
-def _deadlines(case, *, on, user, params):
-    deadlines = list(Deadline.objects.filter(case_id=case.pk).order_by("due_at", "id"))
+def _deadline_rows(case, **kwargs):
+    return {
+        "deadlines": Deadline.objects.filter(case_id=case.pk).order_by("due_at", "id"),
+        "departure_terms": DepartureTerm.objects.filter(case_id=case.pk).order_by("-recorded_at"),
+    }
+
+
+def _deadlines(case, rows, **kwargs):
     running = (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)
+    deadlines = rows["deadlines"]
     return {
         "deadlines": [d for d in deadlines if d.status in running],
         "closed_deadlines": [d for d in deadlines if d.status in (DeadlineStatus.MET, DeadlineStatus.CANCELLED)],
-        "departure_terms": list(DepartureTerm.objects.filter(case_id=case.pk).order_by("-recorded_at")),
+        "departure_terms": rows["departure_terms"],
     }
 
 
-def _work_items(case, *, on, user, params):
+def _work_item_rows(case, **kwargs):
     items = WorkItem.objects.filter(case_id=case.pk, done_at__isnull=True).select_related("assignee", "deadline")
-    return {"work_items": list(items)}
+    return {"work_items": items}
 
 
-def _interviews(case, *, on, user, params):
-    return {"interviews": list(case_interviews(case=case))}
+def _interview_rows(case, **kwargs):
+    return {
+        "interviews": DepartureInterview.objects.filter(case_id=case.pk)
+        .select_related("conducted_by")
+        .order_by("-held_at", "-id"),
+        "actions": AgreedAction.objects.filter(case_id=case.pk).order_by("due_date", "id"),
+    }
 
 
-def _procedures(case, *, on, user, params):
-    return {"procedures": list(LegalProcedure.objects.filter(case_id=case.pk).select_related("recorded_by"))}
+def _interviews(case, rows, **kwargs):
+    actions = defaultdict(list)
+    for action in rows["actions"]:
+        actions[action.interview_id].append(action)
+    for interview in rows["interviews"]:
+        interview.agreed_actions = actions.get(interview.pk, [])
+    return {"interviews": rows["interviews"]}
 
 
-def _documents(case, *, on, user, params):
-    return {"documents": list(CaseDocument.objects.filter(case_id=case.pk).select_related("uploaded_by"))}
+def _procedure_rows(case, **kwargs):
+    return {"procedures": LegalProcedure.objects.filter(case_id=case.pk).select_related("recorded_by")}
 
 
-def _notes(case, *, on, user, params):
-    return {"notes": list(CaseNote.objects.filter(case_id=case.pk).select_related("author")[:100])}
+def _document_rows(case, **kwargs):
+    return {"documents": CaseDocument.objects.filter(case_id=case.pk).select_related("uploaded_by")}
 
 
-def _person(case, *, on, user, params):
+def _note_rows(case, **kwargs):
+    return {"notes": CaseNote.objects.filter(case_id=case.pk).select_related("author")[:100]}
+
+
+def _person_rows(case, **kwargs):
     person_id = case.foreign_national_id
     return {
-        "aliases": list(Alias.objects.filter(foreign_national_id=person_id).order_by("surname", "given_names")),
-        "family_links": list(
-            FamilyLink.objects.filter(foreign_national_id=person_id).select_related("relative").order_by("relation")
-        ),
+        "aliases": Alias.objects.filter(foreign_national_id=person_id).order_by("surname", "given_names"),
+        "family_links": FamilyLink.objects.filter(foreign_national_id=person_id)
+        .select_related("relative")
+        .order_by("relation"),
     }
 
 
-def _handovers(case, *, on, user, params):
+def _handover_rows(case, **kwargs):
     return {
-        "handovers": list(Handover.objects.filter(case_id=case.pk).order_by("-received_at")),
-        "assignments": list(
-            Assignment.objects.filter(case_id=case.pk).select_related("case_officer", "team", "assigned_by")
-        ),
+        "handovers": Handover.objects.filter(case_id=case.pk).order_by("-received_at"),
+        "assignments": Assignment.objects.filter(case_id=case.pk).select_related("case_officer", "team", "assigned_by"),
     }
 
 
-def _timeline(case, *, on, user, params):
+def _timeline_before(params):
     before = params.get("voor") or ""
-    before_id = int(before) if before.isascii() and before.isdigit() else None
-    events, older = case_timeline(case=case, before_id=before_id)
+    return int(before) if before.isascii() and before.isdigit() else None
+
+
+def _timeline_rows(case, *, params, **kwargs):
+    return {"events": _timeline_queryset(case, _timeline_before(params), TIMELINE_PAGE_SIZE)}
+
+
+def _timeline(case, rows, *, user, **kwargs):
+    events, older = _timeline_page(rows["events"], TIMELINE_PAGE_SIZE)
     return {"events": [event for event in events if may_see(user, event)], "older_events_before": older}
 
 
 def case_interviews(*, case):
-    """The case's departure interviews with their agreed actions, newest first (two queries)."""
-    return (
-        DepartureInterview.objects.filter(case_id=case.pk)
-        .select_related("conducted_by")
-        .prefetch_related(Prefetch("actions", queryset=AgreedAction.objects.order_by("due_date", "id")))
-        .order_by("-held_at", "-id")
-    )
+    """The case's departure interviews with their agreed actions (`agreed_actions`), newest first, in one query."""
+    rows = fetch_together(_interview_rows(case))
+    return _interviews(case, rows)["interviews"]
 
 
 for _panel in (
-    Panel("termijnen", gettext_lazy("Deadlines"), "cases/panels/deadlines.html", 10, _deadlines, queries=2),
-    Panel("taken", gettext_lazy("Work items"), "cases/panels/work_items.html", 20, _work_items, queries=1),
-    Panel("gesprekken", gettext_lazy("Departure interviews"), "cases/panels/interviews.html", 30, _interviews, 2),
-    Panel("procedures", gettext_lazy("Legal procedures"), "cases/panels/procedures.html", 40, _procedures, 1),
-    Panel("documenten", gettext_lazy("Documents"), "cases/panels/documents.html", 50, _documents, queries=1),
-    Panel("notities", gettext_lazy("Notes"), "cases/panels/notes.html", 60, _notes, queries=1),
-    Panel("persoon", gettext_lazy("Person"), "cases/panels/person.html", 70, _person, queries=2),
-    Panel("overdracht", gettext_lazy("Handover and assignment"), "cases/panels/handover.html", 80, _handovers, 2),
-    Panel("tijdlijn", gettext_lazy("Timeline"), "cases/panels/timeline.html", 90, _timeline, queries=1),
-):
+    Panel("termijnen", gettext_lazy("Deadlines"), "cases/panels/deadlines.html", 10, querysets=_deadline_rows,
+          context=_deadlines),
+    Panel("taken", gettext_lazy("Work items"), "cases/panels/work_items.html", 20, querysets=_work_item_rows),
+    Panel("gesprekken", gettext_lazy("Departure interviews"), "cases/panels/interviews.html", 30,
+          querysets=_interview_rows, context=_interviews),
+    Panel("procedures", gettext_lazy("Legal procedures"), "cases/panels/procedures.html", 40,
+          querysets=_procedure_rows),
+    Panel("documenten", gettext_lazy("Documents"), "cases/panels/documents.html", 50, querysets=_document_rows),
+    Panel("notities", gettext_lazy("Notes"), "cases/panels/notes.html", 60, querysets=_note_rows),
+    Panel("persoon", gettext_lazy("Person"), "cases/panels/person.html", 70, querysets=_person_rows),
+    Panel("overdracht", gettext_lazy("Handover and assignment"), "cases/panels/handover.html", 80,
+          querysets=_handover_rows),
+    Panel("tijdlijn", gettext_lazy("Timeline"), "cases/panels/timeline.html", 90, querysets=_timeline_rows,
+          context=_timeline),
+):  # fmt: skip
     register_panel(_panel)

@@ -16,7 +16,7 @@ from ..models import (
     Case,
     Nationality,
 )
-from .removability import not_removable
+from ..removability import legal_obstacle_annotation
 
 QUEUE_PAGE_SIZE = 50
 # Cases without a live deadline sort after every case with one.
@@ -47,7 +47,7 @@ def _queue_rows(queryset, *, on):
         .prefetch_related(
             Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country"))
         )
-        .annotate(not_removable=not_removable(on))
+        .annotate(legal_obstacle=legal_obstacle_annotation(on))
     )
 
 

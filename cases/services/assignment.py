@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 from dtv.accounts.constants import Role
 from dtv.core.exceptions import DomainError
 
-from .. import events
+from .. import events, signals
 from ..constants import (
     Phase,
+    Source,
 )
+from ..intake import handover_receive
 from ..models import (
     Assignment,
     Case,
@@ -21,7 +23,7 @@ from ._common import _lock
 
 
 def _assignment_refusal(*, case, officer, actor):
-    """Why `actor` may not give `case` to `officer`, or None. The AMV rule lives here and only here."""
+    """Why `actor` may not give `case` to `officer`, or None."""
     if not can_assign_case(actor, case):
         return DomainError(_("You may not assign this case."), code="not_allowed")
     if case.phase == Phase.CLOSED:
@@ -30,6 +32,11 @@ def _assignment_refusal(*, case, officer, actor):
         return DomainError(_("Cases can only be assigned to an active case officer."), code="not_a_case_officer")
     if officer.team_id != actor.team_id:
         return DomainError(_("Cases can only be assigned to a case officer of your own team."), code="other_team")
+    return _officer_refusal(case=case, officer=officer)
+
+
+def _officer_refusal(*, case, officer):
+    """Why `officer` may not hold `case`, or None. The AMV rule lives here and only here."""
     if is_unaccompanied_minor(case.foreign_national) and not officer.is_unaccompanied_minor_specialist:
         return DomainError(
             _(
@@ -44,13 +51,15 @@ def _assignment_refusal(*, case, officer, actor):
     return None
 
 
-def _assign(case, officer, actor, now, reason):
+def _assign(case, officer, actor, now, reason, *, team=None):
+    """Give the case to `officer` (or, with `team` and no officer, to a team that has yet to pick one)."""
+    team = officer.team if officer is not None else team
     previous = case.case_officer
     Assignment.objects.filter(case=case, ended_at__isnull=True).update(ended_at=now)
     Assignment.objects.create(
-        case=case, team=officer.team, case_officer=officer, assigned_at=now, assigned_by=actor, reason=reason
+        case=case, team=team, case_officer=officer, assigned_at=now, assigned_by=actor, reason=reason
     )
-    case.team = officer.team
+    case.team = team
     case.case_officer = officer
     case.save(update_fields=["team", "case_officer"])
     events.case_event_record(
@@ -60,11 +69,20 @@ def _assign(case, officer, actor, now, reason):
         now=now,
         data={
             "from": str(previous) if previous else "",
-            "to": str(officer),
-            "to_id": officer.pk,
-            "team": officer.team.name,
+            "to": str(officer) if officer else team.name,
+            "to_id": officer.pk if officer else None,
+            "team": team.name,
             "reason": reason,
         },
+    )
+    signals.send_on_commit(
+        signals.case_assigned,
+        case_id=case.pk,
+        team_id=team.pk,
+        case_officer_id=officer.pk if officer else None,
+        previous_case_officer_id=previous.pk if previous else None,
+        actor_id=actor.pk,
+        at=now,
     )
 
 
@@ -116,3 +134,49 @@ def cases_assign_bulk(*, cases, officer, actor, now, reason="") -> list[Case]:
     for case in changed:
         _assign(case, officer, actor, now, reason)
     return changed
+
+
+class RegistrantAssignment:
+    """What became of a self-registration's case: taken by its registrant, given to their team, or left in intake."""
+
+    OFFICER = "officer"  # the registering case officer holds the case
+    TEAM = "team"  # the registrant's team holds it; the team lead picks an (AMV specialist) officer
+    INTAKE = "intake"  # the registrant is no case officer of a team: the case waits in the national intake
+
+
+@transaction.atomic
+def case_assign_registrant(*, case, actor, now) -> str:
+    """Give a case that `actor` has just registered to `actor` (RegistrantAssignment says what happened).
+
+    A self-registration is received at a DT&V location by the case officer who talks to the person
+    and starts the intake there, so that officer holds the case; the team lead can reassign it. The AMV
+    rule still holds: an unaccompanied minor's case registered by an officer who is no AMV specialist
+    goes to the officer's team, for the team lead to assign to a specialist. A registrant who is no
+    active case officer of a team (a team lead, for example) leaves the case in the national intake.
+    """
+    case = _lock(case)
+    fresh = case.phase == Phase.INTAKE and case.team_id is None and case.case_officer_id is None
+    registered_by_actor = case.handovers.filter(received_by=actor, source=Source.SELF_REGISTRATION).exists()
+    if not (fresh and registered_by_actor):
+        return RegistrantAssignment.INTAKE if case.team_id is None else RegistrantAssignment.TEAM
+    if not actor.is_active or not actor.has_role(Role.CASE_OFFICER) or actor.team_id is None:
+        return RegistrantAssignment.INTAKE
+    reason = _("Registered by the case officer at the desk (self-registration).")
+    if _officer_refusal(case=case, officer=actor) is not None:
+        _assign(case, None, actor, now, reason, team=actor.team)
+        return RegistrantAssignment.TEAM
+    _assign(case, actor, actor, now, reason)
+    return RegistrantAssignment.OFFICER
+
+
+def self_registration_record(*, data, actor, now):
+    """Receive a self-registration at the desk and give the new case to its registrant: (handover, created, outcome).
+
+    Two transactions, on purpose: the handover is received as any handover is (exactly once, with
+    its own race handling), then assigned. Should the second step fail, the case is in the national
+    intake, as an unassigned handover always is.
+    """
+    handover, created = handover_receive(data=data, received_by=actor, now=now)
+    if not created:
+        return handover, False, None
+    return handover, True, case_assign_registrant(case=handover.case, actor=actor, now=now)

@@ -113,8 +113,8 @@ def interview_record(
 
 
 @transaction.atomic
-def agreed_action_complete(*, action, actor, now) -> AgreedAction:
-    """Mark an agreed action done; its deadline is met."""
+def agreed_action_complete(*, action, actor, now, remark="") -> AgreedAction:
+    """Mark an agreed action done (with how, if the officer says so); its deadline is met."""
     case = _lock(action.case)
     _require_edit(actor, case)
     action = AgreedAction.objects.select_for_update().get(pk=action.pk)
@@ -129,6 +129,6 @@ def agreed_action_complete(*, action, actor, now) -> AgreedAction:
         kind=events.ACTION_COMPLETED,
         actor=actor,
         now=now,
-        data={"action": action.pk, "text": action.description},
+        data={"action": action.pk, "text": action.description, "remark": (remark or "").strip()},
     )
     return action

@@ -1,4 +1,4 @@
-"""The case's phase, confidentiality, duplicate review, notes and break-the-glass access."""
+"""The case's phase (closing and reopening included), confidentiality, duplicate review, notes, break-the-glass."""
 
 import datetime as dt
 
@@ -8,12 +8,20 @@ from django.utils.translation import gettext as _
 
 from dtv.core.exceptions import DomainError
 
-from .. import events
+from .. import events, signals
 from ..constants import (
+    DEMONSTRABLE_DEPARTURES,
+    DEPARTURE_CLOSURES,
+    DUBLIN_STATES,
+    NATIONALITY_UNKNOWN,
+    STATELESS,
+    ClosureEvidence,
     ClosureReason,
+    DestinationType,
     DuplicateReview,
     Phase,
 )
+from ..countries import is_country
 from ..deadlines.engine import (
     deadlines_cancel,
 )
@@ -22,34 +30,231 @@ from ..models import (
     Case,
     CaseNote,
 )
-from ..permissions import can_mark_confidential
-from ..workflow import check_transition
-from ._common import _lock, _require_edit
+from ..permissions import can_mark_confidential, can_reopen_case
+from ..workflow import InvalidTransition, check_transition
+from ._common import _local_today, _lock, _require_edit
 
 BREAK_GLASS_MINUTES = 30
 
 
+def _send_phase_changed(case, previous, actor, now):
+    signals.send_on_commit(
+        signals.case_phase_changed, case_id=case.pk, from_phase=previous, to_phase=case.phase, actor_id=actor.pk, at=now
+    )
+
+
 @transaction.atomic
-def case_transition(*, case, transition, actor, now, closure_reason="") -> Case:
-    """Move the case along its workflow (workflow.py); closing needs a reason and cancels live deadlines."""
+def case_transition(*, case, transition, actor, now) -> Case:
+    """Move the case along its workflow (workflow.py); closing and reopening have services of their own."""
     case = _lock(case)
     _require_edit(actor, case)
     step = check_transition(case=case, name=transition)
-    if step.target == Phase.CLOSED:
-        if closure_reason not in ClosureReason.values:
-            raise ValidationError({"closure_reason": _("Choose why the case is closed.")}, code="required")
-        case.closure_reason = closure_reason
-        case.closed_at = now
-        deadlines_cancel(case=case, actor=actor, now=now, reason=_("Case closed"))
+    if step.own_service:
+        raise InvalidTransition(_("This transition needs its own form (close or reopen the case)."), code="own_service")
     previous = case.phase
     case.phase = step.target
-    case.save(update_fields=["phase", "closure_reason", "closed_at"])
+    case.save(update_fields=["phase"])
     events.case_event_record(
         case=case,
         kind=events.CASE_PHASE_CHANGED,
         actor=actor,
         now=now,
-        data={"from": previous, "to": case.phase, "closure_reason": closure_reason},
+        data={"from": previous, "to": case.phase, "closure_reason": ""},
+    )
+    _send_phase_changed(case, previous, actor, now)
+    return case
+
+
+def _closure_errors(*, closure_reason, departed_on, destination_type, destination_country, evidence, remark, now):
+    """What is missing or wrong in a closure (DOMAIN.md 12): a demonstrable departure must be shown, with where to."""
+    if closure_reason not in ClosureReason.values:
+        return {"closure_reason": _("Choose why the case is closed.")}
+    errors = {}
+    departure = closure_reason in DEPARTURE_CLOSURES
+    demonstrable = closure_reason in DEMONSTRABLE_DEPARTURES
+    if departure and departed_on is None:
+        errors["departed_on"] = _("Give the date of the departure (as far as known: the date it was established).")
+    elif departed_on is not None and not departure:
+        errors["departed_on"] = _("Only a departure has a departure date.")
+    elif departed_on is not None and departed_on > _local_today(now):
+        errors["departed_on"] = _("This cannot lie in the future.")
+    if demonstrable:
+        if destination_type not in DestinationType.values:
+            errors["destination_type"] = _("Choose where the person went.")
+        if (
+            not destination_country
+            or destination_country in (STATELESS, NATIONALITY_UNKNOWN, "NLD")
+            or not is_country(destination_country)
+        ):
+            errors["destination_country"] = _("Choose the country the person went to.")
+        elif destination_type == DestinationType.DUBLIN_STATE and destination_country not in DUBLIN_STATES:
+            errors["destination_country"] = _(
+                "A Dublin transfer goes to a state bound by the Dublin regulation (the EU, Iceland, Liechtenstein, "
+                "Norway, Switzerland)."
+            )
+        if evidence not in ClosureEvidence.values:
+            errors["evidence"] = _("Say what shows that the person left.")
+        elif evidence == ClosureEvidence.OTHER and not remark:
+            errors["remark"] = _("Describe the evidence.")
+    else:
+        unknown = _("The destination of a departure without supervision is unknown.")
+        not_departed = _("Only a demonstrable departure has a destination and evidence.")
+        message = unknown if closure_reason == ClosureReason.DEPARTED_UNSUPERVISED else not_departed
+        for name, value in (
+            ("destination_type", destination_type),
+            ("destination_country", destination_country),
+            ("evidence", evidence),
+        ):
+            if value:
+                errors[name] = message
+    return errors
+
+
+@transaction.atomic
+def case_close(
+    *,
+    case,
+    closure_reason,
+    actor,
+    now,
+    departed_on=None,
+    destination_type="",
+    destination_country="",
+    evidence="",
+    remark="",
+) -> Case:
+    """Close the case with why it leaves the caseload (and, for a departure, when, where to and the evidence).
+
+    Live deadlines are cancelled. DOMAIN.md 12 (outflow): a demonstrable departure records its
+    destination (country of origin, Dublin member state, other country) and what shows it.
+    """
+    case = _lock(case)
+    _require_edit(actor, case)
+    step = check_transition(case=case, name="close")
+    destination_country = (destination_country or "").strip().upper()
+    remark = (remark or "").strip()
+    errors = _closure_errors(
+        closure_reason=closure_reason,
+        departed_on=departed_on,
+        destination_type=destination_type,
+        destination_country=destination_country,
+        evidence=evidence,
+        remark=remark,
+        now=now,
+    )
+    if errors:
+        raise ValidationError(errors)
+    deadlines_cancel(case=case, actor=actor, now=now, reason=_("Case closed"))
+    previous = case.phase
+    case.phase = step.target
+    case.closed_at = now
+    case.closure_reason = closure_reason
+    case.departed_on = departed_on
+    case.destination_type = destination_type
+    case.destination_country = destination_country
+    case.closure_evidence = evidence
+    case.closure_remark = remark
+    case.save(update_fields=["phase", *_CLOSURE_FIELDS])
+    events.case_event_record(
+        case=case,
+        kind=events.CASE_PHASE_CHANGED,
+        actor=actor,
+        now=now,
+        data={
+            "from": previous,
+            "to": case.phase,
+            "closure_reason": closure_reason,
+            "departed_on": departed_on.isoformat() if departed_on else None,
+            "destination_type": destination_type,
+            "destination_country": destination_country,
+            "evidence": evidence,
+            "remark": remark,
+        },
+    )
+    _send_phase_changed(case, previous, actor, now)
+    signals.send_on_commit(
+        signals.case_closed,
+        case_id=case.pk,
+        closure_reason=closure_reason,
+        departed_on=departed_on,
+        destination_type=destination_type,
+        destination_country=destination_country,
+        actor_id=actor.pk,
+        at=now,
+    )
+    return case
+
+
+_CLOSURE_FIELDS = [
+    "closed_at",
+    "closure_reason",
+    "departed_on",
+    "destination_type",
+    "destination_country",
+    "closure_evidence",
+    "closure_remark",
+]
+
+
+@transaction.atomic
+def case_reopen(*, case, reason, actor, now) -> Case:
+    """Reopen a closed case (team lead, with the reason): the closure ends and the case is in progress again.
+
+    A DT&V decision, no article: for example a person who was recorded as departed turns out to be
+    in the Netherlands. The closure stays in the history and on the timeline.
+    """
+    case = _lock(case)
+    if not can_reopen_case(actor, case):
+        raise PermissionDenied(_("Only the team lead of the case's team may reopen it."))
+    step = check_transition(case=case, name="reopen")
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise ValidationError(
+            {"reason": _("Describe why the case is reopened (at least 10 characters).")}, code="too_short"
+        )
+    other = (
+        Case.objects.filter(foreign_national_id=case.foreign_national_id)
+        .exclude(pk=case.pk)
+        .exclude(phase=Phase.CLOSED)
+        .exists()
+    )
+    if other:
+        raise DomainError(
+            _("This person has another open case: work that case instead of reopening this one."),
+            code="person_has_open_case",
+        )
+    closure = {
+        "closure_reason": case.closure_reason,
+        "closed_at": case.closed_at.isoformat(),
+        "departed_on": case.departed_on.isoformat() if case.departed_on else None,
+        "destination_type": case.destination_type,
+        "destination_country": case.destination_country,
+    }
+    previous = case.phase
+    case.phase = step.target
+    case.closed_at = None
+    case.closure_reason = ""
+    case.departed_on = None
+    case.destination_type = ""
+    case.destination_country = ""
+    case.closure_evidence = ""
+    case.closure_remark = ""
+    case.save(update_fields=["phase", *_CLOSURE_FIELDS])
+    events.case_event_record(
+        case=case,
+        kind=events.CASE_REOPENED,
+        actor=actor,
+        now=now,
+        data={"from": previous, "to": case.phase, "reason": reason, "closure": closure},
+    )
+    _send_phase_changed(case, previous, actor, now)
+    signals.send_on_commit(
+        signals.case_reopened,
+        case_id=case.pk,
+        reason=reason,
+        previous_closure_reason=closure["closure_reason"],
+        actor_id=actor.pk,
+        at=now,
     )
     return case
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from dtv.core.exceptions import DomainError
 
-from .. import events
+from .. import events, signals
 from ..constants import (
     PROTECTIVE_MEASURES,
     ProcedureOutcome,
@@ -14,8 +14,8 @@ from ..constants import (
 from ..models import (
     LegalProcedure,
 )
-from ..selectors import case_removability
 from ._common import _local_today, _lock, _not_in_future, _require_edit
+from .removability import case_legal_obstacle_refresh
 
 
 def _validate_decision(*, kind, lodged_on, outcome, decided_on, effective_until, now):
@@ -37,8 +37,22 @@ def _validate_decision(*, kind, lodged_on, outcome, decided_on, effective_until,
         raise ValidationError(errors)
 
 
-def _removable_now(case, now):
-    return case_removability(case=case, on=_local_today(now)).removable
+def _legal_obstacle_today(case, now):
+    until = case.legal_obstacle_until
+    return until is not None and until >= _local_today(now)
+
+
+def _signal(signal, procedure, actor, now):
+    signals.send_on_commit(
+        signal,
+        case_id=procedure.case_id,
+        procedure_id=procedure.pk,
+        kind=procedure.kind,
+        outcome=procedure.outcome,
+        may_await_in_nl=procedure.may_await_in_nl,
+        actor_id=actor.pk,
+        at=now,
+    )
 
 
 @transaction.atomic
@@ -56,7 +70,7 @@ def procedure_record(
     decided_on=None,
     effective_until=None,
 ) -> LegalProcedure:
-    """Record a legal procedure; whether the person is removable follows from the procedures."""
+    """Record a legal procedure; the case's legal obstacle to removal follows from the procedures."""
     case = _lock(case)
     _require_edit(actor, case)
     _not_in_future("lodged_on", lodged_on, now)
@@ -68,7 +82,7 @@ def procedure_record(
         effective_until=effective_until,
         now=now,
     )
-    before = _removable_now(case, now)
+    before = _legal_obstacle_today(case, now)
     procedure = LegalProcedure.objects.create(
         case=case,
         kind=kind,
@@ -82,6 +96,7 @@ def procedure_record(
         recorded_at=now,
         recorded_by=actor,
     )
+    after = case_legal_obstacle_refresh(case=case, actor=actor, now=now)
     events.case_event_record(
         case=case,
         kind=events.PROCEDURE_RECORDED,
@@ -92,10 +107,11 @@ def procedure_record(
             "kind": kind,
             "outcome": outcome,
             "may_await_in_nl": may_await_in_nl,
-            "removable_before": before,
-            "removable_after": _removable_now(case, now),
+            "legal_obstacle_before": before,
+            "legal_obstacle_after": after,
         },
     )
+    _signal(signals.procedure_recorded, procedure, actor, now)
     return procedure
 
 
@@ -117,11 +133,12 @@ def procedure_decide(*, procedure, outcome, decided_on, actor, now, effective_un
         effective_until=effective_until,
         now=now,
     )
-    before = _removable_now(case, now)
+    before = _legal_obstacle_today(case, now)
     procedure.outcome = outcome
     procedure.decided_on = decided_on
     procedure.effective_until = effective_until
     procedure.save(update_fields=["outcome", "decided_on", "effective_until"])
+    after = case_legal_obstacle_refresh(case=case, actor=actor, now=now)
     events.case_event_record(
         case=case,
         kind=events.PROCEDURE_DECIDED,
@@ -131,8 +148,9 @@ def procedure_decide(*, procedure, outcome, decided_on, actor, now, effective_un
             "procedure": procedure.pk,
             "kind": procedure.kind,
             "outcome": outcome,
-            "removable_before": before,
-            "removable_after": _removable_now(case, now),
+            "legal_obstacle_before": before,
+            "legal_obstacle_after": after,
         },
     )
+    _signal(signals.procedure_decided, procedure, actor, now)
     return procedure

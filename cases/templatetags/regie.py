@@ -53,8 +53,8 @@ def explanation(deadline):
 
 @register.filter
 def flags(case):
-    """The case's flags; work-queue rows carry the not_removable annotation, other cases count as removable."""
-    return case_flags(case, removable=not getattr(case, "not_removable", False))
+    """The case's flags; work-queue rows carry the legal_obstacle annotation (legal_obstacle_q)."""
+    return case_flags(case, legal_obstacle=getattr(case, "legal_obstacle", False))
 
 
 @register.filter

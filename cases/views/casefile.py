@@ -49,6 +49,7 @@ def case_detail(request, pk):
             "can_edit": can_edit,
             "can_assign": access.can_assign,
             "can_mark_confidential": access.can_mark_confidential,
+            "can_reopen": access.can_reopen,
             "transitions": transitions_from(case.phase) if can_edit else [],
             "note_form": NoteForm(auto_id="note_%s") if can_edit else None,
             "now": now,

@@ -15,10 +15,12 @@ from dtv.core.forms import run_service
 from .. import services
 from ..dates import format_partial_date
 from ..forms import (
+    AgreedActionCompleteForm,
     AgreedActionFormSet,
     AssignForm,
     CloseForm,
     ConfidentialForm,
+    ConfirmForm,
     DepartureTermCorrectionForm,
     DepartureTermForm,
     DuplicateReviewForm,
@@ -28,6 +30,7 @@ from ..forms import (
     PersonForm,
     ProcedureDecisionForm,
     ProcedureForm,
+    ReopenForm,
 )
 from ..models import AgreedAction, DepartureTerm, LegalProcedure
 from ..selectors import (
@@ -58,20 +61,24 @@ def case_assign(request, pk):
     )
 
 
-@require_POST
 @permission_required("cases.change_case", raise_exception=True)
 def case_transition(request, pk, transition):
+    """A phase change: GET asks for confirmation (what it means), POST takes it."""
     now = _now()
-    if transition not in TRANSITIONS or transition == "close":
+    step = TRANSITIONS.get(transition)
+    if step is None or step.own_service:
         raise Http404
     case = editable(request, pk, now=now)
-    try:
-        services.case_transition(case=case, transition=transition, actor=request.user, now=now)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Phase changed."))
-    return redirect("cases:case_detail", pk=pk)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            services.case_transition(case=case, transition=transition, actor=request.user, now=now)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Phase changed."))
+        return redirect("cases:case_detail", pk=pk)
+    return form_page(request, "cases/transition_confirm.html", case, form, transition=step)
 
 
 @permission_required("cases.change_case", raise_exception=True)
@@ -82,12 +89,30 @@ def case_close(request, pk):
         request,
         case=case,
         form=CloseForm(request.POST or None),
-        action=lambda data: services.case_transition(
-            case=case, transition="close", closure_reason=data["closure_reason"], actor=request.user, now=now
-        ),
+        action=lambda data: services.case_close(case=case, actor=request.user, now=now, **data),
         success=_("The case was closed."),
         target=case_url(pk),
         template="cases/close.html",
+        transition=TRANSITIONS["close"],
+    )
+
+
+@permission_required("cases.reopen_case", raise_exception=True)
+def case_reopen(request, pk):
+    now = _now()
+    access = readable(request, pk, now=now)
+    if not access.can_reopen:
+        raise PermissionDenied
+    case = access.case
+    return form_flow(
+        request,
+        case=case,
+        form=ReopenForm(request.POST or None),
+        action=lambda data: services.case_reopen(case=case, actor=request.user, now=now, **data),
+        success=_("The case was reopened."),
+        target=case_url(pk),
+        template="cases/reopen.html",
+        transition=TRANSITIONS["reopen"],
     )
 
 
@@ -208,19 +233,22 @@ def interview_add(request, pk):
     return form_page(request, "cases/interview_form.html", case, form, actions=actions)
 
 
-@require_POST
 @permission_required("cases.change_case", raise_exception=True)
 def agreed_action_complete(request, pk):
+    """Completing an agreed action: GET asks for confirmation, POST completes it (its deadline is met)."""
     now = _now()
     action = get_object_or_404(AgreedAction, pk=pk)
     case = editable(request, action.case_id, now=now)
-    try:
-        services.agreed_action_complete(action=action, actor=request.user, now=now)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Agreed action completed."))
-    return redirect(case_url(case.pk, "gesprekken"))
+    return form_flow(
+        request,
+        case=case,
+        form=AgreedActionCompleteForm(request.POST or None),
+        action=lambda data: services.agreed_action_complete(action=action, actor=request.user, now=now, **data),
+        success=_("Agreed action completed."),
+        target=case_url(case.pk, "gesprekken"),
+        template="cases/agreed_action_complete.html",
+        agreed_action=action,
+    )
 
 
 @permission_required("cases.change_case", raise_exception=True)

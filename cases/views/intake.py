@@ -2,15 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import services
 from ..constants import Source
 from ..forms import (
     IntakeForm,
 )
-from ..intake import HandoverData, handover_receive
+from ..intake import HandoverData
+from ..permissions import case_for_reading
+from ..services import RegistrantAssignment
 from ._common import now as _now
 
 
@@ -21,7 +25,7 @@ def intake(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         date_of_birth, precision = data["date_of_birth"]
-        handover, created = handover_receive(
+        handover, created, assignment = services.self_registration_record(
             data=HandoverData(
                 source=Source.SELF_REGISTRATION,
                 reference=data["reference"],
@@ -38,22 +42,39 @@ def intake(request):
                 track=data["track"],
                 payload={"form": "intake", "reference": data["reference"]},
             ),
-            received_by=request.user,
+            actor=request.user,
             now=now,
         )
-        messages.success(request, _outcome_message(handover, created))
+        messages.success(request, _outcome_message(handover, created, assignment))
+        try:
+            case_for_reading(user=request.user, case_id=handover.case_id, now=now, break_glass=False)
+        except Http404:
+            # The case went where the registrant cannot follow (another team's open case): say so, no details.
+            messages.info(request, _("The case lies outside your scope; the team that holds it sees the registration."))
+            return redirect("cases:workqueue")
         return redirect("cases:case_detail", pk=handover.case_id)
     return render(request, "cases/intake.html", {"form": form})
 
 
-def _outcome_message(handover, created):
+def _outcome_message(handover, created, assignment):
     if not created:
         return _("This registration had been received already; it is the same case.")
-    return {
+    opened = {
         "new_case": _("New case opened."),
         "added_to_open_case": _("This V-number already has an open case: the registration was added to it."),
         "new_case_after_closed": _("New case opened, linked to the earlier closed case of this V-number."),
     }.get(handover.outcome, "")
+    held = {
+        RegistrantAssignment.OFFICER: _("It is in your work queue."),
+        RegistrantAssignment.TEAM: _(
+            "It is with your team: the case of an unaccompanied minor goes to an AMV specialist, whom the team lead "
+            "assigns."
+        ),
+        RegistrantAssignment.INTAKE: _("It is in the national intake queue, for a team lead to assign."),
+    }
+    if handover.outcome == "added_to_open_case":
+        return opened
+    return f"{opened} {held.get(assignment, '')}".strip()
 
 
 # --- The case file ----------------------------------------------------------------------------------------

@@ -56,11 +56,12 @@ class User(AbstractUser):
     @property
     def roles(self):
         """The user's roles, in the order of the Role enumeration (one query, then kept for this object)."""
-        # The header shows them on every page and services ask has_role: within a request that is
-        # one object (request.user), so it costs one query per request. forget_roles drops the copy
-        # when the groups change through this object.
+        # The header shows them on every page and services ask has_role: the login backend loads the
+        # group names with the user, and otherwise they are read once per object (request.user is one
+        # object per request). forget_roles drops the copy when the groups change through this object.
         if "_roles" not in self.__dict__:
-            names = {group.name for group in self.groups.all()}
+            loaded = getattr(self, "loaded_role_names", None)
+            names = set(loaded) if loaded is not None else {group.name for group in self.groups.all()}
             self.__dict__["_roles"] = [role for role in Role if role.value in names]
         return list(self.__dict__["_roles"])
 
@@ -84,3 +85,4 @@ def forget_roles(sender, instance, action, **kwargs):
     """m2m_changed receiver: a user whose groups changed reads their roles afresh."""
     if action.startswith("post_") and isinstance(instance, User):
         instance.__dict__.pop("_roles", None)
+        instance.__dict__.pop("loaded_role_names", None)

@@ -22,9 +22,13 @@ from cases import events
 from cases.constants import (
     INVERSE_FAMILY_RELATION,
     LIVE_DEADLINE_STATUSES,
+    NATIONALITY_UNKNOWN,
     PROTECTIVE_MEASURES,
+    STATELESS,
+    ClosureEvidence,
     ClosureReason,
     DeadlineStatus,
+    DestinationType,
     HandoverOutcome,
     InterpreterMode,
     InterviewKind,
@@ -57,6 +61,7 @@ from cases.models import (
     Nationality,
 )
 from cases.people import person_search_name
+from cases.services import cases_legal_obstacle_rebuild
 from dtv.accounts.constants import ChainPartner
 
 from . import bulk, names
@@ -368,7 +373,9 @@ def _plan(ctx, spec):
             _plan_flight(ctx, build, rng, officer, preparing_since)
     _plan_notes(ctx, build, rng, officer, started_at, end)
     if closed:
-        build.event(closed_at, events.CASE_PHASE_CHANGED, officer, _phase(phase_now, Phase.CLOSED, unit.closure_reason))
+        closure = _phase(phase_now, Phase.CLOSED, unit.closure_reason)
+        closure.update(_departure(build, unit, closed_at))
+        build.event(closed_at, events.CASE_PHASE_CHANGED, officer, closure)
         for deadline, _source in build.deadlines:
             if deadline.status in LIVE_DEADLINE_STATUSES:
                 _close(build, deadline, DeadlineStatus.CANCELLED, closed_at, officer, reason=CASE_CLOSED)
@@ -377,6 +384,35 @@ def _plan(ctx, spec):
 
 def _phase(source, target, closure_reason=""):
     return {"from": source, "to": target, "closure_reason": closure_reason}
+
+
+# Dublin transfers go to these states in the demo, in turn (no random draw: the other data stays as it was).
+_DUBLIN_DEMO_STATES = ("DEU", "ITA", "ESP", "BEL", "FRA")
+
+
+def _departure(build, unit, closed_at):
+    """How a departed demo person left (cases.services.case_close's fields), set on the case; the event's part."""
+    case, reason = build.case, unit.closure_reason
+    if reason not in DEPARTED:
+        return {}
+    case.departed_on = _local_date(closed_at) - dt.timedelta(days=1)
+    if reason != ClosureReason.DEPARTED_UNSUPERVISED:
+        if unit.track == Track.DUBLIN:
+            case.destination_type = DestinationType.DUBLIN_STATE
+            case.destination_country = _DUBLIN_DEMO_STATES[build.spec.index % len(_DUBLIN_DEMO_STATES)]
+        else:
+            known = [n.country for n in build.nationalities if n.country not in (STATELESS, NATIONALITY_UNKNOWN)]
+            case.destination_type = DestinationType.COUNTRY_OF_ORIGIN if known else DestinationType.OTHER_COUNTRY
+            case.destination_country = known[0] if known else "MAR"
+        forced = reason == ClosureReason.DEPARTED_FORCED
+        case.closure_evidence = ClosureEvidence.REMOVAL_EXECUTED if forced else ClosureEvidence.IOM_CONFIRMATION
+    return {
+        "departed_on": case.departed_on.isoformat(),
+        "destination_type": case.destination_type,
+        "destination_country": case.destination_country,
+        "evidence": case.closure_evidence,
+        "remark": "",
+    }
 
 
 def _plan_assignments(ctx, build, rng, officer, team, assigned_at, end):
@@ -835,8 +871,8 @@ def _blocks_removal(procedure, on):
     )
 
 
-def _removable(plans, on, *, known):
-    return not any(_blocks_removal(p, on) for p in plans[:known])
+def _legal_obstacle(plans, on, *, known):
+    return any(_blocks_removal(p, on) for p in plans[:known])
 
 
 def _plan_procedures(ctx, build, rng, officer, end):
@@ -880,8 +916,8 @@ def _plan_procedures(ctx, build, rng, officer, end):
                 "kind": plan.kind,
                 "outcome": plan.outcome if decided_before else ProcedureOutcome.PENDING,
                 "may_await_in_nl": plan.may_await_in_nl,
-                "removable_before": _removable(plans, recorded_on, known=position),
-                "removable_after": _removable(plans, recorded_on, known=position + 1),
+                "legal_obstacle_before": _legal_obstacle(plans, recorded_on, known=position),
+                "legal_obstacle_after": _legal_obstacle(plans, recorded_on, known=position + 1),
             },
         )
         if plan.decided_on is not None and not decided_before:
@@ -894,8 +930,10 @@ def _plan_procedures(ctx, build, rng, officer, end):
                     "procedure": procedure,
                     "kind": plan.kind,
                     "outcome": plan.outcome,
-                    "removable_before": _removable(plans, plan.decided_on - dt.timedelta(days=1), known=len(plans)),
-                    "removable_after": _removable(plans, plan.decided_on, known=len(plans)),
+                    "legal_obstacle_before": _legal_obstacle(
+                        plans, plan.decided_on - dt.timedelta(days=1), known=len(plans)
+                    ),
+                    "legal_obstacle_after": _legal_obstacle(plans, plan.decided_on, known=len(plans)),
                 },
             )
 
@@ -1019,6 +1057,8 @@ def seed_cases(*, count, staff, now, progress=None) -> SeedReport:
             progress(stop, count, time.monotonic() - started)
     with transaction.atomic():
         updated = refresh_next_deadlines()
+        with_procedures = LegalProcedure.objects.filter(case__foreign_national__v_number__startswith=V_PREFIX)
+        cases_legal_obstacle_rebuild(case_ids=with_procedures.values_list("case_id", flat=True).distinct())
     return SeedReport(
         existing=existing, created=count - existing, seconds=time.monotonic() - started, next_deadlines_set=updated
     )

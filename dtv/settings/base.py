@@ -94,6 +94,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# ModelBackend that loads the user with team, roles and permissions in one query (dtv/accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["dtv.accounts.backends.UserWithRolesBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -236,6 +238,8 @@ SPECTACULAR_SETTINGS = {
         "ProcedureOutcomeEnum": "cases.constants.ProcedureOutcome",
         "InterviewKindEnum": "cases.constants.InterviewKind",
         "ProcedureKindEnum": "cases.constants.ProcedureKind",
+        "ClosureEvidenceEnum": "cases.constants.ClosureEvidence",
+        "DestinationTypeEnum": "cases.constants.DestinationType",
     },
 }
 

@@ -1,7 +1,8 @@
 """The day of a case officer, in Chromium: work queue → case file → interview with an interpreter (a failed
-submit first: the error summary takes the focus) → pending appeal makes the person not removable → the team
-lead reassigns; an AMV case cannot go to a non-specialist; a page the role may not open. axe-core checks every
-page visited."""
+submit first: the error summary takes the focus) → an agreed action completed after confirming → a pending
+appeal is a legal obstacle → the phase changes after confirming → the team lead reassigns; an AMV case cannot
+go to a non-specialist; a departure is closed demonstrably; a page the role may not open. axe-core checks
+every page visited."""
 
 import datetime as dt
 import re
@@ -10,7 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from cases.models import Case, DepartureInterview, LegalProcedure
+from cases.models import AgreedAction, Case, DepartureInterview, LegalProcedure
 from tests.browser.conftest import log_in
 from tests.factories.accounts import CaseOfficerFactory, FunctionalAdminFactory, MinorSpecialistFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
@@ -34,7 +35,9 @@ def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_off
     # Open the case.
     page.get_by_role("link", name=case.foreign_national.v_number).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Haddad, Omar")
-    expect(page.get_by_test_id("removable")).to_contain_text("Uitzetbaar: ja")
+    removable = page.get_by_test_id("removable")
+    expect(removable).to_contain_text("Uitzetting: geen juridische belemmering")
+    expect(removable).to_contain_text("Nationaliteit niet vastgesteld: onbekend.")
     axe(page)
 
     # A first departure interview with an Arabic interpreter in person.
@@ -71,6 +74,16 @@ def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_off
     interview = DepartureInterview.objects.get(case=case)
     assert (interview.interpreter_mode, interview.interpreter_language) == ("in_person", "ar")
 
+    # The agreed action is done: a clear button, then a confirmation page.
+    page.get_by_role("link", name=re.compile(r"^Markeren als afgerond\W+Familie in Aleppo")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Afspraak afronden")
+    axe(page)
+    assert AgreedAction.objects.get().completed_at is None
+    page.get_by_label("Hoe is de actie afgerond?").fill("Familie telefonisch bereikt.")
+    page.get_by_role("button", name="Ja, de afspraak is afgerond").click()
+    expect(page.locator("#gesprekken")).to_contain_text("afgerond")
+    assert AgreedAction.objects.get().completed_at is not None
+
     # A pending appeal that may be awaited in the Netherlands: the header says not removable, and why.
     page.get_by_role("link", name="Juridische procedure vastleggen").click()
     axe(page)
@@ -79,11 +92,19 @@ def test_a_case_officers_day_and_the_team_leads_reassignment(page, axe, case_off
     page.get_by_label("Ja", exact=True).check()
     page.get_by_role("button", name="Vastleggen").click()
     removable = page.get_by_test_id("removable")
-    expect(removable).to_contain_text("Uitzetbaar: nee")
+    expect(removable).to_contain_text("Uitzetting: juridische belemmering")
     expect(removable).to_contain_text("mag in Nederland worden afgewacht")
     expect(removable).to_contain_text("art. 82 Vw 2000")
     axe(page)
     assert LegalProcedure.objects.get(case=case).outcome == "pending"
+
+    # A phase change asks first what it means.
+    page.get_by_role("link", name="Vertrek voorbereiden…").click()
+    expect(page.get_by_role("main")).to_contain_text("Van ‘In behandeling’ naar ‘Vertrek in voorbereiding’.")
+    axe(page)
+    assert Case.objects.get(pk=case.pk).phase == "in_progress"
+    page.get_by_role("button", name="Ja, wijzig de fase").click()
+    expect(page.get_by_test_id("phase")).to_have_text("Vertrek in voorbereiding")
 
     page.get_by_role("button", name="Uitloggen").click()
 
@@ -137,4 +158,31 @@ def test_an_unaccompanied_minor_cannot_be_assigned_to_a_non_specialist(page, axe
     page.get_by_label("Regievoerder").select_option(label="Youssef Bakker (AMV-specialist)")
     page.get_by_role("button", name="Toewijzen").click()
     expect(page.get_by_test_id("case-officer")).to_contain_text("Youssef Bakker")
+    axe(page)
+
+
+def test_a_demonstrable_departure_is_closed_with_its_evidence(page, axe, case_officer, password):
+    case = CaseFactory(case_officer=case_officer, departure_preparation=True, foreign_national__surname="Benali")
+
+    log_in(page, case_officer, password)
+    page.goto(f"/zaken/{case.pk}/")
+    page.get_by_role("link", name="Zaak afsluiten…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zaak afsluiten")
+    axe(page)
+    page.get_by_label("Reden van afsluiten").select_option("departed_independently")
+    page.get_by_role("button", name="Zaak afsluiten").click()
+    # A failed submit: the missing departure details are named, nothing is closed.
+    expect(page.get_by_role("main")).to_contain_text("Vul de datum van vertrek in")
+    axe(page)
+    assert Case.objects.get(pk=case.pk).phase == "departure_preparation"
+    page.get_by_label("Datum van vertrek").fill((timezone.localdate() - dt.timedelta(days=1)).isoformat())
+    page.get_by_label("Land van herkomst").check()
+    page.get_by_label("Land van bestemming").select_option("MAR")
+    page.get_by_label("Bewijs van vertrek").select_option("border_crossing")
+    page.get_by_role("button", name="Zaak afsluiten").click()
+    closure = page.get_by_test_id("closure")
+    expect(closure).to_contain_text("Zelfstandig vertrokken (aantoonbaar)")
+    expect(closure).to_contain_text("Land van herkomst: Marokko")
+    expect(closure).to_contain_text("Uitreisstempel of grenscontrole")
+    expect(page.get_by_test_id("removable")).to_have_count(0)
     axe(page)

@@ -4,7 +4,10 @@ nationality are chosen or typed the way every other page shows them."""
 import pytest
 from django.urls import reverse
 
-from cases.models import Case, ForeignNational, Handover
+from cases import events
+from cases.models import Assignment, Case, CaseEvent, ForeignNational, Handover
+from tests.factories.accounts import CaseOfficerFactory
+from tests.factories.cases import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +101,53 @@ class TestIntakeForm:
         assert 'aria-label="Taal 1"' in page.text
         _intake(client, {**FORM, "languages_0": "ar", "languages_1": "", "languages_2": "ar"})
         assert ForeignNational.objects.get().languages == ["ar"]
+
+class TestTheRegistrantFollowsTheCase:
+    """Regression: a self-registration opened on "Deze zaak valt buiten uw bevoegdheid" (ux-review-1 §1)."""
+
+    def test_the_registering_case_officer_holds_the_new_case_and_opens_it(self, client, case_officer):
+        client.force_login(case_officer)
+        response = client.post(reverse("cases:intake"), FORM, follow=True)
+        case = Case.objects.get()
+        assert response.status_code == 200
+        assert response.redirect_chain == [(reverse("cases:case_detail", kwargs={"pk": case.pk}), 302)]
+        assert (case.case_officer, case.team, case.phase) == (case_officer, case_officer.team, "intake")
+        assert "Nieuwe zaak geopend. De zaak staat in uw werkvoorraad." in response.text
+        assignment = Assignment.objects.get()
+        assert (assignment.case_officer, assignment.assigned_by) == (case_officer, case_officer)
+        assert CaseEvent.objects.filter(case=case, kind=events.CASE_ASSIGNED.code).count() == 1
+
+    def test_an_unaccompanied_minor_goes_to_the_officers_team_not_to_a_non_specialist(self, client, case_officer):
+        client.force_login(case_officer)
+        form = {**FORM, "date_of_birth": "2011-05-01", "vulnerabilities": ["minor", "unaccompanied_minor"]}
+        response = client.post(reverse("cases:intake"), form, follow=True)
+        case = Case.objects.get()
+        assert response.status_code == 200
+        assert (case.case_officer, case.team) == (None, case_officer.team)
+        assert "AMV-specialist" in response.text
+
+    def test_an_amv_specialist_holds_the_minors_case(self, client):
+        specialist = CaseOfficerFactory(is_unaccompanied_minor_specialist=True)
+        client.force_login(specialist)
+        form = {**FORM, "date_of_birth": "2011-05-01", "vulnerabilities": ["minor", "unaccompanied_minor"]}
+        client.post(reverse("cases:intake"), form)
+        assert Case.objects.get().case_officer == specialist
+
+    def test_a_team_lead_who_registers_leaves_it_in_the_national_intake_and_still_opens_it(self, client, team_lead):
+        client.force_login(team_lead)
+        response = client.post(reverse("cases:intake"), FORM, follow=True)
+        case = Case.objects.get()
+        assert response.status_code == 200
+        assert (case.case_officer, case.team) == (None, None)
+        assert "landelijke intakewachtrij" in response.text
+
+    def test_a_registration_added_to_another_teams_open_case_lands_on_the_work_queue(self, client, case_officer):
+        other = CaseFactory(foreign_national__v_number=FORM["v_number"])
+        client.force_login(case_officer)
+        response = client.post(reverse("cases:intake"), FORM, follow=True)
+        assert response.redirect_chain == [(reverse("cases:workqueue"), 302)]
+        assert response.status_code == 200
+        assert Handover.objects.get().case == other
+        other.refresh_from_db()
+        assert other.case_officer != case_officer
+        assert other.foreign_national.surname not in response.text

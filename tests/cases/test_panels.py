@@ -55,12 +55,20 @@ class TestPanelRegistry:
         _fill(case, case_officer, rows)
         for panel in panels.registered_panels():
             with CaptureQueriesContext(connection) as queries:
-                panel.load(case, on=ON, user=case_officer, params={"voor": "1"})
-            assert (panel.key, len(queries)) == (panel.key, panel.queries)
+                panels.panel_context(panel, case, on=ON, user=case_officer, params={"voor": "1"})
+            assert (panel.key, len(queries)) == (panel.key, panel.standalone_queries)
 
-    def test_the_case_file_shows_every_panel_the_reader_may_see_with_a_link_in_the_contents(
-        self, client, case_officer
-    ):
+    def test_the_panels_of_cases_ride_in_the_shared_statement(self):
+        own = [panel for panel in panels.registered_panels() if panel.template.startswith("cases/panels/")]
+        assert [(panel.key, panel.queries, panel.querysets is not None) for panel in own] == [
+            (panel.key, 0, True) for panel in own
+        ]
+
+    def test_a_panel_needs_querysets_or_a_loader(self):
+        with pytest.raises(ValueError, match="either querysets"):
+            panels.Panel("leeg", "Leeg", "leeg.html", 1)
+
+    def test_the_case_file_shows_every_panel_the_reader_may_see_with_a_link_in_the_contents(self, client, case_officer):
         case = CaseFactory(case_officer=case_officer)
         client.force_login(case_officer)
         page = client.get(reverse("cases:case_detail", kwargs={"pk": case.pk})).text

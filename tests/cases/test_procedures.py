@@ -1,4 +1,4 @@
-"""Legal procedures and removability: no removal while a procedure that may be awaited here is pending."""
+"""Legal procedures and the legal obstacle to removal: none while a procedure that may be awaited here is pending."""
 
 import datetime as dt
 
@@ -18,27 +18,35 @@ TODAY = dt.date(2026, 11, 23)
 pytestmark = pytest.mark.django_db
 
 
-class TestCaseRemovability:
-    def test_a_case_without_procedures_is_removable(self):
-        assert case_removability(case=CaseFactory(), on=TODAY).removable is True
+def _legal(case, on=TODAY):
+    return case_removability(case=case, on=on).legal_obstacles
 
-    def test_a_pending_appeal_that_may_be_awaited_here_blocks_removal_art_82_vw(self):
+
+class TestLegalObstacleFromProcedures:
+    def test_a_case_without_procedures_has_no_legal_obstacle(self):
+        assert _legal(CaseFactory()) == ()
+
+    def test_a_pending_appeal_that_may_be_awaited_here_is_a_legal_obstacle_art_82_vw(self):
         procedure = ProcedureFactory()
-        result = case_removability(case=procedure.case, on=TODAY)
-        assert result.removable is False
-        (obstacle,) = result.obstacles
-        assert obstacle.legal_basis == "art. 82 Vw 2000 / art. 8:1 Awb"
-        assert "02-03-2026" in obstacle.reason
+        (obstacle,) = _legal(procedure.case)
+        assert (obstacle.check, obstacle.kind, obstacle.basis, obstacle.source_id, obstacle.until) == (
+            "procedures",
+            "legal",
+            "art. 82 Vw 2000 / art. 8:1 Awb",
+            procedure.pk,
+            None,
+        )
+        assert obstacle.reason == "Beroep ingediend op 02-03-2026 loopt nog en mag in Nederland worden afgewacht."
 
-    def test_a_pending_procedure_that_may_not_be_awaited_here_does_not_block(self):
+    def test_a_pending_procedure_that_may_not_be_awaited_here_is_no_obstacle(self):
         procedure = ProcedureFactory(not_suspensive=True)
-        assert case_removability(case=procedure.case, on=TODAY).removable is True
+        assert _legal(procedure.case) == ()
 
-    def test_a_decided_appeal_no_longer_blocks(self):
+    def test_a_decided_appeal_no_longer_is_an_obstacle(self):
         procedure = ProcedureFactory(rejected=True)
-        assert case_removability(case=procedure.case, on=TODAY).removable is True
+        assert _legal(procedure.case) == ()
 
-    def test_a_granted_medical_postponement_blocks_until_its_end_date_art_64_vw(self):
+    def test_a_granted_medical_postponement_stands_until_its_end_date_art_64_vw(self):
         procedure = ProcedureFactory(
             kind="medical_postponement",
             outcome="granted",
@@ -46,23 +54,26 @@ class TestCaseRemovability:
             effective_until=dt.date(2026, 12, 31),
             may_await_in_nl=False,
         )
-        assert case_removability(case=procedure.case, on=dt.date(2026, 12, 31)).removable is False
-        assert case_removability(case=procedure.case, on=dt.date(2027, 1, 1)).removable is True
+        (obstacle,) = _legal(procedure.case, on=dt.date(2026, 12, 31))
+        assert (obstacle.basis, obstacle.until) == ("art. 64 Vw 2000", dt.date(2026, 12, 31))
+        assert _legal(procedure.case, on=dt.date(2027, 1, 1)) == ()
 
-    def test_a_granted_rule_39_measure_blocks_until_lifted(self):
+    def test_a_granted_rule_39_measure_stands_until_lifted(self):
         procedure = ProcedureFactory(kind="ecthr_rule_39", outcome="granted", decided_on=dt.date(2026, 3, 5))
-        result = case_removability(case=procedure.case, on=dt.date(2030, 1, 1))
-        assert (result.removable, result.obstacles[0].legal_basis) == (False, "art. 39 Procesreglement EHRM")
+        (obstacle,) = _legal(procedure.case, on=dt.date(2030, 1, 1))
+        assert obstacle.basis == "art. 39 Procesreglement EHRM"
 
 
 class TestProcedureRecord:
-    def test_recording_a_pending_appeal_makes_the_case_not_removable_and_says_so(self, case_officer):
+    def test_recording_a_pending_appeal_raises_a_legal_obstacle_and_says_so(self, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
         procedure_record(
             case=case, kind="appeal", lodged_on=dt.date(2026, 11, 20), may_await_in_nl=True, actor=case_officer, now=NOW
         )
         event = CaseEvent.objects.get(kind=events.PROCEDURE_RECORDED.code)
-        assert (event.data["removable_before"], event.data["removable_after"]) == (True, False)
+        assert (event.data["legal_obstacle_before"], event.data["legal_obstacle_after"]) == (False, True)
+        case.refresh_from_db()
+        assert case.legal_obstacle_until == dt.date.max
 
     def test_a_procedure_cannot_be_lodged_in_the_future(self, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
@@ -95,14 +106,16 @@ class TestProcedureRecord:
 
 
 class TestProcedureDecide:
-    def test_the_rejection_of_the_appeal_makes_the_case_removable_again(self, case_officer):
+    def test_the_rejection_of_the_appeal_ends_the_legal_obstacle(self, case_officer):
         procedure = ProcedureFactory(case__case_officer=case_officer)
         procedure_decide(
             procedure=procedure, outcome="rejected", decided_on=dt.date(2026, 11, 20), actor=case_officer, now=NOW
         )
-        assert case_removability(case=procedure.case, on=TODAY).removable is True
+        assert _legal(procedure.case) == ()
         event = CaseEvent.objects.get(kind=events.PROCEDURE_DECIDED.code)
-        assert (event.data["removable_before"], event.data["removable_after"]) == (False, True)
+        assert (event.data["legal_obstacle_before"], event.data["legal_obstacle_after"]) == (True, False)
+        procedure.case.refresh_from_db()
+        assert procedure.case.legal_obstacle_until is None
 
     def test_a_decision_cannot_precede_the_lodging(self, case_officer):
         procedure = ProcedureFactory(case__case_officer=case_officer)

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from cases import events
 from cases.constants import Phase
@@ -48,18 +48,17 @@ class TestCaseTransition:
         case.refresh_from_db()
         assert case.phase == Phase.IN_PROGRESS
 
-    def test_closing_needs_a_reason_and_records_when(self, case_officer):
+    def test_closing_and_reopening_are_not_plain_transitions(self, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
-        with pytest.raises(ValidationError) as refused:
+        with pytest.raises(InvalidTransition) as refused:
             case_transition(case=case, transition="close", actor=case_officer, now=NOW)
-        assert "closure_reason" in refused.value.message_dict
-        case_transition(case=case, transition="close", actor=case_officer, now=NOW, closure_reason="residence_permit")
+        assert refused.value.code == "own_service"
         case.refresh_from_db()
-        assert (case.phase, case.closure_reason, case.closed_at) == (Phase.CLOSED, "residence_permit", NOW)
+        assert case.phase == Phase.IN_PROGRESS and not CaseEvent.objects.exists()
 
-    def test_a_closed_case_takes_no_transition(self, case_officer):
+    def test_a_closed_case_can_only_be_reopened(self, case_officer):
         case = CaseFactory(case_officer=case_officer, closed=True)
-        assert transitions_from(case.phase) == []
+        assert [t.name for t in transitions_from(case.phase)] == ["reopen"]
         with pytest.raises(PermissionDenied):
             case_transition(case=case, transition="resume_work", actor=case_officer, now=NOW)
 

@@ -46,7 +46,7 @@ class TestMyWorkQueue:
         intake = CaseFactory(case_officer=case_officer)
         intake.foreign_national.nationalities.create(country="ERI", status="claimed")
         client.force_login(case_officer)
-        assert _rows(client.get(URL, {"kenmerk": "not_removable"})) == [blocked.pk]
+        assert _rows(client.get(URL, {"kenmerk": "legal_obstacle"})) == [blocked.pk]
         assert _rows(client.get(URL, {"kenmerk": "unaccompanied_minor"})) == [minor.pk]
         assert _rows(client.get(URL, {"kenmerk": "minor"})) == [minor.pk]
         assert _rows(client.get(URL, {"nationaliteit": "ERI"})) == [intake.pk]

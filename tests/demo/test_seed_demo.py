@@ -11,6 +11,8 @@ from django.db.models import Q
 
 from cases import events
 from cases.constants import (
+    DEMONSTRABLE_DEPARTURES,
+    DEPARTURE_CLOSURES,
     INVERSE_FAMILY_RELATION,
     LIVE_DEADLINE_STATUSES,
     InterpreterMode,
@@ -33,6 +35,7 @@ from cases.models import (
     LegalProcedure,
 )
 from cases.people import person_search_name
+from cases.services import cases_legal_obstacle_rebuild
 from dtv.core.text import fold
 from dtv.demo.people import person_spec, v_number
 from tests.demo.seeding import CASES, NOW, seed
@@ -145,6 +148,18 @@ class TestSeededCases:
         closed = Case.objects.filter(phase=Phase.CLOSED)
         assert closed.count() == 51
         assert not Deadline.objects.filter(case__in=closed, status__in=LIVE_DEADLINE_STATUSES).exists()
+
+    def test_the_stored_legal_obstacle_is_what_the_services_would_have_stored(self):
+        seed()
+        assert Case.objects.exclude(legal_obstacle_until=None).exists()
+        assert cases_legal_obstacle_rebuild() == 0
+
+    def test_demonstrable_departures_record_their_date_destination_and_evidence(self):
+        seed()
+        departed = Case.objects.filter(closure_reason__in=DEMONSTRABLE_DEPARTURES)
+        assert departed.exists()
+        assert not departed.filter(Q(departed_on=None) | Q(destination_type="") | Q(closure_evidence="")).exists()
+        assert not Case.objects.exclude(closure_reason__in=DEPARTURE_CLOSURES).exclude(departed_on=None).exists()
 
     def test_interviews_without_an_interpreter_all_give_the_reason(self):
         seed()

@@ -106,9 +106,12 @@ GET   cases:break_glass                case     login 302   302   403   403   30
 POST  cases:break_glass                case     login 302   302   403   403   302   403   302   403   403   login login
 GET   cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
 POST  cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
+GET   cases:case_transition            case     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:case_transition            case     login 302   403   404   404   302   404   403   403   403   login login
 GET   cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   login login
+GET   cases:case_reopen                case     login 403   403   403   403   403   404   403   403   403   login login
+POST  cases:case_reopen                case     login 403   403   403   403   403   404   403   403   403   login login
 GET   cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   login login
 POST  cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   login login
 GET   cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   login login
@@ -128,7 +131,8 @@ GET   cases:departure_term_correct     term     login 200   403   404   404   20
 POST  cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:agreed_action_complete     action   login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:agreed_action_complete     action   login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:agreed_action_complete     action   login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   login login
 POST  cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   login login
 GET   cases:document_download          doc      login 200   200   404   404   200   404   200   404   404   login login
@@ -156,6 +160,8 @@ POST  cases-api:case-start-work        case     401   409   403   404   404   40
 POST  cases-api:case-prepare-departure case     401   200   403   404   404   200   404   403   404   404   403   404
 POST  cases-api:case-resume-work       case     401   409   403   404   404   409   404   403   404   404   403   404
 POST  cases-api:case-close             case     401   400   403   404   404   400   404   403   404   404   403   404
+POST  cases-api:case-reopen            case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* cases-api:case-reopen            case     401   403   403   404   404   403   404   403   404   404   403   404
 GET   cases-api:case-interviews        case     401   200   200   404   404   200   404   200   404   404   403   404
 POST  cases-api:case-interviews        case     401   400   400   404   404   400   404   400   404   404   403   404
 POST* cases-api:case-interviews        case     401   201   403   404   404   201   404   403   404   404   403   404
@@ -198,6 +204,7 @@ BODIES = {
     },
     "cases-api:case-procedures": lambda world: {"kind": "appeal", "lodged_on": "2026-03-20", "may_await_in_nl": True},
     "cases-api:procedure-decide": lambda world: {"outcome": "rejected", "decided_on": "2026-03-30"},
+    "cases-api:case-reopen": lambda world: {"reason": "De vreemdeling is teruggekeerd naar Nederland."},
 }
 
 # Namespaces listed as one entry (their index page) instead of page by page.

@@ -4,7 +4,8 @@ import factory
 from django.utils import timezone
 
 from cases.constants import InterpreterMode, InterviewKind, Phase, ProcedureKind, Stance, Vulnerability
-from cases.models import Case, DepartureInterview, ForeignNational, LegalProcedure
+from cases.models import AgreedAction, Case, DepartureInterview, ForeignNational, LegalProcedure
+from cases.services import cases_legal_obstacle_rebuild
 from dtv.core.text import fold
 
 from .accounts import CaseOfficerFactory
@@ -42,7 +43,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
     class Params:
         in_progress = factory.Trait(phase=Phase.IN_PROGRESS)
         departure_preparation = factory.Trait(phase=Phase.DEPARTURE_PREPARATION)
-        closed = factory.Trait(phase=Phase.CLOSED, closure_reason="departed_independently")
+        closed = factory.Trait(
+            phase=Phase.CLOSED, closure_reason="residence_permit", closed_at=factory.LazyFunction(timezone.now)
+        )
         unassigned = factory.Trait(case_officer=None)
         # The national intake: handed over, not yet given to any team.
         intake_queue = factory.Trait(case_officer=None, team=None, phase=Phase.INTAKE)
@@ -74,6 +77,7 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = LegalProcedure
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory, in_progress=True)
     kind = ProcedureKind.APPEAL
@@ -85,3 +89,22 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
     class Params:
         rejected = factory.Trait(outcome="rejected", decided_on=dt.date(2026, 4, 1))
         not_suspensive = factory.Trait(may_await_in_nl=False)
+
+    @factory.post_generation
+    def legal_obstacle(procedure, create, extracted, **kwargs):
+        # The services keep Case.legal_obstacle_until; a procedure made here must leave the case as they would.
+        if create:
+            cases_legal_obstacle_rebuild(case_ids=[procedure.case_id])
+
+
+class AgreedActionFactory(factory.django.DjangoModelFactory):
+    """An action agreed in a departure interview, due in a fortnight (made directly: no deadline)."""
+
+    class Meta:
+        model = AgreedAction
+
+    interview = factory.SubFactory(InterviewFactory)
+    case = factory.LazyAttribute(lambda a: a.interview.case)
+    description = factory.Sequence(lambda n: f"Afspraak {n}")
+    party = AgreedAction.Party.FOREIGN_NATIONAL
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))

@@ -90,21 +90,41 @@ class TestCaseList:
             "case_officer": {"id": colleague.pk, "name": "Jeroen Bakker"},
             "confidential": False,
             "removable": False,
+            "legal_obstacle": True,
             "obstacles": [
                 {
+                    "check": "procedures",
+                    "kind": "legal",
                     "procedure": appeal.pk,
                     "reason": case_removability(case=worked, on=TODAY).obstacles[0].reason,
                     "legal_basis": "art. 82 Vw 2000 / art. 8:1 Awb",
-                }
+                    "until": None,
+                },
+                {
+                    "check": "nationality",
+                    "kind": "practical",
+                    "procedure": None,
+                    "reason": "Nationaliteit niet vastgesteld: alleen opgegeven (Syrië).",
+                    "legal_basis": "",
+                    "until": None,
+                },
             ],
             "next_deadline": {"kind": "departure_term", "due_at": "2026-03-31T00:00:00+02:00", "status": "open"},
         }
 
-    def test_a_case_without_officer_or_deadline_shows_nulls_and_is_removable(self, team_lead):
+    def test_a_case_without_officer_or_deadline_shows_nulls_and_no_obstacle_once_nationality_is_established(
+        self, team_lead
+    ):
         intake = CaseFactory(unassigned=True)
+        NationalityFactory(foreign_national=intake.foreign_national, status="established")
         row = api_client(team_lead).get(LIST).json()["results"][0]
         assert (row["id"], row["team"], row["case_officer"], row["next_deadline"]) == (intake.pk, None, None, None)
-        assert (row["removable"], row["obstacles"]) == (True, [])
+        assert (row["removable"], row["legal_obstacle"], row["obstacles"]) == (True, False, [])
+
+    def test_a_closed_case_is_not_weighed(self, team_lead):
+        CaseFactory(case_officer=CaseOfficerFactory(team=team_lead.team), closed=True)
+        row = api_client(team_lead).get(LIST).json()["results"][0]
+        assert (row["removable"], row["legal_obstacle"], row["obstacles"]) == (False, False, [])
 
     def test_a_colleagues_confidential_case_is_not_listed_but_ones_own_is(self, case_officer, colleague):
         CaseFactory(case_officer=colleague, confidential=True)
@@ -215,6 +235,11 @@ class TestCaseDetail:
             "interviews_count": 0,
             "procedures_count": 1,
             "live_deadlines_count": 1,
+            "departed_on": None,
+            "destination_type": "",
+            "destination_country": "",
+            "closure_evidence": "",
+            "closure_remark": "",
             "transitions": ["prepare_departure", "close"],
             "editable": True,
         }
@@ -295,6 +320,7 @@ LIST_FIELDS = [
     "case_officer",
     "confidential",
     "removable",
+    "legal_obstacle",
     "obstacles",
     "next_deadline",
 ]

@@ -9,7 +9,7 @@ from cases.constants import ProcedureKind, ProcedureOutcome
 from cases.models import AccessLogEntry, CaseEvent, LegalProcedure
 from cases.selectors import case_removability
 from tests.factories.accounts import ChainPartnerFactory
-from tests.factories.api import HandoverFactory
+from tests.factories.api import HandoverFactory, NationalityFactory
 from tests.factories.cases import CaseFactory
 
 from .support import NOW, TODAY, api_client, written
@@ -29,7 +29,10 @@ def decide_url(procedure):
 
 @pytest.fixture
 def case(case_officer):
-    return CaseFactory(case_officer=case_officer, in_progress=True)
+    # Nationality established, so that the only obstacles are the procedures' (legal) ones.
+    case = CaseFactory(case_officer=case_officer, in_progress=True)
+    NationalityFactory(foreign_national=case.foreign_national, status="established")
+    return case
 
 
 def pending_appeal(case, officer):
@@ -44,7 +47,7 @@ def pending_appeal(case, officer):
 
 
 class TestProcedureRecord:
-    def test_a_pending_appeal_that_may_be_awaited_makes_the_person_not_removable(self, case, case_officer):
+    def test_a_pending_appeal_that_may_be_awaited_is_a_legal_obstacle_to_removal(self, case, case_officer):
         response = api_client(case_officer).post(url(case), APPEAL, format="json")
 
         assert response.status_code == 201, response.json()
@@ -66,12 +69,20 @@ class TestProcedureRecord:
                 "recorded_by": {"id": case_officer.pk, "name": "Sanne de Vries"},
             },
             "removable": False,
+            "legal_obstacle": True,
             "obstacles": [
-                {"procedure": procedure.pk, "reason": obstacle.reason, "legal_basis": "art. 82 Vw 2000 / art. 8:1 Awb"}
+                {
+                    "check": "procedures",
+                    "kind": "legal",
+                    "procedure": procedure.pk,
+                    "reason": obstacle.reason,
+                    "legal_basis": "art. 82 Vw 2000 / art. 8:1 Awb",
+                    "until": None,
+                }
             ],
         }
         event = CaseEvent.objects.get(case=case, kind=events.PROCEDURE_RECORDED.code)
-        assert (event.data["removable_before"], event.data["removable_after"]) == (True, False)
+        assert (event.data["legal_obstacle_before"], event.data["legal_obstacle_after"]) == (False, True)
         assert AccessLogEntry.objects.filter(case=case).count() == 1
 
     def test_an_objection_that_may_not_be_awaited_leaves_the_person_removable(self, case, case_officer):
@@ -147,7 +158,7 @@ class TestProcedureList:
 
 
 class TestProcedureDecide:
-    def test_a_rejected_appeal_makes_the_person_removable_again(self, case, case_officer):
+    def test_a_rejected_appeal_ends_the_legal_obstacle(self, case, case_officer):
         appeal = pending_appeal(case, case_officer)
         response = api_client(case_officer).post(
             decide_url(appeal), {"outcome": "rejected", "decided_on": "2026-03-09"}, format="json"
@@ -159,7 +170,7 @@ class TestProcedureDecide:
         appeal.refresh_from_db()
         assert (appeal.outcome, appeal.decided_on) == (ProcedureOutcome.REJECTED, dt.date(2026, 3, 9))
         event = CaseEvent.objects.get(kind=events.PROCEDURE_DECIDED.code)
-        assert (event.data["removable_before"], event.data["removable_after"]) == (False, True)
+        assert (event.data["legal_obstacle_before"], event.data["legal_obstacle_after"]) == (True, False)
 
     @pytest.mark.parametrize(
         ("payload", "field"),

@@ -47,13 +47,19 @@ class TestPhaseTransitions:
         )
         assert AccessLogEntry.objects.filter(case=case).count() == 1
 
-    def test_closing_records_the_reason_and_cancels_the_live_deadlines(self, case_officer):
+    def test_closing_records_the_departure_and_cancels_the_live_deadlines(self, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
         services.departure_term_record(case=case, effective_on=dt.date(2026, 3, 2), actor=case_officer, now=NOW)
+        departure = {
+            "closure_reason": "departed_independently",
+            "departed_on": "2026-03-09",
+            "destination_type": "country_of_origin",
+            "destination_country": "MAR",
+            "evidence": "iom_confirmation",
+            "remark": "IOM-bevestiging 26-0311",
+        }
 
-        response = api_client(case_officer).post(
-            url(case, "close"), {"closure_reason": "departed_independently"}, format="json"
-        )
+        response = api_client(case_officer).post(url(case, "close"), departure, format="json")
 
         assert response.status_code == 200, response.json()
         body = response.json()
@@ -63,8 +69,54 @@ class TestPhaseTransitions:
             "2026-03-10T09:30:00+01:00",
             None,
         )
-        assert (body["editable"], body["transitions"]) == (False, [])
+        assert [
+            body[key] for key in ("departed_on", "destination_type", "destination_country", "closure_evidence")
+        ] == [
+            "2026-03-09",
+            "country_of_origin",
+            "MAR",
+            "iom_confirmation",
+        ]
+        assert (body["editable"], body["transitions"], body["removable"], body["obstacles"]) == (False, [], False, [])
         assert Deadline.objects.get().status == DeadlineStatus.CANCELLED
+
+    def test_a_demonstrable_departure_without_destination_or_evidence_is_a_400(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        before = written()
+        response = api_client(case_officer).post(
+            url(case, "close"), {"closure_reason": "departed_forced", "departed_on": "2026-03-09"}, format="json"
+        )
+        assert response.status_code == 400
+        assert sorted(response.json()["errors"]) == ["destination_country", "destination_type", "evidence"]
+        assert written() == before
+
+    def test_the_team_lead_reopens_a_closed_case_with_a_reason(self, case_officer, team_lead):
+        case = CaseFactory(case_officer=case_officer, closed=True)
+        closed_body = api_client(team_lead).get(f"/api/v1/cases/{case.pk}/").json()
+        assert closed_body["transitions"] == ["reopen"]
+
+        response = api_client(team_lead).post(
+            url(case, "reopen"), {"reason": "Toch niet vertrokken: aangetroffen in Utrecht."}, format="json"
+        )
+
+        assert response.status_code == 200, response.json()
+        body = response.json()
+        assert (body["phase"], body["closure_reason"], body["closed_at"]) == ("in_progress", "", None)
+        assert (
+            CaseEvent.objects.get(kind="case.reopened").data["reason"]
+            == "Toch niet vertrokken: aangetroffen in Utrecht."
+        )
+
+    def test_a_case_officer_may_not_reopen_and_nothing_changes(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, closed=True)
+        before = written()
+        response = api_client(case_officer).post(
+            url(case, "reopen"), {"reason": "Toch niet vertrokken, zegt de politie."}, format="json"
+        )
+        assert (response.status_code, response.json()["code"]) == (403, "permission_denied")
+        case.refresh_from_db()
+        assert case.phase == Phase.CLOSED
+        assert written() == before
 
     def test_a_transition_the_workflow_does_not_allow_is_a_409(self, case_officer):
         case = CaseFactory(case_officer=case_officer)  # intake
@@ -118,6 +170,7 @@ WRITES = [
     ("prepare-departure", {}),
     ("resume-work", {}),
     ("close", {"closure_reason": ClosureReason.OTHER}),
+    ("reopen", {"reason": "Heropenen op verzoek van de IND."}),
     (
         "interviews",
         {

@@ -243,12 +243,8 @@ class TestCaseTransitionClose:
         met = DeadlineFactory(case=case, met=True)
         closed_at = amsterdam(2026, 4, 2, 15, 0)
 
-        services.case_transition(
-            case=case,
-            transition="close",
-            closure_reason=ClosureReason.DEPARTED_INDEPENDENTLY,
-            actor=case.case_officer,
-            now=closed_at,
+        services.case_close(
+            case=case, closure_reason=ClosureReason.RESIDENCE_PERMIT, actor=case.case_officer, now=closed_at
         )
 
         statuses = dict(Deadline.objects.values_list("pk", "status"))
@@ -271,12 +267,8 @@ class TestCaseTransitionClose:
         overdue = DeadlineFactory(case=case, overdue=True)
         closed_at = amsterdam(2026, 4, 2, 15, 0)
 
-        services.case_transition(
-            case=case,
-            transition="close",
-            closure_reason=ClosureReason.DEPARTED_INDEPENDENTLY,
-            actor=case.case_officer,
-            now=closed_at,
+        services.case_close(
+            case=case, closure_reason=ClosureReason.RESIDENCE_PERMIT, actor=case.case_officer, now=closed_at
         )
 
         history = WorkItem.objects.get(deadline=overdue).history.order_by("history_id")
