@@ -61,6 +61,9 @@ class CasesConfig(AppConfig):
         # The event kinds of cases and of its deadline engine register themselves on import.
         from . import events  # noqa: F401
         from .deadlines import events as deadline_events  # noqa: F401
+
+        # The deadline rules cases registers (its own, and those of the apps still to be built).
+        from .deadlines import rules  # noqa: F401
         from .deadlines.calendar import seed_atw_calendar
 
         # The case-file panels and removability checks of cases register themselves on import.

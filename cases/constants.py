@@ -242,10 +242,11 @@ LIVE_DEADLINE_STATUSES = (DeadlineStatus.OPEN, DeadlineStatus.OVERDUE)
 
 
 class SweepStage(models.TextChoices):
-    """What the sweep does next for a deadline, in this order."""
+    """What the sweep does next for a deadline, in this order (TARGET only where the target precedes the legal day)."""
 
     REMINDER = "reminder", _("Reminder before the deadline")
-    DUE = "due", _("Deadline reached")
+    TARGET = "target", _("Internal target reached")
+    DUE = "due", _("Deadline passed")
     ESCALATION = "escalation", _("Escalated to the team lead")
 
 

@@ -31,8 +31,9 @@ from ..constants import (
 )
 from ..countries import is_country
 from ..dates import parse_partial_date
+from ..deadlines import registry
 from ..deadlines.explain import explain
-from ..deadlines.rules import DeadlineKind
+from ..events import describe
 from ..intake import HandoverData
 from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, Handover, LegalProcedure
 from ..validators import v_number_validator
@@ -445,6 +446,20 @@ class DeadlineOutSerializer(serializers.ModelSerializer):
         help_text="How the deadline was computed, in sentences (in the user's language, Dutch by default)."
     )
     explanation_steps = serializers.JSONField(source="explanation", help_text="The computation steps as data.")
+    due_date = serializers.DateField(
+        allow_null=True, read_only=True, help_text="The legal last day (terms in days); late only after it."
+    )
+    due_at = serializers.DateTimeField(
+        read_only=True, help_text="The exclusive end of the legal last day, or the moment (hours)."
+    )
+    target_date = serializers.DateField(
+        allow_null=True,
+        read_only=True,
+        help_text="The internal target day; the legal last day unless the rule keeps an earlier, unshifted day.",
+    )
+    target_at = serializers.DateTimeField(
+        read_only=True, help_text="The exclusive end of the internal target (reminders aim at it)."
+    )
 
     class Meta:
         model = Deadline
@@ -458,6 +473,8 @@ class DeadlineOutSerializer(serializers.ModelSerializer):
             "start",
             "due_date",
             "due_at",
+            "target_date",
+            "target_at",
             "atw_applies",
             "atw_applied",
             "status",
@@ -470,7 +487,7 @@ class DeadlineOutSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_kind_label(self, deadline):
-        return str(DeadlineKind(deadline.kind).label) if deadline.kind in DeadlineKind.values else deadline.kind
+        return registry.kind_label(deadline.kind)
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_start(self, deadline):
@@ -484,10 +501,22 @@ class DeadlineOutSerializer(serializers.ModelSerializer):
 
 class EventOutSerializer(serializers.ModelSerializer):
     actor = serializers.SerializerMethodField(help_text="Who acted; empty when the system acted.")
+    label = serializers.SerializerMethodField(help_text="The kind of event, in the user's language.")
+    description = serializers.SerializerMethodField(
+        help_text="The event's facts as the timeline reads them, in the user's language (`data` holds them raw)."
+    )
 
     class Meta:
         model = CaseEvent
-        fields = ["id", "kind", "occurred_at", "actor", "data"]
+        fields = ["id", "kind", "label", "occurred_at", "actor", "description", "data"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_label(self, event):
+        return describe(event)[0]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_description(self, event):
+        return describe(event)[1]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_actor(self, event):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ..deadlines import api as deadlines_api
 from . import views
 
 app_name = "cases-api"
@@ -19,4 +20,5 @@ urlpatterns = [
     path("procedures/<int:pk>/decide/", views.ProcedureDecideView.as_view(), name="procedure-decide"),
     path("cases/<int:pk>/deadlines/", views.CaseDeadlinesView.as_view(), name="case-deadlines"),
     path("cases/<int:pk>/events/", views.CaseEventsView.as_view(), name="case-events"),
+    path("deadlines/<int:pk>/met/", deadlines_api.DeadlineMetView.as_view(), name="deadline-met"),
 ]

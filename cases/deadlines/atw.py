@@ -14,7 +14,6 @@ DESIGNATED = "designated"
 
 SOURCE_ART_3_1 = "Atw art. 3 lid 1"
 SOURCE_ART_3_2 = "Atw art. 3 lid 2"
-SOURCE_DECREE = "Besluit gelijkstelling (Stcrt.)"
 SOURCE_PRACTICE = "vaste praktijk"
 
 # Why the Atw does or does not apply to a rule. The keys appear in explanation steps
@@ -34,6 +33,12 @@ ATW_NOTES = {
         "Maximum duration of a freedom-restricting measure: extending the term would lengthen the measure, "
         "so the Algemene termijnenwet is not applied."
     ),
+    "court_notice": _(
+        "A statutory term in days for the authorities to act: the Algemene termijnenwet applies, because art. 4 "
+        "Atw excludes only terms of the deprivation of liberty itself (Rb. 's-Gravenhage 5 June 2001, "
+        "ECLI:NL:RBSGR:2001:AD5467)."
+    ),
+    # Stored by the withdrawn court-notice version that applied no Atw.
     "earliest_date": _(
         "Regie shows the earliest date, without a shift under the Algemene termijnenwet, "
         "so that the notification is always on time."
@@ -58,26 +63,84 @@ class Holiday:
     name: str  # Dutch: the name the Atw and the decrees use
     kind: str  # STATUTORY or DESIGNATED
     source: str
+    # A designated day no recorded decree names: what the standing practice predicts, not law (yet).
+    predicted: bool = False
 
 
-# Royal decrees under art. 3 lid 3 Atw, published in the Staatscourant for three years at a time.
-# A decree is exhaustive for its years, so the standing practice is not added on top of it.
-_DECREES = {
-    range(2023, 2026): (
-        (dt.date(2023, 4, 28), "Vrijdag na Koningsdag"),
-        (dt.date(2023, 5, 19), "Vrijdag na Hemelvaartsdag"),
-        (dt.date(2024, 5, 10), "Vrijdag na Hemelvaartsdag"),
-        (dt.date(2024, 12, 27), "Vrijdag na Tweede Kerstdag"),
-        (dt.date(2025, 5, 30), "Vrijdag na Hemelvaartsdag"),
+@dataclass(frozen=True)
+class Decree:
+    """A royal decree under art. 3 lid 3 Atw: the days it designates for its years, and where it is published."""
+
+    years: range
+    citation: str
+    days: tuple  # ((date, name), ...)
+    # Whether `days` is every day the decree designates (its title names them all). If not, only the days
+    # Regie can support are listed, and the standing practice still predicts the others for those years.
+    complete: bool
+
+
+# The decrees Regie knows, published in the Staatscourant for three years at a time. Years outside them
+# (before the first, between them, after the last) get the standing practice, marked as predicted.
+_DECREES = (
+    Decree(
+        range(2014, 2017),
+        "Besluit van 17 juni 2013 (Atw art. 3 lid 3, 2014-2016)",
+        (
+            (dt.date(2014, 5, 30), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2015, 5, 4), "Maandag vóór Bevrijdingsdag"),
+            (dt.date(2015, 5, 15), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2016, 5, 6), "Vrijdag na Hemelvaartsdag"),
+        ),
+        complete=False,
     ),
-    range(2026, 2029): (
-        (dt.date(2026, 1, 2), "Vrijdag na Nieuwjaarsdag"),
-        (dt.date(2026, 5, 15), "Vrijdag na Hemelvaartsdag"),
-        (dt.date(2027, 5, 7), "Vrijdag na Hemelvaartsdag"),
-        (dt.date(2028, 4, 28), "Vrijdag na Koningsdag"),
-        (dt.date(2028, 5, 26), "Vrijdag na Hemelvaartsdag"),
+    Decree(
+        range(2017, 2020),
+        "Stcrt. 2016, 58653 (Atw art. 3 lid 3, 2017-2019)",
+        (
+            (dt.date(2017, 5, 26), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2018, 5, 11), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2018, 12, 24), "Maandag vóór Eerste Kerstdag"),
+            (dt.date(2018, 12, 31), "Maandag vóór Nieuwjaarsdag"),
+            (dt.date(2019, 5, 31), "Vrijdag na Hemelvaartsdag"),
+        ),
+        complete=False,
     ),
-}
+    Decree(
+        range(2023, 2026),
+        "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 "
+        "met een algemeen erkende feestdag",
+        (
+            (dt.date(2023, 4, 28), "Vrijdag na Koningsdag"),
+            (dt.date(2023, 5, 19), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2024, 5, 10), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2024, 12, 27), "Vrijdag na Tweede Kerstdag"),
+            (dt.date(2025, 5, 30), "Vrijdag na Hemelvaartsdag"),
+        ),
+        complete=True,
+    ),
+    Decree(
+        range(2026, 2029),
+        "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+        "met een algemeen erkende feestdag",
+        (
+            (dt.date(2026, 1, 2), "Vrijdag na Nieuwjaarsdag"),
+            (dt.date(2026, 5, 15), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2027, 5, 7), "Vrijdag na Hemelvaartsdag"),
+            (dt.date(2028, 4, 28), "Vrijdag na Koningsdag"),
+            (dt.date(2028, 5, 26), "Vrijdag na Hemelvaartsdag"),
+        ),
+        complete=True,
+    ),
+)
+
+
+class HolidayCalendar(dict):
+    """The date → name mapping the Atw functions take, knowing which of its days are predicted, not law."""
+
+    def __init__(self, names=(), *, predicted=()):
+        super().__init__(names)
+        self.predicted = frozenset(predicted)
+
 
 THURSDAY = 3
 SATURDAY = 5
@@ -121,26 +184,32 @@ def statutory_holidays(year):
     return sorted(unique.values(), key=lambda holiday: holiday.date)
 
 
+def decree_for(year) -> Decree | None:
+    """The recorded decree that designates days for the given year, if Regie knows one."""
+    return next((decree for decree in _DECREES if year in decree.years), None)
+
+
 def designated_days(year):
-    """Return the days designated as holidays under art. 3 lid 3 Atw in the given year, sorted by date."""
+    """Return the days designated (or predicted) under art. 3 lid 3 Atw in the given year, sorted by date."""
     statutory = {holiday.date for holiday in statutory_holidays(year)}
-    for years, days in _DECREES.items():
-        if year in years:
-            candidates = [(day, name, SOURCE_DECREE) for day, name in days if day.year == year]
-            break
-    else:
-        candidates = _standing_practice(year)
+    decree = decree_for(year)
+    candidates = []
+    if decree is not None:
+        candidates += [(day, name, decree.citation, False) for day, name in decree.days if day.year == year]
+    if decree is None or not decree.complete:
+        candidates += [(day, name, source, True) for day, name, source in _standing_practice(year)]
     unique = {}
-    for day, name, source in candidates:
+    for day, name, source, predicted in candidates:
         if day not in statutory:
-            unique.setdefault(day, Holiday(day, name, DESIGNATED, source))
+            unique.setdefault(day, Holiday(day, name, DESIGNATED, source, predicted=predicted))
     return sorted(unique.values(), key=lambda holiday: holiday.date)
 
 
 def _standing_practice(year):
     # What the decrees of recent decades designated: the Friday after Ascension Day, and the
-    # "bridge" Friday after a holiday on a Thursday. Recent decrees no longer designate the
-    # Monday before a holiday on a Tuesday, so neither does this.
+    # "bridge" Friday after a holiday on a Thursday. The decrees up to 2019 also designated the Monday
+    # before a holiday on a Tuesday (4 May 2015, 24 and 31 December 2018); those of 2023-2028 no
+    # longer do, so neither does the prediction.
     ascension = easter(year) + dt.timedelta(days=39)
     days = [(ascension + dt.timedelta(days=1), "Vrijdag na Hemelvaartsdag", SOURCE_PRACTICE)]
     birthday, birthday_name = royal_birthday(year)
@@ -183,15 +252,20 @@ def atw_extend(end, *, start, holidays, term_days):
             extended += dt.timedelta(days=1)
         # The loop stops on a day that counts, so art. 1 has nothing left to move; applied for safety all the same.
         extended = _next_day_that_counts(extended, holidays)
-        steps.append(
-            {
-                "type": "atw_two_working_days",
-                "article": "2",
-                "from": before.isoformat(),
-                "to": extended.isoformat(),
-                "working_days": _days_that_count(start, before, holidays),
-            }
-        )
+        step = {
+            "type": "atw_two_working_days",
+            "article": "2",
+            "from": before.isoformat(),
+            "to": extended.isoformat(),
+            "working_days": _days_that_count(start, before, holidays),
+        }
+        predicted = [
+            day.isoformat() for day in _days_between(start, before) if day in getattr(holidays, "predicted", ())
+        ]
+        if predicted:
+            # The extension rests on days no known decree designates: the reader must see that.
+            step["predicted"] = predicted
+        steps.append(step)
     if not steps:
         steps.append({"type": "atw_no_shift", "date": end.isoformat()})
     return extended, steps
@@ -203,11 +277,13 @@ def _next_day_that_counts(day, holidays):
     return day
 
 
-def _days_that_count(start, end, holidays):
+def _days_between(start, end):
     # Art. 2 counts the days of the term itself: the day after the start up to and including the end.
-    return sum(
-        1 for offset in range(1, (end - start).days + 1) if not is_rest_day(start + dt.timedelta(days=offset), holidays)
-    )
+    return [start + dt.timedelta(days=offset) for offset in range(1, (end - start).days + 1)]
+
+
+def _days_that_count(start, end, holidays):
+    return sum(1 for day in _days_between(start, end) if not is_rest_day(day, holidays))
 
 
 def _shift_step(end, extended, holidays):
@@ -230,10 +306,15 @@ def _rest_day_reason(day, holidays):
     # A holiday on a weekend day is named as the holiday: that is what people recognise.
     if day in holidays:
         name = holidays.get(day) if isinstance(holidays, Mapping) else None
+        if day in getattr(holidays, "predicted", ()):
+            # A shift that rests on a day no known decree designates says so (the step is stored data).
+            return {"reason": "holiday", "holiday": name, "predicted": True}
         return {"reason": "holiday", "holiday": name}
     return {"reason": "saturday" if day.weekday() == SATURDAY else "sunday", "holiday": None}
 
 
 def holiday_names(rows):
-    """Return the date→name mapping the Atw functions take, from Holiday rows (e.g. calendar_rows())."""
-    return {row.date: row.name for row in rows}
+    """Return the calendar the Atw functions take (date → name, predicted days marked) from Holiday rows."""
+    return HolidayCalendar(
+        {row.date: row.name for row in rows}, predicted=[row.date for row in rows if getattr(row, "predicted", False)]
+    )

@@ -3,8 +3,16 @@
 A module registers its trigger by calling `deadline_open(case=…, kind=…, start=…, source=obj)` when
 the triggering fact is recorded (a departure term, a detention order, a flight booking), and
 `deadline_recompute` when that fact is corrected. The rule itself — which version, which
-arithmetic, whether the Algemene termijnenwet applies — lives in `rules.py` as pure functions;
-this module stores the result with its explanation and keeps `Case.next_deadline` current.
+arithmetic, whether the Algemene termijnenwet applies, which settings it reads — is a registered
+rule version (`registry.py`) with pure functions; this module stores the result with its explanation
+steps and keeps `Case.next_deadline` current. The engine trusts its callers: who may do what is
+checked by the services that call it (`notifications.deadline_mark_met`, the case services).
+
+Two dates. Every deadline stores its legal last day (`due_date`/`due_at`: late only after it) and
+its internal target (`target_date`/`target_at`), which is the same except where a rule keeps an
+earlier, unshifted day (art. 94 Vw 2000: day 28, while the Atw extends the legal day). The reminder
+is counted back from the target, the sweep's target stage and the work item aim at it, and the
+status turns overdue only when the legal last day has passed.
 """
 
 import datetime as dt
@@ -20,7 +28,8 @@ from dtv.core.exceptions import DomainError
 from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, SweepStage
 from ..events import case_event_record
 from ..models import AtwHoliday, Case, Deadline, WorkItem
-from . import rules
+from . import registry
+from .atw import HolidayCalendar
 from .events import (
     DEADLINE_CANCELLED,
     DEADLINE_MET,
@@ -29,12 +38,12 @@ from .events import (
     DEADLINE_RESUMED,
     DEADLINE_SUSPENDED,
 )
-from .explain import explain
 
 
-def atw_holidays() -> dict[dt.date, str]:
-    """The Atw holiday calendar as functional administration keeps it (reference data)."""
-    return dict(AtwHoliday.objects.values_list("date", "name"))
+def atw_holidays() -> HolidayCalendar:
+    """The Atw holiday calendar as functional administration keeps it (reference data), predicted days marked."""
+    rows = list(AtwHoliday.objects.values_list("date", "name", "predicted"))
+    return HolidayCalendar({day: name for day, name, _p in rows}, predicted=[day for day, _n, p in rows if p])
 
 
 def source_key(source) -> tuple[str, int]:
@@ -42,41 +51,39 @@ def source_key(source) -> tuple[str, int]:
     return f"{source._meta.app_label}.{source._meta.model_name}", source.pk
 
 
-def configured_params(kind) -> dict:
-    """Operational parameters that come from settings rather than law (review interval, reminder weeks)."""
-    if kind == rules.DeadlineKind.DETENTION_REVIEW:
-        return {"days": settings.DETENTION_REVIEW_DAYS}
-    if kind == rules.DeadlineKind.TRAVEL_DOCUMENT_REMINDER:
-        return {"weeks": settings.TRAVEL_DOCUMENT_REMINDER_WEEKS}
-    return {}
-
-
-def first_sweep_stage(*, due_at, remind_at, now) -> tuple[str, dt.datetime]:
-    """The sweep's first stage: a reminder ahead of the due moment, unless the due moment has passed."""
-    if remind_at is not None and due_at > now:
+def first_sweep_stage(*, due_at, remind_at, now, target_at=None) -> tuple[str, dt.datetime]:
+    """The sweep's first stage: a reminder ahead of the target, else the target stage (where the target comes
+    before the legal last day), else the due moment."""
+    target_at = due_at if target_at is None else target_at
+    if remind_at is not None and target_at > now:
         return SweepStage.REMINDER, remind_at
+    if target_at < due_at:
+        return SweepStage.TARGET, target_at
     return SweepStage.DUE, due_at
 
 
 def deadline_fill(deadline, *, kind, start, params, now, version=None, holidays=None):
     """Put the rule's computation into an unsaved or locked Deadline (no save): for the engine and bulk loaders."""
-    merged = {**configured_params(kind), **(params or {})}
-    rule, computation = rules.compute(
-        kind, start=start, params=merged, holidays=atw_holidays() if holidays is None else holidays, version=version
-    )
+    rule, merged = registry.resolve(kind, start=start, params=params, version=version, settings=settings)
+    holidays = atw_holidays() if holidays is None else holidays
+    computation = rule.compute(start, merged, holidays=holidays, tz=registry.AMSTERDAM)
     lead = rule.reminder(merged)
-    remind_at = computation.due_at - lead if lead else None
-    stage, sweep_at = first_sweep_stage(due_at=computation.due_at, remind_at=remind_at, now=now)
+    remind_at = computation.target_at - lead if lead else None
+    stage, sweep_at = first_sweep_stage(
+        due_at=computation.due_at, target_at=computation.target_at, remind_at=remind_at, now=now
+    )
     is_moment = isinstance(start, dt.datetime)
     deadline.kind = kind
     deadline.rule_version = rule.version
     deadline.legal_basis = _legal_basis(rule, computation)
     deadline.counting = rule.counting
-    deadline.params = {**rule.params, **merged}
+    deadline.params = merged
     deadline.start_date = None if is_moment else start
     deadline.start_at = start if is_moment else None
     deadline.due_date = computation.due_date
     deadline.due_at = computation.due_at
+    deadline.target_date = computation.target_date
+    deadline.target_at = computation.target_at
     deadline.atw_applies = rule.atw_applies
     deadline.atw_applied = computation.atw_applied
     deadline.explanation = list(computation.steps)
@@ -107,15 +114,25 @@ def case_next_deadline_refresh(case) -> Deadline | None:
     return nearest
 
 
-def deadline_event_data(deadline, **extra) -> dict:
-    """What a timeline event about a deadline records (the engine's and the sweep's events alike)."""
-    return {
+def deadline_event_data(deadline, *, steps=False, **extra) -> dict:
+    """What a timeline event about a deadline records (the engine's, the sweep's and the demo's events alike).
+
+    Facts only, never rendered text: the timeline, the API and the digest render them in the reader's
+    language. `steps=True` adds the explanation steps as they stand at this revision.
+    """
+    data = {
         "deadline": deadline.pk,
         "kind": deadline.kind,
+        "due_date": deadline.due_date.isoformat() if deadline.due_date else None,
         "due_at": deadline.due_at.isoformat(),
         "legal_basis": deadline.legal_basis,
-        **extra,
     }
+    if deadline.has_internal_target:
+        data["target_date"] = deadline.target_date.isoformat() if deadline.target_date else None
+        data["target_at"] = deadline.target_at.isoformat()
+    if steps:
+        data["steps"] = list(deadline.explanation)
+    return {**data, **extra}
 
 
 def _event(deadline, kind, actor, now, **extra):
@@ -142,7 +159,7 @@ def deadline_open(*, case, kind, start, actor, now, params=None, source=None, tr
         version=version,
     )
     deadline.save()
-    _event(deadline, DEADLINE_OPENED, actor, now, explanation=explain(deadline.explanation))
+    _event(deadline, DEADLINE_OPENED, actor, now, steps=True)
     case_next_deadline_refresh(case)
     return deadline
 
@@ -161,7 +178,7 @@ def deadline_recompute(*, deadline, start, actor, now, reason, params=None, vers
 
 
 def _recompute(deadline, *, start, actor, now, reason, params=None, version=None, event=DEADLINE_RECOMPUTED):
-    old_due = deadline.due_at
+    old_due, old_due_date = deadline.due_at, deadline.due_date
     deadline_fill(
         deadline,
         kind=deadline.kind,
@@ -184,8 +201,9 @@ def _recompute(deadline, *, start, actor, now, reason, params=None, version=None
         actor,
         now,
         old_due_at=old_due.isoformat(),
+        old_due_date=old_due_date.isoformat() if old_due_date else None,
         reason=reason,
-        explanation=explain(deadline.explanation),
+        steps=True,
     )
     case_next_deadline_refresh(deadline.case)
     return deadline
@@ -217,14 +235,19 @@ def _close(deadline, *, status, actor, now, reason=""):
 
 
 @transaction.atomic
-def deadline_meet(*, deadline, actor, now) -> Deadline:
-    """The required action was taken: the deadline is met and its open work items are done."""
+def deadline_meet(*, deadline, actor, now, reason="") -> Deadline:
+    """The required action was taken: the deadline is met and its open work items are done (no permission check:
+    users go through `notifications.deadline_mark_met`)."""
     deadline = _locked(deadline)
     if deadline.status not in LIVE_DEADLINE_STATUSES:
         raise DomainError(_("Only an open or overdue deadline can be met."), code="deadline_not_live")
+    # Late only after the legal last day; missing the internal target alone is not.
     late = now > deadline.due_at
-    _close(deadline, status=DeadlineStatus.MET, actor=actor, now=now)
-    _event(deadline, DEADLINE_MET, actor, now, late=late)
+    _close(deadline, status=DeadlineStatus.MET, actor=actor, now=now, reason=reason)
+    extra = {"late": late}
+    if reason:
+        extra["reason"] = reason
+    _event(deadline, DEADLINE_MET, actor, now, **extra)
     case_next_deadline_refresh(deadline.case)
     return deadline
 
@@ -288,7 +311,8 @@ def deadlines_recompute_for_calendar_change(*, day, actor, now, reason) -> list[
 
     Only deadlines whose rule applies the Atw and whose term runs over `day` (started before it and
     due no more than a week before it — a shift is never longer than that) can change; the others
-    are left alone, and a recomputation that lands on the same moment writes nothing.
+    are left alone. A recomputation that lands on the same moment opens no new revision; if only the
+    explanation changed (a predicted day confirmed by its decree), the steps are updated in place.
     """
     candidates = Deadline.objects.filter(
         status__in=LIVE_DEADLINE_STATUSES,
@@ -299,11 +323,15 @@ def deadlines_recompute_for_calendar_change(*, day, actor, now, reason) -> list[
     holidays = atw_holidays()
     moved = []
     for deadline in candidates:
-        _rule, computation = rules.compute(
+        _rule, computation = registry.compute(
             deadline.kind, start=deadline.start_date, params=deadline.params, holidays=holidays
         )
-        if computation.due_at != deadline.due_at:
+        if computation.due_at != deadline.due_at or computation.target_at != deadline.target_at:
             moved.append(
                 deadline_recompute(deadline=deadline, start=deadline.start_date, actor=actor, now=now, reason=reason)
             )
+        elif list(computation.steps) != deadline.explanation:
+            deadline.explanation = list(computation.steps)
+            deadline._change_reason = reason[:100]
+            deadline.save(update_fields=["explanation"])
     return moved

@@ -1,9 +1,13 @@
-"""Render the explanation steps of a deadline computation as sentences a case officer can check by hand."""
+"""How a deadline reads: its explanation steps as sentences a case officer can check by hand, and its due date.
+
+Explanations are stored as steps (data), never as text, and rendered here in the reader's language
+whenever they are shown: the case file, the timeline, the API and the e-mail digest alike.
+"""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.utils import dateformat, translation
+from django.utils import dateformat, formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -12,11 +16,51 @@ from .atw import ATW_NOTES
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MIDNIGHT = dt.time(0)
 
+_DUE_FORMATS = {
+    # style: (a last day, a moment)
+    "short": ("j-n-Y", "j-n-Y H:i"),
+    "long": ("j F Y", "j F Y H:i"),
+    "full": ("l j F Y", "l j F Y H:i"),
+}
 
-def explain(steps, *, language="nl", tz=AMSTERDAM):
-    """Render explanation steps as one run of sentences in the given language; moments are shown in tz."""
+
+def days_left(*, due_date, due_at, now) -> int:
+    """Days from today (Amsterdam) to the last day: 0 on the last day itself, negative once it has passed."""
+    last_day = due_date or timezone.localtime(due_at).date()
+    return (last_day - timezone.localtime(now).date()).days
+
+
+def urgency_text(*, due_date, due_at, now) -> str:
+    """How near a deadline is, in words: "nog 3 dagen", "vandaag", "2 dagen verstreken"."""
+    days = days_left(due_date=due_date, due_at=due_at, now=now)
+    if now >= due_at:
+        if days >= 0:
+            return _("passed today")
+        return ngettext("%(count)s day overdue", "%(count)s days overdue", -days) % {"count": -days}
+    if days <= 0:
+        return _("due today")
+    return ngettext("%(count)s day left", "%(count)s days left", days) % {"count": days}
+
+
+def explain(steps, *, language=None, tz=AMSTERDAM):
+    """Render explanation steps as one run of sentences in `language` (default: the active one), moments in tz."""
+    if language is None:
+        return " ".join(_render(step, tz) for step in steps)
     with translation.override(language):
         return " ".join(_render(step, tz) for step in steps)
+
+
+def due_text(*, due_date, due_at, style="short"):
+    """When a term ends as a person reads it: the last day of a term in days, the moment of a term in hours.
+
+    A term in days is stored as its exclusive end (00:00 after the last day); showing that moment would
+    suggest the term ends a day later than it does. Styles: "short" (1-3-2026), "long" (1 maart 2026),
+    "full" (zondag 1 maart 2026).
+    """
+    day_format, moment_format = _DUE_FORMATS[style]
+    if due_date:
+        return formats.date_format(due_date, day_format)
+    return formats.date_format(timezone.localtime(due_at), moment_format)
 
 
 def _render(step, tz):
@@ -63,7 +107,10 @@ def _atw_shift(step, tz):
     elif step["reason"] != "holiday":
         raise ValueError(f"Unknown reason in explanation step: {step!r}.")
     elif step.get("holiday"):
-        values["holiday"] = _holiday_name(step["holiday"])
+        values["holiday"] = _holiday_label(step["holiday"], step.get("predicted"))
+        sentence = _("Falls on %(holiday)s (%(day)s) → moved to %(date)s (Algemene termijnenwet art. 1).") % values
+    elif step.get("predicted"):
+        values["holiday"] = _holiday_label(_("a public holiday"), True)
         sentence = _("Falls on %(holiday)s (%(day)s) → moved to %(date)s (Algemene termijnenwet art. 1).") % values
     else:
         sentence = _("Falls on a public holiday (%(day)s) → moved to %(date)s (Algemene termijnenwet art. 1).") % values
@@ -77,8 +124,12 @@ def _also_skipped(step):
     if not holidays:
         return ""
     named = [
-        _("%(holiday)s (%(day)s)") % {"holiday": _holiday_name(day["holiday"]), "day": _day_month(day["date"])}
-        if day.get("holiday")
+        _("%(holiday)s (%(day)s)")
+        % {
+            "holiday": _holiday_label(day.get("holiday") or _("a public holiday"), day.get("predicted")),
+            "day": _day_month(day["date"]),
+        }
+        if day.get("holiday") or day.get("predicted")
         else _("a public holiday (%(day)s)") % {"day": _day_month(day["date"])}
         for day in holidays
     ]
@@ -86,10 +137,15 @@ def _also_skipped(step):
 
 
 def _atw_two_working_days(step, tz):
-    return _(
+    sentence = _(
         "The term contains fewer than two days that are not a Saturday, Sunday or public holiday → "
         "extended to %(date)s (Algemene termijnenwet art. 2)."
     ) % {"date": _date(dt.date.fromisoformat(step["to"]), weekday=True)}
+    if step.get("predicted"):
+        sentence += " " + _("Counted as holidays: %(days)s (predicted designated days, no decree known yet).") % {
+            "days": _enumerate([_day_month(day) for day in step["predicted"]])
+        }
+    return sentence
 
 
 def _atw_no_shift(step, tz):
@@ -151,18 +207,82 @@ def _hours_before_departure(step, tz):
     }
 
 
+def _dublin_regulation(step, tz):
+    values = {
+        "date": _date(dt.date.fromisoformat(step["registered_on"])),
+        "from": _date(dt.date.fromisoformat(step["ammr_applies_from"])),
+    }
+    if step["regulation"] == "604/2013":
+        return (
+            _(
+                "Asylum application registered on %(date)s, before %(from)s: the time limits of Reg. (EU) 604/2013 "
+                "apply (art. 84 Reg. (EU) 2024/1351)."
+            )
+            % values
+        )
+    if step["registered_on"] == step["ammr_applies_from"]:
+        return (
+            _(
+                "Asylum application registered on %(date)s, the day Reg. (EU) 2024/1351 applies from: art. 84 leaves "
+                "that day open, and Regie applies Reg. (EU) 2024/1351 (art. 85)."
+            )
+            % values
+        )
+    return (
+        _("Asylum application registered on %(date)s, after %(from)s: Reg. (EU) 2024/1351 applies (art. 84-85).")
+        % values
+    )
+
+
 def _dublin_ground(step, tz):
     texts = {
         "none": _("Transfer time limit: %(basis)s."),
         "detained": _("Transfer time limit while the person is detained: %(basis)s."),
         "imprisoned": _("Transfer time limit extended because of imprisonment: %(basis)s."),
         "absconded": _("Transfer time limit extended because the person absconded: %(basis)s."),
+        "resists": _("Transfer time limit extended because the person physically resists the transfer: %(basis)s."),
+        "unfit": _(
+            "Transfer time limit extended because the person intentionally made themself unfit for the transfer: "
+            "%(basis)s."
+        ),
+        "medical_non_compliance": _(
+            "Transfer time limit extended because the person does not comply with the medical requirements for "
+            "the transfer: %(basis)s."
+        ),
+        # Only in steps stored by the withdrawn AMMR version: the regulation has no such ground.
         "medical": _("Transfer time limit extended because of the person's medical condition: %(basis)s."),
     }
     try:
-        return texts[step["circumstance"]] % {"basis": step["legal_basis"]}
+        sentence = texts[step["circumstance"]] % {"basis": step["legal_basis"]}
     except KeyError:
         raise ValueError(f"Unknown circumstance in explanation step: {step!r}.") from None
+    counted_from = step.get("from")
+    if counted_from == "acceptance":
+        sentence += " " + _("It runs from the acceptance of the request or the final decision on a suspensive appeal.")
+    elif counted_from == "notice":
+        sentence += " " + _("It runs from the moment the responsible Member State was informed.")
+    return sentence
+
+
+def _target_and_legal_day(step, tz):
+    target, legal = dt.date.fromisoformat(step["target"]), dt.date.fromisoformat(step["legal"])
+    values = {"target": _date(target, weekday=True), "legal": _date(legal, weekday=True), "source": step["source"]}
+    if target == legal:
+        return (
+            _(
+                "Legal last day and internal target: %(legal)s (the Algemene termijnenwet applies to this term: "
+                "%(source)s)."
+            )
+            % values
+        )
+    return (
+        _(
+            "Legal last day: %(legal)s (the Algemene termijnenwet applies to this term: %(source)s); late only after "
+            "it. Internal target: %(target)s, the day itself without the shift; the reminder and the work item aim "
+            "at it."
+        )
+        % values
+    )
 
 
 def _agreed_date(step, tz):
@@ -179,7 +299,9 @@ _RENDERERS = {
     "hours_outside_night": _hours_outside_night,
     "hours": _hours,
     "hours_before_departure": _hours_before_departure,
+    "dublin_regulation": _dublin_regulation,
     "dublin_ground": _dublin_ground,
+    "target_and_legal_day": _target_and_legal_day,
     "agreed_date": _agreed_date,
 }
 
@@ -218,6 +340,13 @@ def _enumerate(parts):
     if len(parts) == 1:
         return parts[0]
     return _("%(items)s and %(last)s") % {"items": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def _holiday_label(name, predicted):
+    label = _holiday_name(name)
+    if predicted:
+        return _("%(holiday)s (predicted designated day, no decree known yet)") % {"holiday": label}
+    return label
 
 
 def _holiday_name(name):

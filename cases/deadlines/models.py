@@ -30,8 +30,13 @@ class Deadline(models.Model):
     start_at = models.DateTimeField(_("start moment"), null=True, blank=True)
     source_type = models.CharField(_("source"), max_length=60, blank=True)
     source_id = models.BigIntegerField(_("source id"), null=True, blank=True)
+    # The legal last day (and its exclusive end): only after it is the term missed, the deadline overdue.
     due_date = models.DateField(_("last day"), null=True, blank=True)
     due_at = models.DateTimeField(_("due at"))
+    # The internal target the reminder, the work item and the target stage of the sweep aim at. The same
+    # as the legal last day, except where a rule keeps an unshifted day before it (art. 94 Vw 2000).
+    target_date = models.DateField(_("internal target day"), null=True, blank=True)
+    target_at = models.DateTimeField(_("internal target"))
     atw_applies = models.BooleanField(_("Algemene termijnenwet applies"))
     atw_applied = models.BooleanField(_("Algemene termijnenwet applied"))
     explanation = models.JSONField(_("explanation"), default=list, blank=True)
@@ -79,6 +84,11 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def has_internal_target(self):
+        """Whether the team aims at a day before the legal last day (art. 94 Vw 2000 under the Atw)."""
+        return self.target_at < self.due_at
 
 
 class WorkItem(models.Model):
@@ -174,6 +184,14 @@ class AtwHoliday(models.Model):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=HolidayKind.choices)
     source = models.CharField(_("source"), max_length=200)
+    predicted = models.BooleanField(
+        _("predicted, not law"),
+        default=False,
+        help_text=_(
+            "A day the standing practice predicts but no known decree designates yet. Confirm it (untick, and "
+            "cite the decree as the source) once the decree is published."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,18 +1,24 @@
-"""The deadline rules as versioned data: what each legal term counts from, its length, and whether the Atw applies.
+"""The deadline rules as versioned data, and the public computations other apps compose their rules from.
 
-A rule version is chosen by the date the term STARTS, so a change in the law never moves a deadline that
-already runs: a Dublin acceptance of 11 June 2026 keeps the 604/2013 time limits after AMMR took over.
+A rule version is chosen by the date the term STARTS (or the date its kind names in `chosen_by`), so a
+change in the law never moves a deadline that already runs. The registry (`registry.py`) holds the
+versions; this module registers the rules of `cases` and, until their apps are built, the rules of
+those apps too (holding, detention, VBL → detention; flight notice, Dublin → departures; travel
+documents → laissezpasser). Each app then moves its versions verbatim into its own `deadlines.py` and
+registers them from its `AppConfig.ready()`.
+
+A version that turned out to follow a wrong reading is not edited in place: it is withdrawn (taken
+out of force, kept under its name) so that the deadlines it computed still say which rule computed
+them, and a corrected version takes its place.
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..constants import Responsible
 from .atw import ATW_NOTES, atw_extend
 from .counting import (
     add_days,
@@ -25,34 +31,37 @@ from .counting import (
     require_date,
     subtract_hours,
 )
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from .registry import Computation, RuleVersion, register
 
 VW_2000_IN_FORCE = dt.date(2001, 4, 1)
 # Art. 59 lid 5 and 6 Vw 2000 (six and eighteen months) came with the transposition of the Return
 # Directive (Stb. 2011, 663); before that the Vw set no maximum duration of detention.
 RETURN_DIRECTIVE_TRANSPOSED = dt.date(2011, 12, 31)
-AMMR_APPLIES_FROM = dt.date(2026, 6, 12)
+# Reg. 604/2013 applies to applications lodged from 1 January 2014 (art. 49).
+DUBLIN_III_APPLIES_FROM = dt.date(2014, 1, 1)
+# Reg. 2024/1351 (AMMR) applies from 1 July 2026 (art. 85); which regulation governs a claim follows the date
+# the asylum application was registered (art. 84). 12 June 2026 is the date of the asylum procedure, Eurodac
+# and screening regulations, not of the AMMR.
+AMMR_APPLIES_FROM = dt.date(2026, 7, 1)
+COURT_NOTICE_JUDGMENT = "Rb. 's-Gravenhage 5 juni 2001, ECLI:NL:RBSGR:2001:AD5467"
 
-CASE_OFFICER = "case_officer"
-TEAM_LEAD = "team_lead"
-ENFORCEMENT_OFFICER = "enforcement_officer"
 
+class DeadlineKind:
+    """The codes of the kinds `cases` registers (stored data: never rename one). Labels come from the registry."""
 
-class DeadlineKind(models.TextChoices):
-    DEPARTURE_TERM = "departure_term", _("Departure term")
-    FLIGHT_NOTICE = "flight_notice", _("Flight notice")
-    RESTRICTED_LOCATION = "restricted_location", _("Freedom-restricting location (VBL)")
-    HOLDING = "holding", _("Holding for identification")
-    HOLDING_EXTENSION = "holding_extension", _("Extension of holding")
-    DETENTION_COURT_NOTICE = "detention_court_notice", _("Notice of the detention to the court")
-    DETENTION_SIX_MONTHS = "detention_six_months", _("Detention: six months")
-    DETENTION_MAXIMUM = "detention_maximum", _("Detention: absolute maximum")
-    DETENTION_REVIEW = "detention_review", _("Detention review")
-    DUBLIN_TRANSFER = "dublin_transfer", _("Dublin transfer")
-    TRAVEL_DOCUMENT_REMINDER = "travel_document_reminder", _("Travel-document request: reminder")
-    TRAVEL_DOCUMENT_ESCALATION = "travel_document_escalation", _("Travel-document request: escalation")
-    AGREED_ACTION = "agreed_action", _("Agreed action")
+    DEPARTURE_TERM = "departure_term"
+    FLIGHT_NOTICE = "flight_notice"
+    RESTRICTED_LOCATION = "restricted_location"
+    HOLDING = "holding"
+    HOLDING_EXTENSION = "holding_extension"
+    DETENTION_COURT_NOTICE = "detention_court_notice"
+    DETENTION_SIX_MONTHS = "detention_six_months"
+    DETENTION_MAXIMUM = "detention_maximum"
+    DETENTION_REVIEW = "detention_review"
+    DUBLIN_TRANSFER = "dublin_transfer"
+    TRAVEL_DOCUMENT_REMINDER = "travel_document_reminder"
+    TRAVEL_DOCUMENT_ESCALATION = "travel_document_escalation"
+    AGREED_ACTION = "agreed_action"
 
 
 class DublinCircumstance(models.TextChoices):
@@ -62,137 +71,142 @@ class DublinCircumstance(models.TextChoices):
     DETAINED = "detained", _("Detained")
     IMPRISONED = "imprisoned", _("Imprisoned")
     ABSCONDED = "absconded", _("Absconded")
-    MEDICAL = "medical", _("Medical condition")
+    # The three other grounds of the 3-year extension of art. 46 lid 2 Reg. 2024/1351.
+    RESISTS = "resists", _("Physically resists the transfer")
+    UNFIT = "unfit", _("Intentionally made themself unfit for the transfer")
+    MEDICAL_NON_COMPLIANCE = "medical_non_compliance", _("Does not comply with the medical requirements")
 
 
-@dataclass(frozen=True)
-class Computation:
-    due_date: dt.date | None  # the last day of a term in days, weeks or months; None for terms in hours
-    due_at: dt.datetime  # aware: the exclusive moment the term expires (date terms: end_of_day(due_date))
-    atw_applied: bool  # True when the Atw was applied, even if it moved nothing
-    steps: tuple[dict, ...]  # the explanation as JSON-serialisable data (dates and moments as ISO strings)
+# --- the computations other apps compose their rules from -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RuleVersion:
-    kind: str
-    version: str
-    in_force_from: dt.date | None  # None: prepared but not (yet) in force
-    in_force_until: dt.date | None  # the last day in force; None: open-ended
-    legal_basis: str
-    legal_text: str
-    atw_applies: bool
-    atw_note: str
-    counting: str  # "days" | "weeks" | "months" | "hours_outside_night" | "hours" | "hours_before" | "fixed_date"
-    params: Mapping
-    responsible: str
-    remind_before: dt.timedelta | None
-    task_text: str
-    compute: Callable  # compute(start, params, *, holidays, tz) -> Computation
-    # Exceptions to remind_before as data: ((param, value, timedelta), ...), first match wins.
-    remind_before_when: tuple = ()
-
-    def reminder(self, params=None):
-        """Return how long before the due moment the advance reminder goes out for these params (None: none)."""
-        merged = {**self.params, **(params or {})}
-        for name, value, before in self.remind_before_when:
-            if merged.get(name) == value:
-                return before
-        return self.remind_before
-
-    def in_force_on(self, day):
-        """Return whether this version is in force on the given day."""
-        return (
-            self.in_force_from is not None
-            and self.in_force_from <= day
-            and (self.in_force_until is None or day <= self.in_force_until)
-        )
-
-
-# --- the computations ---------------------------------------------------------------------------------------------
-
-
-def _departure_term(start, params, *, holidays, tz):
+def departure_term(start, params, *, holidays, tz):
+    """Art. 62 Vw 2000: params["days"] (0 or more) after the decision took effect, extended under the Atw."""
     require_date(start)
-    days = _whole_number(params, "days", minimum=0)
+    days = whole_number(params, "days", minimum=0)
     if days == 0:
         # A term of 0 days (e.g. risk of absconding): the obligation to leave is immediate, nothing to extend.
         return Computation(start, end_of_day(start, tz), False, ({"type": "zero_term", "start": start.isoformat()},))
     end = add_days(start, days)
-    steps = [_term_step("days", days, start, end)]
+    steps = [term_step("days", days, start, end)]
     if days > 90:
-        steps.append(_not_applied("longer_than_90_days"))
+        steps.append(not_applied("longer_than_90_days"))
         return Computation(end, end_of_day(end, tz), False, tuple(steps))
     end, atw_steps = atw_extend(end, start=start, holidays=holidays, term_days=days)
     return Computation(end, end_of_day(end, tz), True, tuple(steps + atw_steps))
 
 
-def _calendar_term(unit, *, amount=None, param=None, note):
-    """A term in days, weeks or months to which the Atw does not apply: a fixed amount or one taken from params."""
+def statutory_days_with_target(amount, *, source):
+    """A statutory term of `amount` days (up to 90) that the Atw extends, with the unshifted day as internal target.
+
+    The legal last day is the Atw-extended one: only after it is the term missed. The team aims at the
+    unshifted day, so a shift the Atw allows is a margin, not the plan. `source` names the reading.
+    """
 
     def compute(start, params, *, holidays, tz):
         require_date(start)
-        length = amount if param is None else _whole_number(params, param, minimum=1)
-        return _plain_term(start, unit, length, note=note, tz=tz)
+        target = add_days(start, amount)
+        legal, atw_steps = atw_extend(target, start=start, holidays=holidays, term_days=amount)
+        steps = [
+            term_step("days", amount, start, target),
+            *atw_steps,
+            {
+                "type": "target_and_legal_day",
+                "target": target.isoformat(),
+                "legal": legal.isoformat(),
+                "source": source,
+            },
+        ]
+        return Computation(
+            legal, end_of_day(legal, tz), True, tuple(steps), target_date=target, target_at=end_of_day(target, tz)
+        )
 
     return compute
 
 
-def _plain_term(start, unit, amount, *, note, tz, before=()):
+def calendar_term(unit, *, amount=None, param=None, note):
+    """A term in days, weeks or months to which the Atw does not apply: a fixed amount or one taken from params."""
+
+    def compute(start, params, *, holidays, tz):
+        require_date(start)
+        length = amount if param is None else whole_number(params, param, minimum=1)
+        return plain_term(start, unit, length, note=note, tz=tz)
+
+    return compute
+
+
+def plain_term(start, unit, amount, *, note, tz, before=()):
+    """`amount` days, weeks or months after `start`, not moved; `before` are steps to put in front."""
     if unit == "days":
         end, clipped = add_days(start, amount), False
     elif unit == "weeks":
         end, clipped = add_weeks(start, amount), False
     else:
         end, clipped = add_months(start, amount)
-    steps = [*before, _term_step(unit, amount, start, end, clipped=clipped), _not_applied(note)]
+    steps = [*before, term_step(unit, amount, start, end, clipped=clipped), not_applied(note)]
     return Computation(end, end_of_day(end, tz), False, tuple(steps))
 
 
-def _holding(start, params, *, holidays, tz):
+def hours_outside_night(*, night_start=dt.time(0), night_end=dt.time(9)):
+    """params["hours"] of real time from an aware start, the local night not counted (art. 50 Vw 2000)."""
+
+    def compute(start, params, *, holidays, tz):
+        require_aware(start)
+        amount = positive_hours(params)
+        windows = counted_windows(start, amount, tz=tz, night_start=night_start, night_end=night_end)
+        end = windows[-1][1]
+        step = {
+            "type": "hours_outside_night",
+            "hours": amount,
+            "start": start.astimezone(tz).isoformat(),
+            "end": end.isoformat(),
+            "night_start": night_start.strftime("%H:%M"),
+            "night_end": night_end.strftime("%H:%M"),
+            "segments": [{"from": opens.isoformat(), "to": closes.isoformat()} for opens, closes in windows],
+        }
+        return Computation(None, end, False, (step, not_applied("hours")))
+
+    return compute
+
+
+def hours(*, maximum=None):
+    """params["hours"] of real time after an aware start (at most `maximum`, when the law sets one)."""
+
+    def compute(start, params, *, holidays, tz):
+        require_aware(start)
+        amount = positive_hours(params)
+        if maximum is not None and not 1 <= amount <= maximum:
+            raise ValueError(f"This term lasts 1 to {maximum} hours, not {amount}.")
+        end = add_hours(start, amount).astimezone(tz)
+        step = {"type": "hours", "hours": amount, "start": start.astimezone(tz).isoformat(), "end": end.isoformat()}
+        return Computation(None, end, False, (step, not_applied("hours")))
+
+    return compute
+
+
+def hours_before(start, params, *, holidays, tz):
+    """params["hours"] before an aware moment (the flight's departure): counted backwards, never moved."""
     require_aware(start)
-    hours = _hours(params)
-    windows = counted_windows(start, hours, tz=tz, night_start=dt.time(0), night_end=dt.time(9))
-    end = windows[-1][1]
-    step = {
-        "type": "hours_outside_night",
-        "hours": hours,
-        "start": start.astimezone(tz).isoformat(),
-        "end": end.isoformat(),
-        "night_start": "00:00",
-        "night_end": "09:00",
-        "segments": [{"from": opens.isoformat(), "to": closes.isoformat()} for opens, closes in windows],
-    }
-    return Computation(None, end, False, (step, _not_applied("hours")))
-
-
-def _holding_extension(start, params, *, holidays, tz):
-    require_aware(start)
-    hours = _hours(params)
-    if not 1 <= hours <= 48:
-        # Art. 50 lid 4 Vw 2000 allows at most 48 hours more.
-        raise ValueError(f"An extension of holding lasts 1 to 48 hours, not {hours}.")
-    end = add_hours(start, hours).astimezone(tz)
-    step = {"type": "hours", "hours": hours, "start": start.astimezone(tz).isoformat(), "end": end.isoformat()}
-    return Computation(None, end, False, (step, _not_applied("hours")))
-
-
-def _flight_notice(start, params, *, holidays, tz):
-    require_aware(start)
-    hours = _hours(params)
+    amount = positive_hours(params)
     # Counted backwards from the departure, so art. 1 lid 2 Atw excludes any shift: a notice due on a
     # Saturday stays due on that Saturday (moving it to Monday would shorten the person's notice).
-    due = subtract_hours(start, hours).astimezone(tz)
+    due = subtract_hours(start, amount).astimezone(tz)
     step = {
         "type": "hours_before_departure",
-        "hours": hours,
+        "hours": amount,
         "departure": start.astimezone(tz).isoformat(),
         "end": due.isoformat(),
     }
     return Computation(None, due, False, (step,))
 
 
-def _dublin(grounds):
+def dublin(grounds, *, regulation=None):
+    """A Dublin transfer time limit: `grounds` maps params["circumstance"] to (unit, amount, article, counted from).
+
+    With `regulation` (the choice by registration date, art. 84 Reg. 2024/1351) the first step says which
+    regulation governs the claim and why.
+    """
+
     def compute(start, params, *, holidays, tz):
         require_date(start)
         circumstance = params.get("circumstance")
@@ -200,63 +214,91 @@ def _dublin(grounds):
             raise ValueError(
                 f"{circumstance!r} is not a ground for the transfer time limit here; use one of {sorted(grounds)}."
             )
-        unit, amount, basis = grounds[circumstance]
-        ground = {"type": "dublin_ground", "circumstance": circumstance, "legal_basis": basis}
-        return _plain_term(start, unit, amount, note="eu_regulation", tz=tz, before=(ground,))
+        unit, amount, basis, counted_from = grounds[circumstance]
+        before = []
+        if regulation is not None:
+            before.append(
+                {
+                    "type": "dublin_regulation",
+                    "registered_on": params["registered_on"],
+                    "regulation": regulation,
+                    "ammr_applies_from": AMMR_APPLIES_FROM.isoformat(),
+                }
+            )
+        before.append(
+            {"type": "dublin_ground", "circumstance": circumstance, "legal_basis": basis, "from": counted_from}
+        )
+        return plain_term(start, unit, amount, note="eu_regulation", tz=tz, before=before)
 
     return compute
 
 
-def _agreed_action(start, params, *, holidays, tz):
+def fixed_date(start, params, *, holidays, tz):
+    """A date agreed between people: due at its end, never moved."""
     require_date(start)
-    steps = ({"type": "agreed_date", "date": start.isoformat()}, _not_applied("agreed_date"))
+    steps = ({"type": "agreed_date", "date": start.isoformat()}, not_applied("agreed_date"))
     return Computation(start, end_of_day(start, tz), False, steps)
 
 
-def _term_step(unit, amount, start, end, *, clipped=False):
+def term_step(unit, amount, start, end, *, clipped=False):
+    """The explanation step "amount units after start = end"."""
     step = {"type": "term", "unit": unit, "amount": amount, "start": start.isoformat(), "end": end.isoformat()}
     if unit == "months":
         step["clipped"] = clipped
     return step
 
 
-def _not_applied(reason):
+def not_applied(reason):
+    """The explanation step saying why the Atw does not apply (a key of ATW_NOTES)."""
     return {"type": "atw_not_applied", "reason": reason}
 
 
-def _whole_number(params, name, *, minimum):
+def whole_number(params, name, *, minimum):
+    """params[name] as a whole number of at least `minimum`, or ValueError."""
     value = params[name]
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ValueError(f"{name} must be a whole number of at least {minimum}, not {value!r}.")
     return value
 
 
-def _hours(params):
+def positive_hours(params):
+    """params["hours"] as a positive number, or ValueError."""
     value = params["hours"]
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         raise ValueError(f"hours must be a positive number, not {value!r}.")
     return value
 
 
-# --- the registry -------------------------------------------------------------------------------------------------
+# --- the rules registered here ---------------------------------------------------------------------------------
 
 _DUBLIN_III = "Vo. (EU) 604/2013"
 _AMMR = "Vo. (EU) 2024/1351"
+ACCEPTANCE, NOTICE = "acceptance", "notice"
 
 _DUBLIN_III_GROUNDS = {
-    "none": ("months", 6, f"art. 29 lid 1 {_DUBLIN_III}"),
-    "imprisoned": ("months", 12, f"art. 29 lid 2 {_DUBLIN_III}"),
-    "absconded": ("months", 18, f"art. 29 lid 2 {_DUBLIN_III}"),
-    "detained": ("weeks", 6, f"art. 28 lid 3 {_DUBLIN_III}"),
+    DublinCircumstance.NONE: ("months", 6, f"art. 29 lid 1 {_DUBLIN_III}", ACCEPTANCE),
+    DublinCircumstance.IMPRISONED: ("months", 12, f"art. 29 lid 2 {_DUBLIN_III}", ACCEPTANCE),
+    DublinCircumstance.ABSCONDED: ("months", 18, f"art. 29 lid 2 {_DUBLIN_III}", ACCEPTANCE),
+    DublinCircumstance.DETAINED: ("weeks", 6, f"art. 28 lid 3 {_DUBLIN_III}", ACCEPTANCE),
 }
+_AMMR_THREE_YEARS = ("months", 36, f"art. 46 lid 2 {_AMMR}", NOTICE)
 _AMMR_GROUNDS = {
-    "none": ("months", 6, f"art. 46 lid 1 {_AMMR}"),
-    "imprisoned": ("months", 12, f"art. 46 lid 2 {_AMMR}"),
-    "medical": ("months", 12, f"art. 46 lid 2 {_AMMR}"),
-    "absconded": ("months", 36, f"art. 46 lid 2 {_AMMR}"),
-    # The number of weeks must be verified against the text in the Official Journal (OJ L, 22.5.2024):
-    # the product specification says 6 weeks, as under art. 28 lid 3 of Reg. 604/2013.
-    "detained": ("weeks", 6, f"art. 45 lid 3 {_AMMR}"),
+    DublinCircumstance.NONE: ("months", 6, f"art. 46 lid 1 {_AMMR}", ACCEPTANCE),
+    DublinCircumstance.IMPRISONED: ("months", 12, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
+    # Up to 3 years from the moment the responsible Member State was informed: the caller starts the term then.
+    DublinCircumstance.ABSCONDED: _AMMR_THREE_YEARS,
+    DublinCircumstance.RESISTS: _AMMR_THREE_YEARS,
+    DublinCircumstance.UNFIT: _AMMR_THREE_YEARS,
+    DublinCircumstance.MEDICAL_NON_COMPLIANCE: _AMMR_THREE_YEARS,
+    DublinCircumstance.DETAINED: ("weeks", 5, f"art. 45 lid 3 {_AMMR}", ACCEPTANCE),
+}
+# What the withdrawn version computed (see its reading); kept only to read back what it stored.
+_WITHDRAWN_AMMR_GROUNDS = {
+    "none": ("months", 6, f"art. 46 lid 1 {_AMMR}", ACCEPTANCE),
+    "imprisoned": ("months", 12, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
+    "medical": ("months", 12, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
+    "absconded": ("months", 36, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
+    "detained": ("weeks", 6, f"art. 45 lid 3 {_AMMR}", ACCEPTANCE),
 }
 
 
@@ -264,309 +306,347 @@ def _frozen(**params):
     return MappingProxyType(params)
 
 
-def _version(kind, version, *, counting, params=None, **fields):
-    return RuleVersion(kind=kind, version=version, counting=counting, params=_frozen(**(params or {})), **fields)
+def _version(kind, version, *, counting, params=None, params_from_settings=None, **fields):
+    return RuleVersion(
+        kind=kind,
+        version=version,
+        counting=counting,
+        params=_frozen(**(params or {})),
+        params_from_settings=_frozen(**(params_from_settings or {})),
+        **fields,
+    )
 
 
 _DEPARTURE_TERM_TASK = _("Departure term expired: reception ends; assess forced departure")
-
-RULES = {
-    DeadlineKind.DEPARTURE_TERM: (
-        _version(
-            DeadlineKind.DEPARTURE_TERM,
-            "vw2000",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="art. 62 Vw 2000",
-            legal_text=_("Departure term"),
-            atw_applies=True,
-            atw_note=ATW_NOTES["statutory_days"],
-            counting="days",
-            params={"days": 28},
-            responsible=CASE_OFFICER,
-            remind_before=dt.timedelta(days=7),
-            task_text=_DEPARTURE_TERM_TASK,
-            compute=_departure_term,
-        ),
-    ),
-    DeadlineKind.FLIGHT_NOTICE: (
-        _version(
-            DeadlineKind.FLIGHT_NOTICE,
-            "vc2000",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="Vreemdelingencirculaire 2000 (aankondiging vertrek)",
-            legal_text=_("Notice of the flight to the person and the legal representative"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["counted_backwards"],
-            counting="hours_before",
-            params={"hours": 48},
-            responsible=CASE_OFFICER,
-            remind_before=dt.timedelta(hours=24),
-            task_text=_("Notify the person and the legal representative of the flight"),
-            compute=_flight_notice,
-        ),
-    ),
-    DeadlineKind.RESTRICTED_LOCATION: (
-        _version(
-            DeadlineKind.RESTRICTED_LOCATION,
-            "vw2000",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="art. 56 Vw 2000",
-            legal_text=_("Placement in a freedom-restricting location: in principle at most 12 weeks"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["measure_maximum"],
-            counting="weeks",
-            responsible=CASE_OFFICER,
-            remind_before=dt.timedelta(days=14),
-            task_text=_("VBL placement reaches 12 weeks: end it or record why it continues"),
-            compute=_calendar_term("weeks", amount=12, note="measure_maximum"),
-        ),
-    ),
-    DeadlineKind.HOLDING: (
-        _version(
-            DeadlineKind.HOLDING,
-            "holding-6h",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="art. 50 lid 4 Vw 2000",
-            legal_text=_("Holding for identification: at most 6 hours, 00:00-09:00 not counted"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["hours"],
-            counting="hours_outside_night",
-            params={"hours": 6},
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(hours=1),
-            task_text=_("Holding ends: release, extend or impose a measure"),
-            compute=_holding,
-        ),
-        # The bill Wet terugkeer en vreemdelingenbewaring: prepared, selectable by version, not in force.
-        _version(
-            DeadlineKind.HOLDING,
-            "holding-9h",
-            in_force_from=None,
-            in_force_until=None,
-            legal_basis="art. 50 lid 4 Vw 2000 (Wet terugkeer en vreemdelingenbewaring, wetsvoorstel)",
-            legal_text=_("Holding for identification: at most 9 hours, 00:00-09:00 not counted"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["hours"],
-            counting="hours_outside_night",
-            params={"hours": 9},
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(hours=1),
-            task_text=_("Holding ends: release, extend or impose a measure"),
-            compute=_holding,
-        ),
-    ),
-    DeadlineKind.HOLDING_EXTENSION: (
-        _version(
-            DeadlineKind.HOLDING_EXTENSION,
-            "vw2000",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="art. 50 lid 4 Vw 2000",
-            legal_text=_("Extension of holding: at most 48 hours"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["hours"],
-            counting="hours",
-            params={"hours": 48},
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(hours=2),
-            task_text=_("Extended holding ends: release or impose a measure"),
-            compute=_holding_extension,
-        ),
-    ),
-    DeadlineKind.DETENTION_COURT_NOTICE: (
-        _version(
-            DeadlineKind.DETENTION_COURT_NOTICE,
-            "vw2000",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="art. 94 lid 1 Vw 2000",
-            legal_text=_("Notify the court of the detention no later than the 28th day after the order was announced"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["earliest_date"],
-            counting="days",
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(days=7),
-            task_text=_("Notify the court of the detention"),
-            compute=_calendar_term("days", amount=28, note="earliest_date"),
-        ),
-    ),
-    DeadlineKind.DETENTION_SIX_MONTHS: (
-        _version(
-            DeadlineKind.DETENTION_SIX_MONTHS,
-            "vw2000",
-            in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
-            in_force_until=None,
-            legal_basis="art. 59 lid 5 Vw 2000; art. 15 lid 5 Richtlijn 2008/115/EG",
-            legal_text=_("Detention lasts at most six months, unless extended on the statutory grounds"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["detention_maximum"],
-            counting="months",
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(days=28),
-            task_text=_("Detention reaches six months: end it or extend it on the statutory grounds"),
-            compute=_calendar_term("months", amount=6, note="detention_maximum"),
-        ),
-    ),
-    DeadlineKind.DETENTION_MAXIMUM: (
-        _version(
-            DeadlineKind.DETENTION_MAXIMUM,
-            "vw2000",
-            in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
-            in_force_until=None,
-            legal_basis="art. 59 lid 6 Vw 2000; art. 15 lid 6 Richtlijn 2008/115/EG",
-            legal_text=_("Detention lasts at most eighteen months in all"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["detention_maximum"],
-            counting="months",
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(days=56),
-            task_text=_("Detention reaches its absolute maximum: release the person"),
-            compute=_calendar_term("months", amount=18, note="detention_maximum"),
-        ),
-    ),
-    DeadlineKind.DETENTION_REVIEW: (
-        _version(
-            DeadlineKind.DETENTION_REVIEW,
-            "return-directive",
-            in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
-            in_force_until=None,
-            legal_basis="art. 15 lid 3 Richtlijn 2008/115/EG",
-            legal_text=_("Review of the detention at reasonable intervals"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["internal_review"],
-            counting="days",
-            params={"days": 28},
-            responsible=ENFORCEMENT_OFFICER,
-            remind_before=dt.timedelta(days=3),
-            task_text=_("Review the detention: is removal still in prospect?"),
-            compute=_calendar_term("days", param="days", note="internal_review"),
-        ),
-    ),
-    DeadlineKind.DUBLIN_TRANSFER: (
-        _version(
-            DeadlineKind.DUBLIN_TRANSFER,
-            "dublin-604-2013",
-            in_force_from=dt.date(2014, 1, 1),
-            in_force_until=AMMR_APPLIES_FROM - dt.timedelta(days=1),
-            legal_basis=f"art. 29 {_DUBLIN_III}",
-            legal_text=_("Dublin transfer time limit"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["eu_regulation"],
-            counting="months",
-            params={"circumstance": "none"},
-            responsible=CASE_OFFICER,
-            remind_before=dt.timedelta(days=28),
-            remind_before_when=(("circumstance", "detained", dt.timedelta(days=7)),),
-            task_text=_("Dublin transfer time limit expires: transfer, or the Netherlands becomes responsible"),
-            compute=_dublin(_DUBLIN_III_GROUNDS),
-        ),
-        _version(
-            DeadlineKind.DUBLIN_TRANSFER,
-            "ammr-2024-1351",
-            in_force_from=AMMR_APPLIES_FROM,
-            in_force_until=None,
-            legal_basis=f"art. 46 {_AMMR}",
-            legal_text=_("Dublin transfer time limit"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["eu_regulation"],
-            counting="months",
-            params={"circumstance": "none"},
-            responsible=CASE_OFFICER,
-            remind_before=dt.timedelta(days=28),
-            remind_before_when=(("circumstance", "detained", dt.timedelta(days=7)),),
-            task_text=_("Dublin transfer time limit expires: transfer, or the Netherlands becomes responsible"),
-            compute=_dublin(_AMMR_GROUNDS),
-        ),
-    ),
-    DeadlineKind.TRAVEL_DOCUMENT_REMINDER: (
-        _version(
-            DeadlineKind.TRAVEL_DOCUMENT_REMINDER,
-            "dtv-werkafspraak",
-            # Working agreements have no statutory date; the Vw 2000 date is simply Regie's earliest horizon.
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="Werkafspraak DT&V (geen wettelijke termijn)",
-            legal_text=_("Ask the embassy again when a travel-document request stays unanswered"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["working_agreement"],
-            counting="weeks",
-            params={"weeks": 6},
-            responsible=CASE_OFFICER,
-            remind_before=None,
-            task_text=_("Follow up the travel-document request with the embassy"),
-            compute=_calendar_term("weeks", param="weeks", note="working_agreement"),
-        ),
-    ),
-    DeadlineKind.TRAVEL_DOCUMENT_ESCALATION: (
-        _version(
-            DeadlineKind.TRAVEL_DOCUMENT_ESCALATION,
-            "dtv-werkafspraak",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="Werkafspraak DT&V (geen wettelijke termijn)",
-            legal_text=_("Escalate a travel-document request unanswered for 12 months"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["working_agreement"],
-            counting="months",
-            responsible=TEAM_LEAD,
-            remind_before=None,
-            task_text=_("Travel-document request unanswered for 12 months: escalate"),
-            compute=_calendar_term("months", amount=12, note="working_agreement"),
-        ),
-    ),
-    DeadlineKind.AGREED_ACTION: (
-        _version(
-            DeadlineKind.AGREED_ACTION,
-            "departure-interview",
-            in_force_from=VW_2000_IN_FORCE,
-            in_force_until=None,
-            legal_basis="Afspraak uit vertrekgesprek",
-            legal_text=_("Action agreed in the departure interview"),
-            atw_applies=False,
-            atw_note=ATW_NOTES["agreed_date"],
-            counting="fixed_date",
-            responsible=CASE_OFFICER,
-            remind_before=dt.timedelta(days=2),
-            task_text=_("Agreed action is due"),
-            compute=_agreed_action,
-        ),
-    ),
+_DUBLIN_TASK = _("Dublin transfer time limit expires: transfer, or the Netherlands becomes responsible")
+_COURT_NOTICE = {
+    "kind": DeadlineKind.DETENTION_COURT_NOTICE,
+    "label": _("Notice of the detention to the court"),
+    "legal_basis": "art. 94 lid 1 Vw 2000",
+    "legal_text": _("Notify the court of the detention no later than the 28th day after the order was announced"),
+    "statutory": True,
+    "counting": "days",
+    "responsible": Responsible.ENFORCEMENT_OFFICER,
+    "remind_before": dt.timedelta(days=7),
+    "task_text": _("Notify the court of the detention"),
+}
+_DUBLIN = {
+    "kind": DeadlineKind.DUBLIN_TRANSFER,
+    "label": _("Dublin transfer"),
+    "legal_text": _("Dublin transfer time limit"),
+    "statutory": True,
+    "atw_applies": False,
+    "atw_note": ATW_NOTES["eu_regulation"],
+    "counting": "months",
+    "params": {"circumstance": DublinCircumstance.NONE.value, "registered_on": None},
+    "responsible": Responsible.CASE_OFFICER,
+    "remind_before": dt.timedelta(days=28),
+    "remind_before_when": (("circumstance", DublinCircumstance.DETAINED.value, dt.timedelta(days=7)),),
+    "task_text": _DUBLIN_TASK,
+    "chosen_by": "registered_on",
+}
+_HOLDING = {
+    "kind": DeadlineKind.HOLDING,
+    "label": _("Holding for identification"),
+    "statutory": True,
+    "in_force_until": None,
+    "atw_applies": False,
+    "atw_note": ATW_NOTES["hours"],
+    "counting": "hours_outside_night",
+    "responsible": Responsible.ENFORCEMENT_OFFICER,
+    "remind_before": dt.timedelta(hours=1),
+    "task_text": _("Holding ends: release, extend or impose a measure"),
+    "compute": hours_outside_night(night_start=dt.time(0), night_end=dt.time(9)),
 }
 
+# cases' own rules: the departure term and the actions agreed in a departure interview.
+register(
+    _version(
+        DeadlineKind.DEPARTURE_TERM,
+        "vw2000",
+        label=_("Departure term"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="art. 62 Vw 2000",
+        legal_text=_("Departure term"),
+        statutory=True,
+        atw_applies=True,
+        atw_note=ATW_NOTES["statutory_days"],
+        counting="days",
+        params={"days": 28},
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=dt.timedelta(days=7),
+        task_text=_DEPARTURE_TERM_TASK,
+        compute=departure_term,
+    ),
+    _version(
+        DeadlineKind.AGREED_ACTION,
+        "departure-interview",
+        label=_("Agreed action"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="Afspraak uit vertrekgesprek",
+        legal_text=_("Action agreed in the departure interview"),
+        statutory=False,
+        atw_applies=False,
+        atw_note=ATW_NOTES["agreed_date"],
+        counting="fixed_date",
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=dt.timedelta(days=2),
+        task_text=_("Agreed action is due"),
+        compute=fixed_date,
+    ),
+)
 
-def rule_version(kind, *, on, version=None):
-    """Return the rule version in force on the start date `on`, or the named version; raise LookupError if none."""
-    try:
-        versions = RULES[kind]
-    except KeyError:
-        raise LookupError(f"No deadline rule for {kind!r}.") from None
-    if version is not None:
-        # An explicit version is taken even when not in force: for tests and for preparing future law.
-        for candidate in versions:
-            if candidate.version == version:
-                return candidate
-        raise LookupError(f"No version {version!r} of the rule {kind!r}.")
-    require_date(on)
-    in_force = [candidate for candidate in versions if candidate.in_force_on(on)]
-    if not in_force:
-        raise LookupError(f"No version of the rule {kind!r} is in force on {on.isoformat()}.")
-    return in_force[0]
+# Until the departures app is built: the flight notice and the Dublin transfer (→ departures/deadlines.py).
+register(
+    _version(
+        DeadlineKind.FLIGHT_NOTICE,
+        "vc2000",
+        label=_("Flight notice"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="Vreemdelingencirculaire 2000 (aankondiging vertrek)",
+        legal_text=_("Notice of the flight to the person and the legal representative"),
+        statutory=True,
+        atw_applies=False,
+        atw_note=ATW_NOTES["counted_backwards"],
+        counting="hours_before",
+        # One source reports 36 hours in the circular since 2020: the hours are a setting, 48 by default.
+        params={"hours": 48},
+        params_from_settings={"hours": "FLIGHT_NOTICE_HOURS"},
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=dt.timedelta(hours=24),
+        task_text=_("Notify the person and the legal representative of the flight"),
+        compute=hours_before,
+    ),
+    _version(
+        **_DUBLIN,
+        version="dublin-604-2013",
+        in_force_from=DUBLIN_III_APPLIES_FROM,
+        in_force_until=AMMR_APPLIES_FROM - dt.timedelta(days=1),
+        legal_basis=f"art. 29 {_DUBLIN_III}",
+        reading=_(
+            "Chosen by the date the asylum application was registered: an application registered before "
+            "1 July 2026 keeps the time limits of Reg. (EU) 604/2013 (art. 84 Reg. (EU) 2024/1351). The term "
+            "runs from the acceptance of the request (or the final decision on a suspensive appeal); art. 42 "
+            "counts Saturdays, Sundays and holidays in and moves nothing."
+        ),
+        compute=dublin(_DUBLIN_III_GROUNDS, regulation="604/2013"),
+    ),
+    _version(
+        **_DUBLIN,
+        # "-r2": the corrected reading of December 2026 (the withdrawn "ammr-2024-1351" below).
+        version="ammr-2024-1351-r2",
+        in_force_from=AMMR_APPLIES_FROM,
+        in_force_until=None,
+        legal_basis=f"art. 46 {_AMMR}",
+        reading=_(
+            "Chosen by the date the asylum application was registered (art. 84-85 Reg. (EU) 2024/1351). "
+            "Art. 84 leaves an application registered on 1 July 2026 itself open: Regie applies Reg. (EU) "
+            "2024/1351 to it, because that regulation applies from that day (art. 85) and Reg. (EU) 604/2013 "
+            "continues only for applications registered before it. The 6 months and the year of imprisonment "
+            "run from the acceptance (or the final decision on a suspensive appeal); the 3 years run from the "
+            "moment the responsible Member State was informed, which must happen before the 6 months end; there "
+            "is no extension for a medical inability the person did not cause. Art. 75(d) moves an end on a "
+            "Saturday, Sunday or official holiday of the Member State concerned to the next working day: Regie "
+            "shows the unshifted date, the earlier and so always safe one, until those holidays are recorded. "
+            "A person who reappears with less than 3 months of the 6 left has 3 months from then: record that "
+            "as a recomputation from the day they reappeared."
+        ),
+        compute=dublin(_AMMR_GROUNDS, regulation="2024/1351"),
+    ),
+    _version(
+        **_DUBLIN,
+        version="ammr-2024-1351",
+        in_force_from=None,  # withdrawn
+        in_force_until=None,
+        legal_basis=f"art. 46 {_AMMR}",
+        reading=_(
+            "Withdrawn in December 2026: this version applied Reg. (EU) 2024/1351 from 12 June 2026 by the date "
+            "of acceptance, with 6 weeks in detention and a 12-month medical ground, which the regulation does "
+            "not contain. Kept so that the deadlines it computed can be read; recompute them with the date the "
+            "asylum application was registered."
+        ),
+        compute=dublin(_WITHDRAWN_AMMR_GROUNDS),
+    ),
+)
 
+# Until the detention app is built: holding, VBL and detention (→ detention/deadlines.py).
+register(
+    _version(
+        DeadlineKind.RESTRICTED_LOCATION,
+        "vw2000",
+        label=_("Freedom-restricting location (VBL)"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="art. 56 Vw 2000",
+        legal_text=_("Placement in a freedom-restricting location: in principle at most 12 weeks"),
+        statutory=True,
+        atw_applies=False,
+        atw_note=ATW_NOTES["measure_maximum"],
+        counting="weeks",
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=dt.timedelta(days=14),
+        task_text=_("VBL placement reaches 12 weeks: end it or record why it continues"),
+        compute=calendar_term("weeks", amount=12, note="measure_maximum"),
+    ),
+    _version(
+        **_HOLDING,
+        version="holding-6h",
+        in_force_from=VW_2000_IN_FORCE,
+        legal_basis="art. 50 lid 4 Vw 2000",
+        legal_text=_("Holding for identification: at most 6 hours, 00:00-09:00 not counted"),
+        params={"hours": 6},
+    ),
+    # The bill Wet terugkeer en vreemdelingenbewaring: prepared, selectable by version, not in force.
+    _version(
+        **_HOLDING,
+        version="holding-9h",
+        in_force_from=None,
+        legal_basis="art. 50 lid 4 Vw 2000 (Wet terugkeer en vreemdelingenbewaring, wetsvoorstel)",
+        legal_text=_("Holding for identification: at most 9 hours, 00:00-09:00 not counted"),
+        params={"hours": 9},
+    ),
+    _version(
+        DeadlineKind.HOLDING_EXTENSION,
+        "vw2000",
+        label=_("Extension of holding"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="art. 50 lid 4 Vw 2000",
+        legal_text=_("Extension of holding: at most 48 hours"),
+        statutory=True,
+        atw_applies=False,
+        atw_note=ATW_NOTES["hours"],
+        counting="hours",
+        params={"hours": 48},
+        responsible=Responsible.ENFORCEMENT_OFFICER,
+        remind_before=dt.timedelta(hours=2),
+        task_text=_("Extended holding ends: release or impose a measure"),
+        # Art. 50 lid 4 Vw 2000 allows at most 48 hours more.
+        compute=hours(maximum=48),
+    ),
+    _version(
+        **_COURT_NOTICE,
+        version="vw2000-atw",
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        atw_applies=True,
+        atw_note=ATW_NOTES["court_notice"],
+        reading=_(
+            "The Algemene termijnenwet applies to the term for notifying the court: art. 4 Atw excludes only "
+            "terms of the deprivation of liberty itself, and this term is one for the authorities to act "
+            "(Rb. 's-Gravenhage 5 June 2001, ECLI:NL:RBSGR:2001:AD5467). The legal last day is the extended "
+            "one; Regie aims its reminder and work item at the unshifted day 28 as the internal target."
+        ),
+        compute=statutory_days_with_target(28, source=COURT_NOTICE_JUDGMENT),
+    ),
+    _version(
+        **_COURT_NOTICE,
+        version="vw2000",
+        in_force_from=None,  # withdrawn
+        in_force_until=None,
+        atw_applies=False,
+        atw_note=ATW_NOTES["earliest_date"],
+        reading=_(
+            "Withdrawn in December 2026: this version did not apply the Algemene termijnenwet, so it showed "
+            "the unshifted day 28 as the last day. Kept so that the deadlines it computed can be read."
+        ),
+        compute=calendar_term("days", amount=28, note="earliest_date"),
+    ),
+    _version(
+        DeadlineKind.DETENTION_SIX_MONTHS,
+        "vw2000",
+        label=_("Detention: six months"),
+        in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
+        in_force_until=None,
+        legal_basis="art. 59 lid 5 Vw 2000; art. 15 lid 5 Richtlijn 2008/115/EG",
+        legal_text=_("Detention lasts at most six months, unless extended on the statutory grounds"),
+        statutory=True,
+        atw_applies=False,
+        atw_note=ATW_NOTES["detention_maximum"],
+        counting="months",
+        responsible=Responsible.ENFORCEMENT_OFFICER,
+        remind_before=dt.timedelta(days=28),
+        task_text=_("Detention reaches six months: end it or extend it on the statutory grounds"),
+        compute=calendar_term("months", amount=6, note="detention_maximum"),
+    ),
+    _version(
+        DeadlineKind.DETENTION_MAXIMUM,
+        "vw2000",
+        label=_("Detention: absolute maximum"),
+        in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
+        in_force_until=None,
+        legal_basis="art. 59 lid 6 Vw 2000; art. 15 lid 6 Richtlijn 2008/115/EG",
+        legal_text=_("Detention lasts at most eighteen months in all"),
+        statutory=True,
+        atw_applies=False,
+        atw_note=ATW_NOTES["detention_maximum"],
+        counting="months",
+        responsible=Responsible.ENFORCEMENT_OFFICER,
+        remind_before=dt.timedelta(days=56),
+        task_text=_("Detention reaches its absolute maximum: release the person"),
+        compute=calendar_term("months", amount=18, note="detention_maximum"),
+    ),
+    _version(
+        DeadlineKind.DETENTION_REVIEW,
+        "return-directive",
+        label=_("Detention review"),
+        in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
+        in_force_until=None,
+        legal_basis="art. 15 lid 3 Richtlijn 2008/115/EG",
+        legal_text=_("Review of the detention at reasonable intervals"),
+        statutory=True,
+        atw_applies=False,
+        atw_note=ATW_NOTES["internal_review"],
+        counting="days",
+        params={"days": 28},
+        params_from_settings={"days": "DETENTION_REVIEW_DAYS"},
+        responsible=Responsible.ENFORCEMENT_OFFICER,
+        remind_before=dt.timedelta(days=3),
+        task_text=_("Review the detention: is removal still in prospect?"),
+        compute=calendar_term("days", param="days", note="internal_review"),
+    ),
+)
 
-def compute(kind, *, start, params=None, holidays, tz=AMSTERDAM, version=None):
-    """Compute a deadline: return (rule version, computation); start is a date, or an aware datetime for hours."""
-    if isinstance(start, dt.datetime):
-        require_aware(start)
-        on = start.astimezone(tz).date()
-    else:
-        on = start
-    rule = rule_version(kind, on=on, version=version)
-    merged = {**rule.params, **(params or {})}
-    unknown = set(merged) - set(rule.params)
-    if unknown:
-        raise ValueError(f"Unknown parameters for {kind!r}: {sorted(unknown)}.")
-    return rule, rule.compute(start, merged, holidays=holidays, tz=tz)
+# Until the laissezpasser app is built: the travel-document working agreements (→ laissezpasser/deadlines.py).
+register(
+    _version(
+        DeadlineKind.TRAVEL_DOCUMENT_REMINDER,
+        "dtv-werkafspraak",
+        label=_("Travel-document request: reminder"),
+        # Working agreements have no statutory date; the Vw 2000 date is simply Regie's earliest horizon.
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="Werkafspraak DT&V (geen wettelijke termijn)",
+        legal_text=_("Ask the embassy again when a travel-document request stays unanswered"),
+        statutory=False,
+        atw_applies=False,
+        atw_note=ATW_NOTES["working_agreement"],
+        counting="weeks",
+        params={"weeks": 6},
+        params_from_settings={"weeks": "TRAVEL_DOCUMENT_REMINDER_WEEKS"},
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=None,
+        task_text=_("Follow up the travel-document request with the embassy"),
+        compute=calendar_term("weeks", param="weeks", note="working_agreement"),
+    ),
+    _version(
+        DeadlineKind.TRAVEL_DOCUMENT_ESCALATION,
+        "dtv-werkafspraak",
+        label=_("Travel-document request: escalation"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="Werkafspraak DT&V (geen wettelijke termijn)",
+        legal_text=_("Escalate a travel-document request unanswered for 12 months"),
+        statutory=False,
+        atw_applies=False,
+        atw_note=ATW_NOTES["working_agreement"],
+        counting="months",
+        responsible=Responsible.TEAM_LEAD,
+        remind_before=None,
+        task_text=_("Travel-document request unanswered for 12 months: escalate"),
+        compute=calendar_term("months", amount=12, note="working_agreement"),
+    ),
+)

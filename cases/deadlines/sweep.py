@@ -9,6 +9,17 @@ Exactly once, whatever happens:
 - the stage and its moment advance in the same transaction, so a committed stage is never redone.
 After downtime the first sweep finds everything whose moment passed (`sweep_at <= now`) and
 walks each deadline through the stages it missed, in order.
+
+The stages, and the two dates they aim at (the internal target and the legal last day, see engine):
+- REMINDER, `remind_before` ahead of the internal target: the responsible person is told;
+- TARGET, at the internal target, only where it lies before the legal last day (art. 94 Vw 2000 under
+  the Atw): the responsible person is told and gets the work item; the deadline stays open, because
+  nothing is late yet;
+- DUE, at the legal last day's end: the deadline is overdue ("verstreken"), the responsible person is
+  told, and gets the work item unless the target stage already made it;
+- ESCALATION, the grace period after the legal last day: the team lead(s) are told.
+For every rule whose target is its legal day the target stage does not exist, and the due stage does
+what both would.
 """
 
 import datetime as dt
@@ -25,7 +36,7 @@ from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, Responsible, Swe
 from ..events import case_event, case_events_record_many
 from ..models import Deadline, Notification, WorkItem
 from .engine import deadline_event_data
-from .events import DEADLINE_ESCALATED, DEADLINE_OVERDUE
+from .events import DEADLINE_ESCALATED, DEADLINE_OVERDUE, DEADLINE_TARGET_REACHED
 
 BATCH_SIZE = 500
 
@@ -33,6 +44,7 @@ BATCH_SIZE = 500
 @dataclass
 class SweepReport:
     reminders: int = 0
+    targets: int = 0
     due: int = 0
     escalations: int = 0
     notifications: int = 0
@@ -84,23 +96,41 @@ def _recipients(deadline, stage, leads, enforcers):
     return [officer.pk] if officer is not None and officer.is_active else fallback
 
 
-def _next_stage(stage, grace):
-    """The stage after `stage` and its moment as an offset from the due moment (None: nothing left to do)."""
+def _next_stage(stage, deadline, grace):
+    """(the stage after `stage`, the field its moment counts from, the offset); the field is None when done."""
+    if stage == SweepStage.REMINDER and deadline.has_internal_target:
+        return SweepStage.TARGET, "target_at", dt.timedelta(0)
     return {
-        SweepStage.REMINDER: (SweepStage.DUE, dt.timedelta(0)),
-        SweepStage.DUE: (SweepStage.ESCALATION, grace),
-        SweepStage.ESCALATION: ("", None),
+        SweepStage.REMINDER: (SweepStage.DUE, "due_at", dt.timedelta(0)),
+        SweepStage.TARGET: (SweepStage.DUE, "due_at", dt.timedelta(0)),
+        SweepStage.DUE: (SweepStage.ESCALATION, "due_at", grace),
+        SweepStage.ESCALATION: ("", None, None),
     }[stage]
+
+
+def _work_item(deadline, stage, recipients, now):
+    return WorkItem(
+        case_id=deadline.case_id,
+        deadline=deadline,
+        stage=stage,
+        revision=deadline.revision,
+        assignee_id=recipients[0] if recipients else None,
+        team_id=deadline.case.team_id,
+        created_at=now,
+        # The work aims at the internal target, even where the law allows later.
+        due_at=deadline.target_at,
+    )
 
 
 def _process(batch, *, now, grace, report):
     leads = _people_by_team({d.case.team_id for d in batch if d.case.team_id}, Role.TEAM_LEAD)
     enforcers = _people_by_team({d.case.team_id for d in batch if d.case.team_id}, Role.ENFORCEMENT_OFFICER)
     notifications, work_items, events = [], [], []
-    stages_before = {}
+    moves = {}
     for deadline in batch:
         stage = deadline.sweep_stage
-        stages_before.setdefault(stage, []).append(deadline.pk)
+        next_stage, base, offset = _next_stage(stage, deadline, grace)
+        moves.setdefault((stage, next_stage, base, offset), []).append(deadline.pk)
         recipients = _recipients(deadline, stage, leads, enforcers)
         notifications += [
             Notification(
@@ -113,29 +143,23 @@ def _process(batch, *, now, grace, report):
             )
             for user_id in recipients
         ]
-        if stage == SweepStage.DUE:
+        if stage == SweepStage.TARGET:
+            report.targets += 1
+            work_items.append(_work_item(deadline, stage, recipients, now))
+            events.append(_event(deadline, DEADLINE_TARGET_REACHED, now))
+        elif stage == SweepStage.DUE:
             report.due += 1
             deadline.status = DeadlineStatus.OVERDUE
-            work_items.append(
-                WorkItem(
-                    case_id=deadline.case_id,
-                    deadline=deadline,
-                    stage=stage,
-                    revision=deadline.revision,
-                    assignee_id=recipients[0] if recipients else None,
-                    team_id=deadline.case.team_id,
-                    created_at=now,
-                    due_at=deadline.due_at,
-                )
-            )
+            if not deadline.has_internal_target:
+                work_items.append(_work_item(deadline, stage, recipients, now))
             events.append(_event(deadline, DEADLINE_OVERDUE, now))
         elif stage == SweepStage.ESCALATION:
             report.escalations += 1
             events.append(_event(deadline, DEADLINE_ESCALATED, now, team_leads=recipients))
         else:
             report.reminders += 1
-        deadline.sweep_stage, offset = _next_stage(stage, grace)
-        deadline.sweep_at = deadline.due_at + offset if offset is not None else None
+        deadline.sweep_stage = next_stage
+        deadline.sweep_at = getattr(deadline, base) + offset if base is not None else None
         report.deadlines.add(deadline.pk)
     report.notifications += _insert_new(
         Notification, notifications, batch, lambda n: (n.deadline_id, n.revision, n.stage, n.recipient_id)
@@ -144,19 +168,18 @@ def _process(batch, *, now, grace, report):
     report.work_items += new_items
     if new_items:
         WorkItem.history.bulk_history_create(
-            WorkItem.objects.filter(deadline__in=batch, created_at=now, stage=SweepStage.DUE),
+            WorkItem.objects.filter(deadline__in=batch, created_at=now, stage__in=(SweepStage.TARGET, SweepStage.DUE)),
             default_date=now,
             default_change_reason="sweep",
         )
     case_events_record_many(events)
-    _advance(batch, stages_before, grace=grace, now=now)
+    _advance(batch, moves, now=now)
 
 
-def _advance(batch, stages_before, *, grace, now):
-    """Store each deadline's next stage: one UPDATE per stage (set-wise, not a CASE per row), one history insert."""
-    for stage, ids in stages_before.items():
-        next_stage, offset = _next_stage(stage, grace)
-        fields = {"sweep_stage": next_stage, "sweep_at": F("due_at") + offset if offset is not None else None}
+def _advance(batch, moves, *, now):
+    """Store each deadline's next stage: one UPDATE per kind of move (set-wise, no CASE per row), one history insert."""
+    for (stage, next_stage, base, offset), ids in moves.items():
+        fields = {"sweep_stage": next_stage, "sweep_at": F(base) + offset if base is not None else None}
         if stage == SweepStage.DUE:
             fields["status"] = DeadlineStatus.OVERDUE
         Deadline.objects.filter(pk__in=ids).update(**fields)

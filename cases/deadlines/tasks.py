@@ -9,9 +9,14 @@ from .sweep import deadlines_sweep
 
 @shared_task(name="cases.tasks.sweep_deadlines")
 def sweep_deadlines():
-    """Beat-scheduled every minute: reminders, due deadlines and escalations, exactly once."""
+    """Beat-scheduled every minute: reminders, internal targets, due deadlines and escalations, exactly once."""
     report = deadlines_sweep(now=timezone.now())
-    return {"reminders": report.reminders, "due": report.due, "escalations": report.escalations}
+    return {
+        "reminders": report.reminders,
+        "targets": report.targets,
+        "due": report.due,
+        "escalations": report.escalations,
+    }
 
 
 @shared_task(name="cases.tasks.send_notification_digests")

@@ -1,37 +1,67 @@
-"""The browser pages of deadlines: marking one met, work items, notifications, overdue in my team."""
+"""The browser pages of deadlines: marking one met (after confirmation), work items, notifications, overdue."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from dtv.core.exceptions import DomainError
+from dtv.core.forms import run_service
 from dtv.core.http import redirect_back
 from dtv.core.pagination import keyset_page
 
-from ..accesslog import log_list_read
+from ..accesslog import log_list_read, log_read
+from ..constants import LIVE_DEADLINE_STATUSES
 from ..models import Deadline, WorkItem
-from ..views._common import case_url, editable, readable
+from ..views._common import case_url, editable
 from ..views._common import now as _now
-from .notifications import deadline_mark_met, notifications_mark_read, work_item_complete
+from .forms import DeadlineMetForm
+from .notifications import deadline_is_statutory, deadline_mark_met, notifications_mark_read, work_item_complete
 from .selectors import deadlines_overdue_in_team, notifications_of
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @permission_required("cases.change_case", raise_exception=True)
 def deadline_met(request, pk):
+    """GET: what marking the deadline met will do (and, for a statutory term, what was done); POST: do it."""
     now = _now()
     deadline = get_object_or_404(Deadline, pk=pk)
+    # Scope first: a deadline of a case outside the user's scope is a 404, like the case itself.
     case = editable(request, deadline.case_id, now=now)
-    try:
-        deadline_mark_met(deadline=deadline, actor=request.user, now=now)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
+    deadline.case = case
+    if deadline.status not in LIVE_DEADLINE_STATUSES:
+        messages.error(request, _("Only an open or overdue deadline can be met."))
+        return redirect(case_url(case.pk, "termijnen"))
+    statutory = deadline_is_statutory(deadline)
+    form = DeadlineMetForm(request.POST or None, statutory=statutory)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            lambda: deadline_mark_met(
+                deadline=deadline, actor=request.user, now=now, reason=form.cleaned_data["reason"]
+            ),
+        )
+    ):
         messages.success(request, _("Deadline marked as met."))
-    return redirect(case_url(case.pk, "termijnen"))
+        return redirect(case_url(case.pk, "termijnen"))
+    log_read(request, case=case)
+    return render(
+        request,
+        "cases/deadline_met.html",
+        {
+            "case": case,
+            "person": case.foreign_national,
+            "deadline": deadline,
+            "statutory": statutory,
+            "late": now > deadline.due_at,
+            "form": form,
+            "now": now,
+        },
+    )
 
 
 @require_POST
@@ -39,7 +69,11 @@ def deadline_met(request, pk):
 def work_item_done(request, pk):
     now = _now()
     item = get_object_or_404(WorkItem, pk=pk)
-    readable(request, item.case_id, now=now)
+    # Only who may change the case finishes its work (the service checks again; this answers 403 first).
+    editable(request, item.case_id, now=now)
+    if item.deadline_id and item.deadline.status in LIVE_DEADLINE_STATUSES:
+        # Finishing the task meets its deadline: the same confirmation (and reason) as "Mark as met".
+        return redirect("cases:deadline_met", pk=item.deadline_id)
     try:
         work_item_complete(work_item=item, actor=request.user, now=now)
     except DomainError as error:
@@ -66,12 +100,9 @@ def notifications_read(request):
 
 @permission_required("cases.view_team_caseload", raise_exception=True)
 def overdue(request):
-    """Overdue deadlines in the team lead's team (partial index on overdue deadlines)."""
+    """Passed deadlines in the team lead's team (partial index on overdue deadlines)."""
     now = _now()
     page = keyset_page(deadlines_overdue_in_team(team=request.user.team), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
         log_list_read(request, [d.case.foreign_national for d in page.rows])
     return render(request, "cases/overdue.html", {"page": page, "deadlines": page.rows, "now": now})
-
-
-# --- Search and the access log ----------------------------------------------------------------------------

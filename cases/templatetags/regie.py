@@ -1,13 +1,13 @@
 """Template filters for case data: partial dates, countries, languages, deadlines, timeline, flags."""
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from ..countries import country_name
 from ..dates import format_partial_date
-from ..deadlines.explain import explain
-from ..deadlines.rules import DeadlineKind, rule_version
+from ..deadlines import registry
+from ..deadlines.explain import due_text, explain, urgency_text
 from ..events import describe
 from ..languages import language_name, language_names
 from ..selectors import case_flags
@@ -40,14 +40,13 @@ def languages(codes):
 
 @register.filter
 def deadline_kind_label(kind):
-    try:
-        return DeadlineKind(kind).label
-    except ValueError:
-        return kind
+    """The kind's label from the rule registry (whichever app registered it), in the active language."""
+    return registry.kind_label(kind)
 
 
 @register.filter
 def explanation(deadline):
+    """How the deadline was computed, in the reader's (active) language."""
     return explain(deadline.explanation)
 
 
@@ -77,18 +76,46 @@ def due(deadline, style="short"):
     """When a deadline is due, as a person reads it: the last day of a term in days, the moment of a term in hours.
 
     A term in days is stored as its exclusive end (00:00 after the last day); showing that moment
-    would suggest the term ends a day later than it does.
+    would suggest the term ends a day later than it does. Styles: short, long, full (with the weekday).
     """
-    if deadline.due_date:
-        return formats.date_format(deadline.due_date, "j F Y" if style == "long" else "j-n-Y")
-    moment = timezone.localtime(deadline.due_at)
-    return formats.date_format(moment, "j F Y H:i" if style == "long" else "j-n-Y H:i")
+    return due_text(due_date=deadline.due_date, due_at=deadline.due_at, style=style)
+
+
+@register.filter
+def target(deadline, style="short"):
+    """The internal target of a deadline, formatted as `due` formats the legal last day."""
+    return due_text(due_date=deadline.target_date, due_at=deadline.target_at, style=style)
+
+
+@register.filter
+def urgency(deadline, now):
+    """How near the legal last day is: "nog 3 dagen", "vandaag", "2 dagen verstreken"."""
+    return urgency_text(due_date=deadline.due_date, due_at=deadline.due_at, now=now)
+
+
+def _version_of(deadline):
+    try:
+        return registry.rule_version(deadline.kind, on=None, version=deadline.rule_version)
+    except LookupError:
+        return None
 
 
 @register.filter
 def task(deadline):
     """What the person who must act has to do now that the deadline has come (the rule version's task text)."""
-    try:
-        return rule_version(deadline.kind, on=None, version=deadline.rule_version).task_text
-    except LookupError:
-        return deadline_kind_label(deadline.kind)
+    rule = _version_of(deadline)
+    return rule.task_text if rule else deadline_kind_label(deadline.kind)
+
+
+@register.filter
+def statutory(deadline):
+    """Whether the deadline's rule version has a statutory legal basis (marking it met then needs a reason)."""
+    rule = _version_of(deadline)
+    return bool(rule and rule.statutory)
+
+
+@register.filter
+def reading(deadline):
+    """The reading Regie applies where the legal text leaves a choice open, with its source (may be empty)."""
+    rule = _version_of(deadline)
+    return rule.reading if rule else ""

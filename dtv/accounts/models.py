@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,14 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Only for API accounts of chain partners."),
     )
+    # What the user last chose in the language switch: mail sent without a request (the digest) uses it.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the e-mail the user receives; set when they switch language."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -75,6 +84,11 @@ class User(AbstractUser):
     @property
     def role_labels(self):
         return ", ".join(str(role.label) for role in self.roles)
+
+    @property
+    def preferred_language(self):
+        """The language to write to this user in when no request tells (the e-mail digest)."""
+        return self.language or settings.LANGUAGE_CODE
 
     @property
     def is_api_only(self):

@@ -552,23 +552,26 @@ def _templates(start_dates, now, holidays):
 _TEMPLATE_TABLE = """
 CREATE TEMPORARY TABLE bench_deadline_template (
     slot integer, rule_version varchar(40), legal_basis varchar(200), counting varchar(30), params jsonb,
-    start_date date, due_date date, due_at timestamptz, atw_applies boolean, atw_applied boolean,
+    start_date date, due_date date, due_at timestamptz, target_date date, target_at timestamptz,
+    atw_applies boolean, atw_applied boolean,
     explanation jsonb, responsible varchar(30), remind_at timestamptz, sweep_stage varchar(20), sweep_at timestamptz
 ) ON COMMIT DROP
 """
 
 _TEMPLATE_ROW = """
-INSERT INTO bench_deadline_template VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+INSERT INTO bench_deadline_template VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
 """
 
 _FILL = """
 INSERT INTO cases_deadline (
     case_id, kind, rule_version, legal_basis, counting, params, "trigger", start_date, start_at, source_type,
-    source_id, due_date, due_at, atw_applies, atw_applied, explanation, responsible, status, status_reason,
+    source_id, due_date, due_at, target_date, target_at, atw_applies, atw_applied, explanation, responsible,
+    status, status_reason,
     revision, remind_at, sweep_stage, sweep_at, opened_at, opened_by_id, closed_at, closed_by_id
 )
 SELECT c.ids[1 + ((g::bigint * 7919) %% c.n)], %(kind)s, t.rule_version, t.legal_basis, t.counting, t.params,
-       %(trigger)s, t.start_date, NULL, '', NULL, t.due_date, t.due_at, t.atw_applies, t.atw_applied,
+       %(trigger)s, t.start_date, NULL, '', NULL, t.due_date, t.due_at, t.target_date, t.target_at,
+       t.atw_applies, t.atw_applied,
        t.explanation, t.responsible, 'open', '', 0, t.remind_at, t.sweep_stage, t.sweep_at, %(now)s, NULL,
        NULL, NULL
 FROM generate_series(1, %(count)s) AS g
@@ -607,6 +610,8 @@ def fill_deadlines(*, target_live, due_now, now, holidays) -> dict:
                         t.start_date,
                         t.due_date,
                         t.due_at,
+                        t.target_date,
+                        t.target_at,
                         t.atw_applies,
                         t.atw_applied,
                         json.dumps(t.explanation),
@@ -621,7 +626,7 @@ def fill_deadlines(*, target_live, due_now, now, holidays) -> dict:
             cursor.execute(
                 _FILL,
                 {
-                    "kind": DeadlineKind.AGREED_ACTION.value,
+                    "kind": DeadlineKind.AGREED_ACTION,
                     "trigger": "Benchmark: aanvullende afspraak",
                     "now": now,
                     "count": count,

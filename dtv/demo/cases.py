@@ -9,7 +9,6 @@ the demo people already there and creates only the missing indices.
 """
 
 import datetime as dt
-import json
 import random
 import time
 from dataclasses import dataclass, field
@@ -42,7 +41,6 @@ from cases.constants import (
 from cases.deadlines import engine
 from cases.deadlines import events as deadline_events
 from cases.deadlines.atw import calendar_rows, holiday_names
-from cases.deadlines.explain import explain
 from cases.deadlines.rules import AMMR_APPLIES_FROM, DeadlineKind
 from cases.models import (
     AgreedAction,
@@ -85,7 +83,7 @@ REFERENCE_PREFIX = {
     Source.OTHER: "OVR",
 }
 STANCES = Weighted([(Stance.COOPERATING, 35), (Stance.NOT_COOPERATING, 30), (Stance.UNDECIDED, 35)])
-DUBLIN_CIRCUMSTANCES = Weighted([("none", 82), ("absconded", 7), ("detained", 5), ("imprisoned", 4), ("medical", 2)])
+DUBLIN_CIRCUMSTANCES = Weighted([("none", 82), ("absconded", 7), ("detained", 5), ("imprisoned", 4), ("resists", 2)])
 FOLLOW_UPS = Weighted([(0, 55), (1, 30), (2, 15)])
 ACTION_COUNTS = Weighted([(0, 15), (1, 35), (2, 35), (3, 15)])
 DEPARTED = (ClosureReason.DEPARTED_INDEPENDENTLY, ClosureReason.DEPARTED_FORCED, ClosureReason.DEPARTED_UNSUPERVISED)
@@ -105,14 +103,6 @@ class SeedContext:
     showcase_left: int = 0
     person_pks: dict = field(default_factory=dict)  # person index → pk, for links and duplicates
     chunk_people: dict = field(default_factory=dict)  # person index → (unsaved) person of the current chunk
-    explanations: dict = field(default_factory=dict)
-
-    def explain(self, steps):
-        """The Dutch explanation text of computation steps (cached: the same steps recur thousands of times)."""
-        key = json.dumps(steps, sort_keys=True)
-        if key not in self.explanations:
-            self.explanations[key] = explain(steps)
-        return self.explanations[key]
 
 
 @dataclass
@@ -467,18 +457,14 @@ def _deadline(ctx, build, *, kind, start, opened_at, opened_by, trigger, params=
         opened_at,
         deadline_events.DEADLINE_OPENED,
         opened_by,
-        {**_deadline_data(deadline), "explanation": ctx.explain(deadline.explanation)},
+        _deadline_data(deadline, steps=True),
     )
     return deadline
 
 
-def _deadline_data(deadline):
-    return {
-        "deadline": deadline,
-        "kind": deadline.kind,
-        "due_at": deadline.due_at.isoformat(),
-        "legal_basis": deadline.legal_basis,
-    }
+def _deadline_data(deadline, **extra):
+    # The engine's event shape; the deadline itself stands in for its id until the bulk insert gives it one.
+    return {**engine.deadline_event_data(deadline, **extra), "deadline": deadline}
 
 
 def _close(build, deadline, status, when, actor, *, reason=""):
@@ -489,11 +475,9 @@ def _close(build, deadline, status, when, actor, *, reason=""):
     deadline.closed_by = actor
     deadline.sweep_stage, deadline.sweep_at = "", None
     if status == DeadlineStatus.MET:
-        build.event(
-            when, deadline_events.DEADLINE_MET, actor, {**_deadline_data(deadline), "late": when > deadline.due_at}
-        )
+        build.event(when, deadline_events.DEADLINE_MET, actor, _deadline_data(deadline, late=when > deadline.due_at))
     else:
-        build.event(when, deadline_events.DEADLINE_CANCELLED, actor, {**_deadline_data(deadline), "reason": reason})
+        build.event(when, deadline_events.DEADLINE_CANCELLED, actor, _deadline_data(deadline, reason=reason))
 
 
 def _handled(ctx, build, rng, deadline, actor, *, status=DeadlineStatus.MET, reason=""):
@@ -664,16 +648,19 @@ def _plan_dublin(ctx, build, rng, officer, assigned_at, end):
     if build.case.track != Track.DUBLIN:
         return
     accepted_on = min(_local_date(build.case.opened_at) + dt.timedelta(days=rng.randint(5, 45)), _local_date(end))
+    # The asylum application was registered some weeks before the request was accepted; its date chooses
+    # the regulation (art. 84 Reg. 2024/1351). Taken from the index, so the other draws stay as they were.
+    registered_on = accepted_on - dt.timedelta(days=20 + build.spec.index % 70)
     circumstance = DUBLIN_CIRCUMSTANCES.pick(rng)
-    if circumstance == "medical" and accepted_on < AMMR_APPLIES_FROM:
-        circumstance = "none"  # the medical ground exists only under the AMMR (Reg. 2024/1351)
+    if circumstance == "resists" and registered_on < AMMR_APPLIES_FROM:
+        circumstance = "none"  # resisting the transfer extends the term only under the AMMR (art. 46 lid 2)
     opened_at = min(max(assigned_at, _local_moment(accepted_on, 11)), end, ctx.now)
     deadline = _deadline(
         ctx,
         build,
         kind=DeadlineKind.DUBLIN_TRANSFER,
         start=accepted_on,
-        params={"circumstance": circumstance},
+        params={"circumstance": circumstance, "registered_on": registered_on.isoformat()},
         opened_at=opened_at,
         opened_by=officer,
         trigger="Claimakkoord van de verantwoordelijke lidstaat",

@@ -144,11 +144,14 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # --- Deadlines ----------------------------------------------------------------------------------
-# Operational parameters of the deadline engine (the legal periods themselves are versioned rules
-# in cases/deadlines/rules.py, not settings).
+# Operational parameters of the deadline engine. The legal periods themselves are versioned rules in
+# the deadline registry (cases/deadlines/registry.py); a rule version names the settings it reads in
+# `params_from_settings`, so the engine knows no rule's setting.
 DEADLINE_ESCALATION_GRACE_HOURS = env_int("DEADLINE_ESCALATION_GRACE_HOURS", 24, minimum=0)
 DETENTION_REVIEW_DAYS = env_int("DETENTION_REVIEW_DAYS", 28, minimum=1)
 TRAVEL_DOCUMENT_REMINDER_WEEKS = env_int("TRAVEL_DOCUMENT_REMINDER_WEEKS", 6, minimum=1)
+# How long before the flight the person and their lawyer must be told (48 hours; one source reports 36).
+FLIGHT_NOTICE_HOURS = env_int("FLIGHT_NOTICE_HOURS", 48, minimum=1)
 DEADLINE_SWEEP_SECONDS = env_int("DEADLINE_SWEEP_SECONDS", 60, minimum=5)
 DIGEST_HOUR = env_int("DIGEST_HOUR", 7, minimum=0)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

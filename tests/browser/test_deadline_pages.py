@@ -62,9 +62,24 @@ def test_departure_term_explained_then_swept_into_notifications_and_the_overdue_
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, team_lead, password)
-    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Verlopen").click()
+    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Verstreken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verstreken termijnen in mijn team")
     expect(page.get_by_role("table")).to_contain_text("Öztürk")
+    expect(page.get_by_role("table")).to_contain_text("dagen verstreken")
     axe(page)
+
+    # Marking the statutory term met asks first, and asks what was done.
+    page.get_by_role("table").get_by_role("link", name="Öztürk").click()
+    page.locator("#termijnen").get_by_role("link", name="Markeren als voldaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Markeren als voldaan: Vertrektermijn")
+    axe(page)
+    page.get_by_role("button", name="Ja, markeren als voldaan").click()
+    expect(page.get_by_role("main")).to_contain_text("vermeld wat er is gedaan")
+    axe(page)
+    page.get_by_label("Wat is er gedaan").fill("Aantoonbaar vertrokken (bevestiging IOM)")
+    page.get_by_role("button", name="Ja, markeren als voldaan").click()
+    expect(page.get_by_role("main")).to_contain_text("Termijn gemarkeerd als voldaan.")
+    assert Deadline.objects.get(case=case).status == "met"
 
 
 def test_break_the_glass_page_is_accessible_and_opens_the_case_read_only(page, axe, password):

@@ -5,12 +5,19 @@ import datetime as dt
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from cases.constants import DeadlineStatus
 from cases.deadlines import events as deadline_events
-from cases.deadlines.notifications import notifications_mark_read, notifications_send_digests, work_item_complete
+from cases.deadlines.engine import deadline_open
+from cases.deadlines.notifications import (
+    deadline_mark_met,
+    notifications_mark_read,
+    notifications_send_digests,
+    work_item_complete,
+)
+from cases.deadlines.rules import DeadlineKind
 from cases.deadlines.selectors import unread_count
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import Case, CaseEvent, Deadline, Notification, WorkItem
@@ -70,7 +77,10 @@ class TestNotificationsSendDigests:
         assert message.subject == "Regie: 2 meldingen over termijnen"
         lines = [
             f"- {case.foreign_national.v_number} {case.foreign_national.surname}: Vertrektermijn (art. 62 Vw 2000)"
-            f" — Termijn bereikt, uiterlijk 30 maart 2026\n  {case_link(case)}\n"
+            " — Termijn verstreken, uiterlijk 30 maart 2026 (1 dag verstreken)\n"
+            "  28 dagen na 2 maart 2026 = 30 maart 2026. "
+            "Dat is een maandag en geen feestdag: de Algemene termijnenwet verschuift niets.\n"
+            f"  {case_link(case)}\n"
             for case in (first, second)
         ]
         assert message.body == (
@@ -78,6 +88,57 @@ class TestNotificationsSendDigests:
             + "\n".join(lines)
             + "\nDit bericht is verstuurd door Regie. Beantwoord dit bericht niet.\n\n"
         )
+
+    def test_a_user_who_chose_english_gets_the_whole_mail_in_english_explanations_included(self):
+        officer = CaseOfficerFactory(language="en")
+        case = due_case(officer)
+        deadlines_sweep(now=DUE_AT)
+
+        notifications_send_digests(now=DIGEST_AT)
+
+        (message,) = mail.outbox
+        assert message.subject == "Regie: 1 notification about deadlines"
+        assert message.body == (
+            f"Dear {officer.get_full_name()},\n\nThese deadlines need your attention:\n\n"
+            f"- {case.foreign_national.v_number} {case.foreign_national.surname}: Departure term (art. 62 Vw 2000)"
+            " — Deadline passed, due 30 March 2026 (1 day overdue)\n"
+            "  28 days after 2 March 2026 = 30 March 2026. "
+            "That is a Monday and not a public holiday: the Algemene termijnenwet moves nothing.\n"
+            f"  {case_link(case)}\n"
+            "\nThis message was sent by Regie. Do not reply to it.\n\n"
+        )
+
+    def test_each_recipient_reads_their_own_language_in_one_run(self, case_officer):
+        english = CaseOfficerFactory(language="en", team=case_officer.team)
+        due_case(case_officer)
+        due_case(english)
+        deadlines_sweep(now=DUE_AT)
+
+        notifications_send_digests(now=DIGEST_AT)
+
+        by_recipient = {message.to[0]: message for message in mail.outbox}
+        assert by_recipient[english.email].subject == "Regie: 1 notification about deadlines"
+        assert by_recipient[case_officer.email].subject == "Regie: 1 melding over termijnen"
+
+    def test_the_internal_target_is_named_beside_the_legal_last_day_art_94_vw_2000(self, case_officer):
+        enforcer = EnforcementOfficerFactory(team=case_officer.team)
+        case = CaseFactory(in_progress=True, case_officer=case_officer)
+        deadline_open(
+            case=case,
+            kind=DeadlineKind.DETENTION_COURT_NOTICE,
+            start=dt.date(2026, 1, 31),
+            actor=enforcer,
+            now=amsterdam(2026, 2, 27, 9, 0),
+        )
+        deadlines_sweep(now=amsterdam(2026, 3, 1, 0, 0))
+
+        notifications_send_digests(now=amsterdam(2026, 3, 1, 7, 0))
+
+        body = mail.outbox[0].body
+        assert (
+            "Kennisgeving van de bewaring aan de rechtbank (art. 94 lid 1 Vw 2000) — Interne streefdatum bereikt, "
+            "uiterlijk 2 maart 2026, interne streefdatum 28 februari 2026 (nog 1 dag)"
+        ) in body
 
     def test_the_subject_of_a_single_notification_is_singular(self, case_officer):
         due_case(case_officer)
@@ -153,6 +214,66 @@ class TestUnreadNotifications:
         assert Notification.objects.get(pk=leads.pk).read_at is None
 
 
+WHAT_WAS_DONE = "Aantoonbaar vertrokken op 30-3-2026 (bevestiging IOM)"
+
+
+class TestDeadlineMarkMet:
+    """Marking a deadline met: the user must be allowed to change the case, and a statutory term needs a reason."""
+
+    @pytest.fixture
+    def term(self, case_officer):
+        return DeadlineFactory(case=CaseFactory(in_progress=True, case_officer=case_officer))
+
+    def test_a_statutory_term_is_met_with_what_was_done_on_record(self, term, case_officer):
+        deadline_mark_met(deadline=term, actor=case_officer, now=DONE_AT, reason=f"  {WHAT_WAS_DONE} ")
+
+        term.refresh_from_db()
+        assert (term.status, term.status_reason, term.closed_by) == (DeadlineStatus.MET, WHAT_WAS_DONE, case_officer)
+        met = CaseEvent.objects.get(kind=deadline_events.DEADLINE_MET.code)
+        assert (met.data["reason"], met.data["late"]) == (WHAT_WAS_DONE, True)
+
+    @pytest.mark.parametrize("reason", ["", "   "])
+    def test_a_statutory_term_without_a_reason_is_refused_and_nothing_is_written(self, term, case_officer, reason):
+        events_before, history_before = CaseEvent.objects.count(), term.history.count()
+
+        with pytest.raises(ValidationError) as refused:
+            deadline_mark_met(deadline=term, actor=case_officer, now=DONE_AT, reason=reason)
+
+        assert refused.value.error_dict["reason"][0].code == "reason_required"
+        term.refresh_from_db()
+        assert term.status == DeadlineStatus.OPEN
+        assert (CaseEvent.objects.count(), term.history.count()) == (events_before, history_before)
+
+    def test_an_agreed_action_is_met_without_a_reason(self, case_officer):
+        action = DeadlineFactory(
+            case=CaseFactory(in_progress=True, case_officer=case_officer),
+            kind="agreed_action",
+            start=dt.date(2026, 3, 20),
+        )
+
+        deadline_mark_met(deadline=action, actor=case_officer, now=DONE_AT)
+
+        assert Deadline.objects.get(pk=action.pk).status == DeadlineStatus.MET
+
+    @pytest.mark.parametrize("outsider", [CaseOfficerFactory, EnforcementOfficerFactory])
+    def test_a_user_who_may_not_change_the_case_is_refused_and_nothing_changes(self, term, case_officer, outsider):
+        events_before = CaseEvent.objects.count()
+
+        with pytest.raises(PermissionDenied):
+            deadline_mark_met(deadline=term, actor=outsider(team=case_officer.team), now=DONE_AT, reason=WHAT_WAS_DONE)
+
+        assert Deadline.objects.get(pk=term.pk).status == DeadlineStatus.OPEN
+        assert CaseEvent.objects.count() == events_before
+
+    def test_a_deadline_met_already_is_refused_as_no_longer_live(self, term, case_officer):
+        deadline_mark_met(deadline=term, actor=case_officer, now=DONE_AT, reason=WHAT_WAS_DONE)
+
+        with pytest.raises(DomainError) as refused:
+            deadline_mark_met(deadline=term, actor=case_officer, now=DONE_AT, reason=WHAT_WAS_DONE)
+
+        assert refused.value.code == "deadline_not_live"
+
+
 class TestWorkItemComplete:
     @pytest.fixture
     def overdue(self, case_officer):
@@ -161,7 +282,7 @@ class TestWorkItemComplete:
     def test_marks_the_work_item_done_and_meets_its_deadline(self, overdue, case_officer):
         item = WorkItem.objects.get(deadline=overdue)
 
-        work_item_complete(work_item=item, actor=case_officer, now=DONE_AT)
+        work_item_complete(work_item=item, actor=case_officer, now=DONE_AT, reason=WHAT_WAS_DONE)
 
         item.refresh_from_db()
         assert (item.done_at, item.done_by) == (DONE_AT, case_officer)
@@ -175,7 +296,9 @@ class TestWorkItemComplete:
         assert Case.objects.get(pk=overdue.case_id).next_deadline is None
 
     def test_the_team_lead_may_finish_a_work_item_of_the_team(self, overdue, team_lead):
-        work_item_complete(work_item=WorkItem.objects.get(deadline=overdue), actor=team_lead, now=DONE_AT)
+        work_item_complete(
+            work_item=WorkItem.objects.get(deadline=overdue), actor=team_lead, now=DONE_AT, reason=WHAT_WAS_DONE
+        )
 
         assert Deadline.objects.get(pk=overdue.pk).closed_by == team_lead
 
@@ -194,9 +317,23 @@ class TestWorkItemComplete:
         assert CaseEvent.objects.count() == events_before
         assert overdue.history.count() == history_before
 
+    def test_finishing_the_work_item_of_a_statutory_term_needs_the_same_reason_and_undoes_nothing_half(
+        self, overdue, case_officer
+    ):
+        item = WorkItem.objects.get(deadline=overdue)
+        events_before = CaseEvent.objects.count()
+
+        with pytest.raises(ValidationError):
+            work_item_complete(work_item=item, actor=case_officer, now=DONE_AT)
+
+        item.refresh_from_db()
+        assert item.done_at is None
+        assert Deadline.objects.get(pk=overdue.pk).status == DeadlineStatus.OVERDUE
+        assert CaseEvent.objects.count() == events_before
+
     def test_a_work_item_done_already_is_refused(self, overdue, case_officer):
         item = WorkItem.objects.get(deadline=overdue)
-        work_item_complete(work_item=item, actor=case_officer, now=DONE_AT)
+        work_item_complete(work_item=item, actor=case_officer, now=DONE_AT, reason=WHAT_WAS_DONE)
 
         with pytest.raises(DomainError) as refused:
             work_item_complete(work_item=item, actor=case_officer, now=DONE_AT + dt.timedelta(hours=1))

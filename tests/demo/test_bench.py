@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from cases.constants import LIVE_DEADLINE_STATUSES, Phase
-from cases.deadlines import rules
+from cases.deadlines import registry
 from cases.deadlines.atw import calendar_rows, holiday_names
 from cases.deadlines.sweep import deadlines_sweep, due_deadlines
 from cases.models import Case, Deadline
@@ -247,7 +247,7 @@ class TestDeadlinesAtScale:
         filled = Deadline.objects.filter(trigger=FILLER).select_related("case")
         assert filled.count() == 40
         for deadline in filled:
-            _rule, computation = rules.compute(deadline.kind, start=deadline.start_date, holidays=HOLIDAYS)
+            _rule, computation = registry.compute(deadline.kind, start=deadline.start_date, holidays=HOLIDAYS)
             assert (deadline.due_at, deadline.status, deadline.case.phase != Phase.CLOSED) == (
                 computation.due_at,
                 "open",

@@ -20,7 +20,7 @@ from cases.constants import (
     Source,
     Vulnerability,
 )
-from cases.deadlines import rules
+from cases.deadlines import registry
 from cases.deadlines.atw import calendar_rows, holiday_names
 from cases.models import (
     Alias,
@@ -131,12 +131,20 @@ class TestSeededCases:
         assert len(deadlines) == 372
         for deadline in deadlines:
             start = deadline.start_at or deadline.start_date
-            rule, computation = rules.compute(deadline.kind, start=start, params=deadline.params, holidays=holidays)
-            assert (deadline.due_at, deadline.due_date, deadline.rule_version) == (
+            rule, computation = registry.compute(deadline.kind, start=start, params=deadline.params, holidays=holidays)
+            assert (deadline.due_at, deadline.due_date, deadline.target_at, deadline.rule_version) == (
                 computation.due_at,
                 computation.due_date,
+                computation.target_at,
                 rule.version,
             ), deadline.kind
+
+    def test_deadline_events_store_steps_and_never_rendered_text(self):
+        seed()
+        opened = CaseEvent.objects.filter(kind="deadline.opened")
+        assert opened.exists()
+        assert not CaseEvent.objects.filter(kind__startswith="deadline.", data__has_key="explanation").exists()
+        assert all(event.data["steps"] for event in opened)
 
     def test_next_deadline_is_the_nearest_live_deadline_and_closed_cases_have_none(self):
         seed()

@@ -138,7 +138,8 @@ POST  cases:document_upload            case     login 200   403   404   404   20
 GET   cases:document_download          doc      login 200   200   404   404   200   404   200   404   404   login login
 
 # cases: deadlines, work items, notifications (cases/deadlines/urls.py)
-POST  cases:deadline_met               deadline login 302   403   404   404   302   404   403   403   403   login login
+GET   cases:deadline_met               deadline login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:deadline_met               deadline login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:overdue                    -        login 403   403   403   403   200   200   403   403   403   login login
 POST  cases:work_item_done             item     login 302   403   404   404   302   404   403   403   403   login login
 GET   cases:notifications              -        login 200   200   200   200   200   200   200   200   200   login login
@@ -172,6 +173,8 @@ POST  cases-api:procedure-decide       proc     401   400   400   404   404   40
 POST* cases-api:procedure-decide       proc     401   200   403   404   404   200   404   403   404   404   403   404
 GET   cases-api:case-deadlines         case     401   200   200   404   404   200   404   200   404   404   403   404
 GET   cases-api:case-events            case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  cases-api:deadline-met           deadline 401   400   403   404   404   400   404   403   404   404   403   404
+POST* cases-api:deadline-met           deadline 401   200   403   404   404   200   404   403   404   404   403   404
 
 # The API's schema and docs: public today (issue 9 requires login in production)
 GET   api-schema                       -        200   200   200   200   200   200   200   200   200   200   200   200
@@ -204,6 +207,7 @@ BODIES = {
     },
     "cases-api:case-procedures": lambda world: {"kind": "appeal", "lodged_on": "2026-03-20", "may_await_in_nl": True},
     "cases-api:procedure-decide": lambda world: {"outcome": "rejected", "decided_on": "2026-03-30"},
+    "cases-api:deadline-met": lambda world: {"reason": "Vertrekgesprek gevoerd; gedwongen vertrek in voorbereiding."},
     "cases-api:case-reopen": lambda world: {"reason": "De vreemdeling is teruggekeerd naar Nederland."},
 }
 

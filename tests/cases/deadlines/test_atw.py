@@ -92,34 +92,98 @@ class TestCalendarAgainstTheStatute:
         assert {row.kind for row in ROWS} == {"statutory", "designated"}
 
 
+DECREE_2014_2016 = "Besluit van 17 juni 2013 (Atw art. 3 lid 3, 2014-2016)"
+DECREE_2017_2019 = "Stcrt. 2016, 58653 (Atw art. 3 lid 3, 2017-2019)"
+DECREE_2023_2025 = (
+    "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 "
+    "met een algemeen erkende feestdag"
+)
+DECREE_2026_2028 = (
+    "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+    "met een algemeen erkende feestdag"
+)
+
+
+def designated(year):
+    return [(day.date, day.name, day.source, day.predicted) for day in atw.designated_days(year)]
+
+
 class TestDesignatedDaysAtwArt3Lid3:
-    def test_the_days_of_the_known_decrees_are_designated(self):
-        decree_days = [
-            D(2023, 4, 28),
-            D(2023, 5, 19),
-            D(2024, 5, 10),
-            D(2024, 12, 27),
-            D(2025, 5, 30),
-            D(2026, 1, 2),
-            D(2026, 5, 15),
-            D(2027, 5, 7),
-            D(2028, 4, 28),
-            D(2028, 5, 26),
+    def test_the_days_of_the_complete_decrees_2023_2028_are_designated_with_their_citation(self):
+        expected = [
+            (D(2023, 4, 28), DECREE_2023_2025),
+            (D(2023, 5, 19), DECREE_2023_2025),
+            (D(2024, 5, 10), DECREE_2023_2025),
+            (D(2024, 12, 27), DECREE_2023_2025),
+            (D(2025, 5, 30), DECREE_2023_2025),
+            (D(2026, 1, 2), DECREE_2026_2028),
+            (D(2026, 5, 15), DECREE_2026_2028),
+            (D(2027, 5, 7), DECREE_2026_2028),
+            (D(2028, 4, 28), DECREE_2026_2028),
+            (D(2028, 5, 26), DECREE_2026_2028),
         ]
-        designated = [day for year in range(2023, 2029) for day in atw.designated_days(year)]
-        assert [day.date for day in designated] == decree_days
-        assert {day.source for day in designated} == {"Besluit gelijkstelling (Stcrt.)"}
+        days = [day for year in range(2023, 2029) for day in atw.designated_days(year)]
+        assert [(day.date, day.source) for day in days] == expected
+        assert not any(day.predicted for day in days)
+
+    def test_4_may_2015_is_designated_by_the_besluit_of_17_june_2013(self):
+        assert (D(2015, 5, 4), "Maandag vóór Bevrijdingsdag", DECREE_2014_2016, False) in designated(2015)
+        assert HOLIDAYS[D(2015, 5, 4)] == "Maandag vóór Bevrijdingsdag"
+
+    @pytest.mark.parametrize(
+        ("day", "name"),
+        [(D(2018, 12, 24), "Maandag vóór Eerste Kerstdag"), (D(2018, 12, 31), "Maandag vóór Nieuwjaarsdag")],
+    )
+    def test_24_and_31_december_2018_are_designated_by_stcrt_2016_58653(self, day, name):
+        assert (day, name, DECREE_2017_2019, False) in designated(2018)
+        assert day in DATES
+
+    def test_a_departure_term_ending_on_monday_4_may_2015_runs_to_wednesday_6_may_atw_art_1(self):
+        # 6 April 2015 + 28 = Monday 4 May (designated), Tuesday 5 May (Bevrijdingsdag) → Wednesday 6 May.
+        end, steps = atw.atw_extend(D(2015, 5, 4), start=D(2015, 4, 6), holidays=HOLIDAYS, term_days=28)
+        assert end == D(2015, 5, 6)
+        assert steps[0]["holiday"] == "Maandag vóór Bevrijdingsdag"
+
+    def test_a_departure_term_ending_on_christmas_eve_2018_runs_past_new_year_to_2_january_2019_atw_art_1(self):
+        # 26 November 2018 + 28 = Monday 24 December (designated), Christmas, Boxing Day → Thursday 27 December.
+        end, _steps = atw.atw_extend(D(2018, 12, 24), start=D(2018, 11, 26), holidays=HOLIDAYS, term_days=28)
+        assert end == D(2018, 12, 27)
+        # 3 December 2018 + 28 = Monday 31 December (designated), New Year's Day → Wednesday 2 January 2019.
+        end, _steps = atw.atw_extend(D(2018, 12, 31), start=D(2018, 12, 3), holidays=HOLIDAYS, term_days=28)
+        assert end == D(2019, 1, 2)
+
+    def test_the_partly_known_decrees_name_their_fridays_after_ascension_day_and_leave_the_rest_predicted(self):
+        assert designated(2015) == [
+            (D(2015, 1, 2), "Vrijdag na Nieuwjaarsdag", "vaste praktijk", True),
+            (D(2015, 5, 4), "Maandag vóór Bevrijdingsdag", DECREE_2014_2016, False),
+            (D(2015, 5, 15), "Vrijdag na Hemelvaartsdag", DECREE_2014_2016, False),
+        ]
+        assert designated(2019) == [
+            (D(2019, 5, 31), "Vrijdag na Hemelvaartsdag", DECREE_2017_2019, False),
+            (D(2019, 12, 27), "Vrijdag na Tweede Kerstdag", "vaste praktijk", True),
+        ]
 
     @pytest.mark.parametrize("day", [D(2026, 5, 4), D(2027, 4, 26)])
     def test_no_monday_before_a_holiday_on_a_tuesday_is_designated_by_the_2026_2028_decree(self, day):
         assert day not in DATES
 
-    def test_a_year_without_a_known_decree_follows_the_standing_practice(self):
+    def test_a_year_without_a_known_decree_is_predicted_from_the_standing_practice_not_law(self):
         # 2030: Ascension Day Thursday 30 May, Boxing Day on a Thursday, the others on other weekdays.
-        assert [(day.date, day.name, day.source) for day in atw.designated_days(2030)] == [
-            (D(2030, 5, 31), "Vrijdag na Hemelvaartsdag", "vaste praktijk"),
-            (D(2030, 12, 27), "Vrijdag na Tweede Kerstdag", "vaste praktijk"),
+        assert designated(2030) == [
+            (D(2030, 5, 31), "Vrijdag na Hemelvaartsdag", "vaste praktijk", True),
+            (D(2030, 12, 27), "Vrijdag na Tweede Kerstdag", "vaste praktijk", True),
         ]
+
+    @pytest.mark.parametrize("year", [2000, 2013, 2020, 2021, 2022, 2029, 2040])
+    def test_years_before_the_first_between_and_after_the_last_known_decree_are_all_predicted(self, year):
+        assert atw.decree_for(year) is None
+        assert all(day.predicted for day in atw.designated_days(year))
+
+    def test_the_statutory_holidays_are_never_predicted_and_the_calendar_marks_the_predicted_days(self):
+        assert not any(holiday.predicted for holiday in atw.statutory_holidays(2030))
+        assert D(2030, 5, 31) in HOLIDAYS.predicted
+        assert D(2026, 5, 15) not in HOLIDAYS.predicted
+        assert D(2030, 5, 30) not in HOLIDAYS.predicted
 
     def test_a_bridge_friday_that_is_already_a_statutory_holiday_is_not_designated_again(self):
         # 2005: Ascension Day on Thursday 5 May, so its Friday is designated once; 2000: 5 May a Friday.

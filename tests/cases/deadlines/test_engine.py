@@ -10,6 +10,7 @@ from cases.constants import ClosureReason, DeadlineStatus, InterpreterMode, Inte
 from cases.deadlines.engine import (
     case_next_deadline_refresh,
     deadline_meet,
+    deadline_open,
     deadline_recompute,
     deadline_resume,
     deadline_suspend,
@@ -87,8 +88,21 @@ class TestDepartureTermRecord:
         )
         assert explain(deadline.explanation) == expected
         (opened,) = events(case, "deadline.opened")
-        assert opened.data["explanation"] == expected
+        assert explain(opened.data["steps"]) == expected
         assert opened.data["legal_basis"] == "art. 62 Vw 2000"
+
+    def test_the_timeline_event_stores_steps_and_dates_never_rendered_text(self, case):
+        deadline = term_deadline(record_term(case))
+
+        (opened,) = events(case, "deadline.opened")
+        assert opened.data == {
+            "deadline": deadline.pk,
+            "kind": "departure_term",
+            "due_date": "2026-03-30",
+            "due_at": "2026-03-31T00:00:00+02:00",
+            "legal_basis": "art. 62 Vw 2000",
+            "steps": deadline.explanation,
+        }
 
     def test_reminds_seven_days_ahead_at_midnight_amsterdam_time_across_the_clocks_going_forward(self, case):
         deadline = term_deadline(record_term(case))
@@ -180,7 +194,9 @@ class TestDepartureTermCorrect:
         (recomputed,) = events(case, "deadline.recomputed")
         assert recomputed.data["old_due_at"] == "2026-03-30T22:00:00+00:00"
         assert recomputed.data["reason"] == "Besluit is later in werking getreden"
-        assert recomputed.data["explanation"].startswith("28 dagen na 4 maart 2026 = 1 april 2026.")
+        assert recomputed.data["old_due_date"] == "2026-03-30"
+        assert explain(recomputed.data["steps"]).startswith("28 dagen na 4 maart 2026 = 1 april 2026.")
+        assert "explanation" not in recomputed.data
 
     def test_an_overdue_term_moved_later_is_open_again_and_warns_and_falls_due_again(self, case, team_lead):
         term = record_term(case)
@@ -405,6 +421,84 @@ class TestFirstSweepStage:
 
     def test_is_the_due_moment_for_a_rule_without_reminder(self):
         assert first_sweep_stage(due_at=DUE_AT, remind_at=None, now=OPENED_AT) == ("due", DUE_AT)
+
+    def test_the_reminder_counts_back_from_an_internal_target_before_the_legal_last_day(self):
+        target = DUE_AT - dt.timedelta(days=2)
+        assert first_sweep_stage(due_at=DUE_AT, target_at=target, remind_at=REMIND_AT, now=OPENED_AT) == (
+            "reminder",
+            REMIND_AT,
+        )
+
+    def test_is_the_target_stage_once_the_reminder_has_passed_and_the_target_lies_before_the_legal_day(self):
+        target = DUE_AT - dt.timedelta(days=2)
+        assert first_sweep_stage(due_at=DUE_AT, target_at=target, remind_at=REMIND_AT, now=target) == (
+            "target",
+            target,
+        )
+        assert first_sweep_stage(due_at=DUE_AT, target_at=target, remind_at=None, now=OPENED_AT) == (
+            "target",
+            target,
+        )
+
+
+class TestTwoDatesArt94Vw2000:
+    """The court notice: legal last day extended by the Atw, the unshifted day 28 the internal target."""
+
+    @pytest.fixture
+    def notice(self, case):
+        # 31 January 2026 + 28 = Saturday 28 February (target); the Atw extends to Monday 2 March (legal).
+        return deadline_open(
+            case=case,
+            kind=DeadlineKind.DETENTION_COURT_NOTICE,
+            start=D(2026, 1, 31),
+            actor=case.case_officer,
+            now=amsterdam(2026, 1, 31, 15, 0),
+            trigger="Maatregel van bewaring opgelegd",
+        )
+
+    def test_both_dates_are_stored_and_the_reminder_counts_back_from_the_target(self, notice):
+        assert (notice.due_date, notice.due_at) == (D(2026, 3, 2), amsterdam(2026, 3, 3, 0, 0))
+        assert (notice.target_date, notice.target_at) == (D(2026, 2, 28), amsterdam(2026, 3, 1, 0, 0))
+        assert notice.has_internal_target
+        assert notice.remind_at == amsterdam(2026, 2, 22, 0, 0)
+        assert (notice.atw_applies, notice.atw_applied, notice.rule_version) == (True, True, "vw2000-atw")
+
+    def test_the_opened_event_records_the_target_beside_the_legal_last_day(self, notice):
+        (opened,) = events(notice.case, "deadline.opened")
+        assert (opened.data["due_date"], opened.data["target_date"]) == ("2026-03-02", "2026-02-28")
+
+    def test_met_after_the_target_but_on_the_legal_last_day_is_not_late(self, notice):
+        deadline_meet(deadline=notice, actor=notice.case.case_officer, now=amsterdam(2026, 3, 2, 16, 0))
+        assert events(notice.case, "deadline.met")[0].data["late"] is False
+
+    def test_met_after_the_legal_last_day_is_late(self, notice):
+        deadline_meet(deadline=notice, actor=notice.case.case_officer, now=amsterdam(2026, 3, 3, 9, 0))
+        assert events(notice.case, "deadline.met")[0].data["late"] is True
+
+    def test_a_rule_without_a_shift_keeps_the_target_on_the_legal_day(self, case):
+        deadline = term_deadline(record_term(case))
+        assert (deadline.target_date, deadline.target_at) == (deadline.due_date, deadline.due_at)
+        assert not deadline.has_internal_target
+
+
+class TestSettingsReadByTheRules:
+    def test_the_flight_notice_hours_come_from_flight_notice_hours(self, case, settings):
+        settings.FLIGHT_NOTICE_HOURS = 36
+        deadline = deadline_open(
+            case=case,
+            kind=DeadlineKind.FLIGHT_NOTICE,
+            start=amsterdam(2026, 3, 2, 10, 0),
+            actor=case.case_officer,
+            now=OPENED_AT - dt.timedelta(days=1),
+        )
+        assert (deadline.due_at, deadline.params) == (amsterdam(2026, 2, 28, 22, 0), {"hours": 36})
+
+    def test_the_review_interval_comes_from_detention_review_days(self, case, settings):
+        settings.DETENTION_REVIEW_DAYS = 14
+        deadline = deadline_open(
+            case=case, kind=DeadlineKind.DETENTION_REVIEW, start=D(2026, 3, 2), actor=case.case_officer, now=OPENED_AT
+        )
+        assert (deadline.due_date, deadline.params) == (D(2026, 3, 16), {"days": 14})
 
 
 class TestDeadlineFactoryStates:

@@ -3,12 +3,15 @@
 import datetime as dt
 import json
 from dataclasses import replace
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from cases.deadlines import rules
-from cases.deadlines.rules import DeadlineKind, compute, rule_version
+from cases.constants import Responsible
+from cases.deadlines import registry
+from cases.deadlines.registry import Computation, compute, rule_version
+from cases.deadlines.rules import DeadlineKind, DublinCircumstance
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 D = dt.date
@@ -69,7 +72,7 @@ class TestDepartureTermArt62Vw2000:
         _rule, computation = compute(
             DeadlineKind.DEPARTURE_TERM, start=D(2026, 3, 7), params={"days": 0}, holidays=holidays
         )
-        assert computation == rules.Computation(
+        assert computation == Computation(
             due_date=D(2026, 3, 7),
             due_at=at(2026, 3, 8, 0),
             atw_applied=False,
@@ -108,6 +111,22 @@ class TestFlightNoticeVreemdelingencirculaire:
             DeadlineKind.FLIGHT_NOTICE, start=at(2026, 3, 2, 10), params={"hours": 36}, holidays=holidays
         )
         assert computation.due_at == at(2026, 2, 28, 22)
+
+    def test_the_hours_come_from_the_setting_flight_notice_hours_and_an_explicit_param_wins(self, holidays):
+        configured = SimpleNamespace(FLIGHT_NOTICE_HOURS=36)
+        rule, computation = compute(
+            DeadlineKind.FLIGHT_NOTICE, start=at(2026, 3, 2, 10), holidays=holidays, settings=configured
+        )
+        assert rule.params_from_settings == {"hours": "FLIGHT_NOTICE_HOURS"}
+        assert computation.due_at == at(2026, 2, 28, 22)
+        _rule, computation = compute(
+            DeadlineKind.FLIGHT_NOTICE,
+            start=at(2026, 3, 2, 10),
+            params={"hours": 40},
+            holidays=holidays,
+            settings=configured,
+        )
+        assert computation.due_at == at(2026, 2, 28, 18)
 
     def test_48_hours_before_a_flight_after_the_clocks_go_forward_is_49_wall_clock_hours(self, holidays):
         _rule, computation = compute(DeadlineKind.FLIGHT_NOTICE, start=at(2026, 3, 30, 10), holidays=holidays)
@@ -156,13 +175,53 @@ class TestHoldingArt50Lid4Vw2000:
             )
 
 
-class TestDetention:
-    def test_the_court_is_notified_by_day_28_art_94_lid_1_vw_2000(self, holidays):
-        # 26 February 2026 is a Thursday; even on a weekend the date would not be moved later.
-        assert due_date(DeadlineKind.DETENTION_COURT_NOTICE, D(2026, 1, 29), holidays) == D(2026, 2, 26)
-        assert due_date(DeadlineKind.DETENTION_COURT_NOTICE, D(2026, 2, 2), holidays) == D(2026, 3, 2)
-        assert due_date(DeadlineKind.DETENTION_COURT_NOTICE, D(2026, 3, 6), holidays) == D(2026, 4, 3)  # Good Friday
+class TestDetentionCourtNoticeArt94Vw2000:
+    """The court is notified by day 28; the Atw extends that legal last day, day 28 stays the internal target."""
 
+    @pytest.mark.parametrize(
+        ("start", "target", "legal"),
+        [
+            (D(2026, 1, 29), D(2026, 2, 26), D(2026, 2, 26)),  # a Thursday: nothing to move
+            (D(2026, 2, 2), D(2026, 3, 2), D(2026, 3, 2)),  # a Monday
+            (D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 2)),  # Saturday 28 February → Monday 2 March
+            (D(2026, 3, 6), D(2026, 4, 3), D(2026, 4, 7)),  # Good Friday → past Easter Monday → Tuesday
+        ],
+    )
+    def test_the_legal_last_day_is_extended_by_the_atw_and_day_28_is_the_internal_target(
+        self, holidays, start, target, legal
+    ):
+        rule, computation = compute(DeadlineKind.DETENTION_COURT_NOTICE, start=start, holidays=holidays)
+        assert (rule.version, rule.legal_basis, rule.atw_applies) == ("vw2000-atw", "art. 94 lid 1 Vw 2000", True)
+        assert (computation.due_date, computation.target_date, computation.atw_applied) == (legal, target, True)
+        assert computation.due_at == at(legal.year, legal.month, legal.day, 0) + dt.timedelta(days=1)
+        assert computation.target_at == at(target.year, target.month, target.day, 0) + dt.timedelta(days=1)
+
+    def test_the_explanation_steps_name_both_days_and_the_judgment(self, holidays):
+        _rule, computation = compute(DeadlineKind.DETENTION_COURT_NOTICE, start=D(2026, 1, 31), holidays=holidays)
+        assert [step["type"] for step in computation.steps] == ["term", "atw_shift", "target_and_legal_day"]
+        assert computation.steps[-1] == {
+            "type": "target_and_legal_day",
+            "target": "2026-02-28",
+            "legal": "2026-03-02",
+            "source": "Rb. 's-Gravenhage 5 juni 2001, ECLI:NL:RBSGR:2001:AD5467",
+        }
+
+    def test_the_rule_version_records_the_reading_and_its_source(self):
+        rule = rule_version(DeadlineKind.DETENTION_COURT_NOTICE, on=D(2026, 3, 2))
+        assert "ECLI:NL:RBSGR:2001:AD5467" in str(rule.reading)
+        assert "art. 4 Atw" in str(rule.reading)
+        assert rule.statutory is True
+
+    def test_the_withdrawn_version_without_the_atw_is_kept_by_name_but_never_in_force(self, holidays):
+        withdrawn = rule_version(DeadlineKind.DETENTION_COURT_NOTICE, on=None, version="vw2000")
+        assert (withdrawn.in_force_from, withdrawn.atw_applies) == (None, False)
+        _rule, computation = compute(
+            DeadlineKind.DETENTION_COURT_NOTICE, start=D(2026, 1, 31), holidays=holidays, version="vw2000"
+        )
+        assert (computation.due_date, computation.target_date) == (D(2026, 2, 28), D(2026, 2, 28))
+
+
+class TestDetention:
     @pytest.mark.parametrize(
         ("start", "expected"),
         [
@@ -189,51 +248,114 @@ class TestDetention:
             compute(DeadlineKind.DETENTION_SIX_MONTHS, start=D(2010, 1, 4), holidays=holidays)
 
 
+def dublin(start, registered_on, circumstance="none", holidays=None):
+    return compute(
+        DeadlineKind.DUBLIN_TRANSFER,
+        start=start,
+        params={"circumstance": circumstance, "registered_on": registered_on},
+        holidays=holidays or {},
+    )
+
+
 class TestDublinTransfer:
+    """The registration date of the asylum application chooses the regulation (art. 84-85 Reg. 2024/1351);
+    the term runs from the acceptance (or, for the AMMR's 3 years, from the notice to the responsible state)."""
+
     @pytest.mark.parametrize(
-        ("start", "circumstance", "version", "expected", "basis"),
+        ("registered_on", "circumstance", "version", "expected", "basis"),
         [
-            (D(2026, 6, 11), "none", "dublin-604-2013", D(2026, 12, 11), "art. 29 lid 1 Vo. (EU) 604/2013"),
-            (D(2026, 6, 11), "imprisoned", "dublin-604-2013", D(2027, 6, 11), "art. 29 lid 2 Vo. (EU) 604/2013"),
-            (D(2026, 6, 11), "absconded", "dublin-604-2013", D(2027, 12, 11), "art. 29 lid 2 Vo. (EU) 604/2013"),
-            (D(2026, 6, 11), "detained", "dublin-604-2013", D(2026, 7, 23), "art. 28 lid 3 Vo. (EU) 604/2013"),
-            (D(2026, 6, 12), "none", "ammr-2024-1351", D(2026, 12, 12), "art. 46 lid 1 Vo. (EU) 2024/1351"),
-            (D(2026, 6, 12), "imprisoned", "ammr-2024-1351", D(2027, 6, 12), "art. 46 lid 2 Vo. (EU) 2024/1351"),
-            (D(2026, 6, 12), "medical", "ammr-2024-1351", D(2027, 6, 12), "art. 46 lid 2 Vo. (EU) 2024/1351"),
-            (D(2026, 6, 12), "absconded", "ammr-2024-1351", D(2029, 6, 12), "art. 46 lid 2 Vo. (EU) 2024/1351"),
-            (D(2026, 6, 12), "detained", "ammr-2024-1351", D(2026, 7, 24), "art. 45 lid 3 Vo. (EU) 2024/1351"),
-            (D(2025, 8, 31), "none", "dublin-604-2013", D(2026, 2, 28), "art. 29 lid 1 Vo. (EU) 604/2013"),
+            (D(2026, 6, 30), "none", "dublin-604-2013", D(2027, 2, 3), "art. 29 lid 1 Vo. (EU) 604/2013"),
+            (D(2026, 6, 30), "imprisoned", "dublin-604-2013", D(2027, 8, 3), "art. 29 lid 2 Vo. (EU) 604/2013"),
+            (D(2026, 6, 30), "absconded", "dublin-604-2013", D(2028, 2, 3), "art. 29 lid 2 Vo. (EU) 604/2013"),
+            (D(2026, 6, 30), "detained", "dublin-604-2013", D(2026, 9, 14), "art. 28 lid 3 Vo. (EU) 604/2013"),
+            (D(2026, 7, 2), "none", "ammr-2024-1351-r2", D(2027, 2, 3), "art. 46 lid 1 Vo. (EU) 2024/1351"),
+            (D(2026, 7, 2), "imprisoned", "ammr-2024-1351-r2", D(2027, 8, 3), "art. 46 lid 2 Vo. (EU) 2024/1351"),
+            (D(2026, 7, 2), "absconded", "ammr-2024-1351-r2", D(2029, 8, 3), "art. 46 lid 2 Vo. (EU) 2024/1351"),
+            (D(2026, 7, 2), "resists", "ammr-2024-1351-r2", D(2029, 8, 3), "art. 46 lid 2 Vo. (EU) 2024/1351"),
+            (D(2026, 7, 2), "unfit", "ammr-2024-1351-r2", D(2029, 8, 3), "art. 46 lid 2 Vo. (EU) 2024/1351"),
+            (
+                D(2026, 7, 2),
+                "medical_non_compliance",
+                "ammr-2024-1351-r2",
+                D(2029, 8, 3),
+                "art. 46 lid 2 Vo. (EU) 2024/1351",
+            ),
+            (D(2026, 7, 2), "detained", "ammr-2024-1351-r2", D(2026, 9, 7), "art. 45 lid 3 Vo. (EU) 2024/1351"),
         ],
     )
-    def test_the_acceptance_date_chooses_604_2013_or_the_ammr_and_the_ground_sets_the_term(
-        self, holidays, start, circumstance, version, expected, basis
+    def test_the_registration_date_chooses_604_2013_or_the_ammr_and_the_ground_sets_the_term(
+        self, holidays, registered_on, circumstance, version, expected, basis
     ):
-        rule, computation = compute(
-            DeadlineKind.DUBLIN_TRANSFER, start=start, params={"circumstance": circumstance}, holidays=holidays
-        )
+        # Accepted on Monday 3 August 2026 in every case.
+        rule, computation = dublin(D(2026, 8, 3), registered_on, circumstance, holidays)
         assert (rule.version, computation.due_date, computation.atw_applied) == (version, expected, False)
-        assert computation.steps[0] == {"type": "dublin_ground", "circumstance": circumstance, "legal_basis": basis}
+        assert computation.steps[0]["type"] == "dublin_regulation"
+        assert computation.steps[1]["legal_basis"] == basis
         assert computation.steps[-1] == {"type": "atw_not_applied", "reason": "eu_regulation"}
+
+    def test_a_detained_transfer_under_the_ammr_takes_5_weeks_not_6_art_45(self, holidays):
+        _rule, computation = dublin(D(2026, 8, 3), D(2026, 7, 15), DublinCircumstance.DETAINED, holidays)
+        assert computation.due_date == D(2026, 9, 7)
+
+    def test_an_application_registered_before_1_july_2026_keeps_dublin_iii_though_accepted_after(self, holidays):
+        rule, computation = dublin(D(2026, 9, 1), D(2026, 6, 12), "detained", holidays)
+        assert (rule.version, computation.due_date) == ("dublin-604-2013", D(2026, 10, 13))
+
+    def test_an_application_registered_on_1_july_2026_itself_falls_under_the_ammr_as_the_version_reads_art_84(
+        self, holidays
+    ):
+        rule, computation = dublin(D(2026, 8, 3), D(2026, 7, 1), "none", holidays)
+        assert rule.version == "ammr-2024-1351-r2"
+        assert computation.steps[0] == {
+            "type": "dublin_regulation",
+            "registered_on": "2026-07-01",
+            "regulation": "2024/1351",
+            "ammr_applies_from": "2026-07-01",
+        }
+        assert (
+            "een aanvraag die op 1 juli 2026 zelf is geregistreerd open: Regie past er Vo. (EU) 2024/1351 op toe"
+            in str(rule.reading)
+        )
+
+    def test_the_ammr_has_no_12_month_medical_ground(self, holidays):
+        with pytest.raises(ValueError, match="medical"):
+            dublin(D(2026, 8, 3), D(2026, 7, 15), "medical", holidays)
+
+    @pytest.mark.parametrize("ground", ["resists", "unfit", "medical_non_compliance"])
+    def test_the_ammr_only_grounds_are_no_ground_under_604_2013(self, holidays, ground):
+        with pytest.raises(ValueError, match=ground):
+            dublin(D(2026, 8, 3), D(2026, 6, 30), ground, holidays)
+
+    def test_the_3_years_run_from_the_notice_and_the_other_terms_from_the_acceptance(self, holidays):
+        _rule, three_years = dublin(D(2026, 8, 3), D(2026, 7, 15), "absconded", holidays)
+        _rule, six_months = dublin(D(2026, 8, 3), D(2026, 7, 15), "none", holidays)
+        assert (three_years.steps[1]["from"], six_months.steps[1]["from"]) == ("notice", "acceptance")
+
+    def test_the_registration_date_is_required_and_stored_as_a_date(self, holidays):
+        with pytest.raises(ValueError, match="registered_on"):
+            compute(DeadlineKind.DUBLIN_TRANSFER, start=D(2026, 8, 3), holidays=holidays)
+        with pytest.raises(ValueError, match="registered_on"):
+            dublin(D(2026, 8, 3), "15-07-2026", "none", holidays)
+        _rule, params = registry.resolve(
+            DeadlineKind.DUBLIN_TRANSFER, start=D(2026, 8, 3), params={"registered_on": D(2026, 7, 15)}
+        )
+        assert params == {"circumstance": "none", "registered_on": "2026-07-15"}
 
     def test_the_transfer_date_is_not_moved_off_a_weekend_reg_1182_71(self, holidays):
         # 6 June 2026 + 6 months = Sunday 6 December 2026: the EU term is shown as it is.
-        assert due_date(DeadlineKind.DUBLIN_TRANSFER, D(2026, 6, 6), holidays) == D(2026, 12, 6)
+        assert dublin(D(2026, 6, 6), D(2026, 4, 1), holidays=holidays)[1].due_date == D(2026, 12, 6)
 
-    def test_a_medical_condition_is_no_ground_under_604_2013(self, holidays):
-        with pytest.raises(ValueError, match="medical"):
-            compute(
-                DeadlineKind.DUBLIN_TRANSFER,
-                start=D(2026, 6, 11),
-                params={"circumstance": "medical"},
-                holidays=holidays,
-            )
-
-    def test_no_version_applies_before_2014(self, holidays):
+    def test_no_version_applies_to_an_application_registered_before_2014(self, holidays):
         with pytest.raises(LookupError):
-            compute(DeadlineKind.DUBLIN_TRANSFER, start=D(2013, 12, 31), holidays=holidays)
+            dublin(D(2014, 2, 3), D(2013, 12, 31), holidays=holidays)
+
+    def test_the_withdrawn_ammr_version_of_12_june_is_kept_by_name_only(self):
+        withdrawn = rule_version(DeadlineKind.DUBLIN_TRANSFER, on=None, version="ammr-2024-1351")
+        assert withdrawn.in_force_from is None
+        assert rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 6, 12)).version == "dublin-604-2013"
 
     def test_the_reminder_comes_earlier_for_a_6_month_term_than_for_a_detained_person(self):
-        rule = rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 6, 12))
+        rule = rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 7, 1))
         assert rule.reminder({"circumstance": "none"}) == dt.timedelta(days=28)
         assert rule.reminder({"circumstance": "detained"}) == dt.timedelta(days=7)
         assert rule.reminder() == dt.timedelta(days=28)
@@ -269,38 +391,124 @@ class TestRuleVersions:
             compute(DeadlineKind.HOLDING, start=D(2026, 3, 2), holidays=holidays)
 
     def test_every_kind_has_exactly_one_version_in_force_on_any_day_since_2014(self):
-        assert set(rules.RULES) == set(DeadlineKind)
-        for kind, versions in rules.RULES.items():
+        kinds = [value for name, value in vars(DeadlineKind).items() if name.isupper()]
+        assert set(kinds) <= set(registry.registered_kinds())
+        for kind in kinds:
+            versions = registry.versions(kind)
             assert all(version.kind == kind for version in versions)
             day = D(2014, 1, 1)
             while day <= D(2030, 12, 31):
                 assert len([v for v in versions if v.in_force_on(day)]) == 1, (kind, day)
                 day += dt.timedelta(days=1)
 
-    def test_the_version_in_force_on_the_start_date_is_chosen_ammr_applies_from_12_june_2026(self):
-        assert rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 6, 11)).version == "dublin-604-2013"
-        assert rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 6, 12)).version == "ammr-2024-1351"
+    def test_the_ammr_version_applies_to_applications_registered_from_1_july_2026(self):
+        assert rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 6, 30)).version == "dublin-604-2013"
+        assert rule_version(DeadlineKind.DUBLIN_TRANSFER, on=D(2026, 7, 1)).version == "ammr-2024-1351-r2"
 
-    def test_a_moment_chooses_the_version_by_its_local_date(self, holidays, monkeypatch):
+    def test_a_moment_chooses_the_version_by_its_local_date(self, holidays, swapped):
         # Suppose the bill takes effect on 12 June 2026: 22:30 UTC on 11 June is 00:30 on 12 June in Amsterdam.
-        six, nine = rules.RULES[DeadlineKind.HOLDING]
-        monkeypatch.setitem(
-            rules.RULES,
+        six, nine = registry.versions(DeadlineKind.HOLDING)
+        swapped(
             DeadlineKind.HOLDING,
-            (replace(six, in_force_until=D(2026, 6, 11)), replace(nine, in_force_from=D(2026, 6, 12))),
+            replace(six, in_force_until=D(2026, 6, 11)),
+            replace(nine, in_force_from=D(2026, 6, 12)),
         )
         rule, computation = compute(
             DeadlineKind.HOLDING, start=dt.datetime(2026, 6, 11, 22, 30, tzinfo=dt.UTC), holidays=holidays
         )
         assert (rule.version, computation.due_at) == ("holding-9h", at(2026, 6, 12, 18))
 
-    @pytest.mark.parametrize("kind", list(DeadlineKind))
+    @pytest.mark.parametrize("kind", [value for name, value in vars(DeadlineKind).items() if name.isupper()])
     def test_every_rule_cites_its_basis_and_produces_json_serialisable_steps(self, holidays, kind):
-        rule = rule_version(kind, on=D(2026, 3, 2))
-        start = at(2026, 3, 2, 10) if rule.counting.startswith("hours") else D(2026, 3, 2)
-        _rule, computation = compute(kind, start=start, holidays=holidays)
+        rule = rule_version(kind, on=D(2026, 7, 2))
+        start = at(2026, 7, 2, 10) if rule.counting.startswith("hours") else D(2026, 7, 2)
+        params = {"registered_on": "2026-07-02"} if rule.chosen_by else {}
+        _rule, computation = compute(kind, start=start, params=params, holidays=holidays)
         assert rule.legal_basis and str(rule.legal_text) and str(rule.task_text) and str(rule.atw_note)
-        assert rule.responsible in ("case_officer", "team_lead", "enforcement_officer")
+        assert str(rule.label) == registry.kind_label(kind)
+        assert rule.responsible in Responsible.values
         assert computation.due_at.utcoffset() is not None
+        assert computation.target_at <= computation.due_at
         assert json.loads(json.dumps(computation.steps)) == list(computation.steps)
-        assert computation.atw_applied == (rule.atw_applies and kind == DeadlineKind.DEPARTURE_TERM)
+        atw_kinds = (DeadlineKind.DEPARTURE_TERM, DeadlineKind.DETENTION_COURT_NOTICE)
+        assert computation.atw_applied == (rule.atw_applies and kind in atw_kinds)
+
+    def test_only_working_agreements_and_agreed_actions_are_not_statutory(self):
+        informal = {kind for kind in registry.registered_kinds() if not rule_version(kind, on=D(2026, 7, 2)).statutory}
+        assert informal == {
+            DeadlineKind.AGREED_ACTION,
+            DeadlineKind.TRAVEL_DOCUMENT_REMINDER,
+            DeadlineKind.TRAVEL_DOCUMENT_ESCALATION,
+        }
+        assert DeadlineKind.DEPARTURE_TERM in registry.statutory_kinds()
+
+
+def _throwaway(version="v1", **fields):
+    """A rule as an app above cases would register it from its AppConfig.ready()."""
+    values = {
+        "kind": "testapp_curfew",
+        "version": version,
+        "label": "Avondklok (test)",
+        "in_force_from": D(2020, 1, 1),
+        "in_force_until": None,
+        "legal_basis": "art. 1 Testwet",
+        "legal_text": "Binnen zijn",
+        "statutory": True,
+        "atw_applies": False,
+        "atw_note": "geen Atw",
+        "counting": "days",
+        "params": {"days": 3},
+        "responsible": Responsible.CASE_OFFICER,
+        "remind_before": None,
+        "task_text": "Controleren",
+        "compute": lambda start, params, *, holidays, tz: registry.Computation(
+            start, dt.datetime.combine(start, dt.time(0), tzinfo=tz), False, ()
+        ),
+    }
+    return registry.RuleVersion(**{**values, **fields})
+
+
+class TestRegistry:
+    @pytest.fixture(autouse=True)
+    def _clean(self):
+        yield
+        registry.unregister("testapp_curfew")
+
+    def test_a_rule_registered_later_is_answered_for_its_label_version_and_computation(self, holidays):
+        assert registry.kind_label("testapp_curfew") == "testapp_curfew"  # unknown: its code
+        registry.register(_throwaway())
+        assert "testapp_curfew" in registry.registered_kinds()
+        assert registry.kind_label("testapp_curfew") == "Avondklok (test)"
+        rule, computation = compute("testapp_curfew", start=D(2026, 3, 2), holidays=holidays)
+        assert (rule.version, computation.due_date, computation.target_date) == ("v1", D(2026, 3, 2), D(2026, 3, 2))
+        assert "testapp_curfew" in registry.statutory_kinds()
+
+    def test_the_same_version_twice_is_refused(self):
+        registry.register(_throwaway())
+        with pytest.raises(ValueError, match="twice"):
+            registry.register(_throwaway())
+
+    def test_versions_in_force_on_the_same_day_are_refused(self):
+        registry.register(_throwaway())
+        with pytest.raises(ValueError, match="overlap"):
+            registry.register(_throwaway("v2", in_force_from=D(2025, 1, 1)))
+        registry.register(_throwaway("v2", in_force_from=None))
+
+    def test_a_setting_read_into_an_unknown_param_is_refused(self):
+        with pytest.raises(ValueError, match="unknown params"):
+            registry.register(_throwaway(params_from_settings={"weeks": "CURFEW_WEEKS"}))
+
+    def test_unregister_removes_one_version_or_the_kind(self):
+        registry.register(_throwaway(), _throwaway("v2", in_force_from=None))
+        registry.unregister("testapp_curfew", "v2")
+        assert [v.version for v in registry.versions("testapp_curfew")] == ["v1"]
+        registry.unregister("testapp_curfew")
+        assert registry.versions("testapp_curfew") == ()
+        with pytest.raises(LookupError):
+            rule_version("testapp_curfew", on=D(2026, 3, 2))
+
+    def test_a_target_after_the_legal_last_day_is_refused(self):
+        with pytest.raises(ValueError, match="target"):
+            Computation(
+                D(2026, 3, 2), at(2026, 3, 3, 0), False, (), target_date=D(2026, 3, 3), target_at=at(2026, 3, 4, 0)
+            )

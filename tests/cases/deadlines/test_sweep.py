@@ -109,6 +109,7 @@ class TestDeadlinesSweepDue:
         assert event.data == {
             "deadline": deadline.pk,
             "kind": "departure_term",
+            "due_date": "2026-03-30",
             "due_at": "2026-03-30T22:00:00+00:00",
             "legal_basis": "art. 62 Vw 2000",
         }
@@ -251,6 +252,82 @@ class TestDeadlinesSweepCatchUp:
             "overdue",
         ]
         assert deadlines_sweep(now=back_up) == SweepReport()
+
+
+@pytest.mark.django_db
+class TestDeadlinesSweepInternalTargetArt94Vw2000:
+    """Reminder and work item aim at the internal target; overdue only once the legal last day has passed."""
+
+    # 31 January 2026 + 28 = Saturday 28 February (target); the Atw extends the legal last day to Monday 2 March.
+    REMIND_AT = amsterdam(2026, 2, 22, 0, 0)
+    TARGET_AT = amsterdam(2026, 3, 1, 0, 0)
+    LEGAL_AT = amsterdam(2026, 3, 3, 0, 0)
+
+    @pytest.fixture
+    def notice(self, case):
+        enforcer = EnforcementOfficerFactory(team=case.team)
+        deadline = deadline_open(
+            case=case,
+            kind=DeadlineKind.DETENTION_COURT_NOTICE,
+            start=D(2026, 1, 31),
+            actor=enforcer,
+            now=amsterdam(2026, 1, 31, 15, 0),
+        )
+        deadline.enforcer = enforcer
+        return deadline
+
+    def test_the_target_stage_makes_the_work_item_and_leaves_the_deadline_open(self, notice):
+        deadlines_sweep(now=self.REMIND_AT)
+        notice.refresh_from_db()
+        assert (notice.sweep_stage, notice.sweep_at) == (SweepStage.TARGET, self.TARGET_AT)
+
+        report = deadlines_sweep(now=self.TARGET_AT)
+
+        assert (report.targets, report.due, report.work_items, report.notifications) == (1, 0, 1, 1)
+        notice.refresh_from_db()
+        assert notice.status == DeadlineStatus.OPEN
+        assert (notice.sweep_stage, notice.sweep_at) == (SweepStage.DUE, self.LEGAL_AT)
+        (item,) = rows(WorkItem, deadline=notice)
+        assert (item.stage, item.due_at, item.assignee) == ("target", self.TARGET_AT, notice.enforcer)
+        assert [e.kind for e in rows(CaseEvent, case=notice.case, kind__startswith="deadline.")] == [
+            "deadline.opened",
+            "deadline.target_reached",
+        ]
+
+    def test_nothing_happens_between_the_target_and_the_legal_last_day(self, notice):
+        deadlines_sweep(now=self.TARGET_AT)
+        assert deadlines_sweep(now=amsterdam(2026, 3, 2, 23, 59)) == SweepReport()
+        notice.refresh_from_db()
+        assert notice.status == DeadlineStatus.OPEN
+
+    def test_overdue_only_after_the_legal_last_day_without_a_second_work_item(self, notice, team_lead):
+        deadlines_sweep(now=self.TARGET_AT)
+
+        report = deadlines_sweep(now=self.LEGAL_AT)
+
+        assert (report.due, report.work_items, report.notifications) == (1, 0, 1)
+        notice.refresh_from_db()
+        assert notice.status == DeadlineStatus.OVERDUE
+        assert (notice.sweep_stage, notice.sweep_at) == (SweepStage.ESCALATION, self.LEGAL_AT + dt.timedelta(hours=24))
+        assert rows(WorkItem, deadline=notice)[0].stage == "target"
+        assert stages(notice) == [
+            (0, "reminder", notice.enforcer.pk),
+            (0, "target", notice.enforcer.pk),
+            (0, "due", notice.enforcer.pk),
+        ]
+
+    def test_after_downtime_one_sweep_walks_reminder_target_due_and_escalation_in_order(self, notice, team_lead):
+        report = deadlines_sweep(now=amsterdam(2026, 3, 5, 12, 0))
+
+        assert (report.reminders, report.targets, report.due, report.escalations) == (1, 1, 1, 1)
+        assert [stage for _revision, stage, _user in stages(notice)] == ["reminder", "target", "due", "escalation"]
+        assert [e.kind for e in rows(CaseEvent, case=notice.case, kind__startswith="deadline.")] == [
+            "deadline.opened",
+            "deadline.target_reached",
+            "deadline.overdue",
+            "deadline.escalated",
+        ]
+        assert WorkItem.objects.filter(deadline=notice).count() == 1
 
 
 @pytest.mark.django_db
@@ -469,7 +546,7 @@ class TestSweepDeadlinesTask:
         ):
             result = sweep_deadlines.delay().get(timeout=20)
 
-        assert result == {"reminders": 1, "due": 1, "escalations": 1}
+        assert result == {"reminders": 1, "targets": 0, "due": 1, "escalations": 1}
         assert [(n.stage, n.created_at) for n in rows(Notification, deadline=deadline)] == [
             ("reminder", back_up),
             ("due", back_up),
