@@ -1,4 +1,4 @@
-"""In Chromium: no page breaks the Content-Security-Policy; the second factor, from adding the app to logging in with it."""
+"""In Chromium: no page breaks the CSP; the second factor, from adding the app to logging in with it."""
 
 import re
 
