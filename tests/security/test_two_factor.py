@@ -211,3 +211,22 @@ class TestRecoveryCodes:
         response = client.post("/account/beveiliging/herstelcodes/")
         assert response.status_code == 302
         assert StaticToken.objects.count() == 0
+
+
+class TestSecondFactorReset:
+    def test_a_lost_phone_removes_app_and_codes_and_ends_the_sessions(self, client, case_officer, functional_admin):
+        import io
+
+        from django.core.management import call_command
+
+        from dtv.accounts.twofactor import recovery_codes_issue
+
+        enrolled(case_officer)
+        recovery_codes_issue(user=case_officer)
+        client.force_login(case_officer)
+        out = io.StringIO()
+        call_command("two_factor_reset", case_officer.username, "--by", functional_admin.username, stdout=out)
+        assert TOTPDevice.objects.filter(user=case_officer).count() == 0
+        assert StaticToken.objects.count() == 0
+        assert client.get("/werkvoorraad/").status_code == 302
+        assert "is reset" in out.getvalue()
