@@ -16,4 +16,4 @@ RUN SECRET_KEY=build-only-collectstatic-key-that-is-long-enough-for-checks-01234
  && mkdir -p /app/var && chown -R regie /app/var
 USER regie
 EXPOSE 8000
-CMD ["gunicorn", "dtv.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]
+CMD ["gunicorn", "dtv.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--timeout", "30", "--access-logfile", "-"]

@@ -6,7 +6,7 @@ PYTHON ?= $(shell scripts/find-python.sh)
 # The test suite talks to the machine's own PostgreSQL and Redis (see dtv/settings/test.py).
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/regie
 
-.PHONY: run test bench install lint system-deps services messages vendor clean
+.PHONY: run test bench install lint security audit system-deps services messages vendor clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (python3.12/python3.13 on PATH)."; exit 1; }
@@ -28,11 +28,21 @@ run: install
 	@echo ""
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
-## make test: ruff, import contracts and the whole suite on PostgreSQL + Redis + headless Chromium.
+## make test: ruff, import contracts, bandit and the whole suite on PostgreSQL + Redis + headless Chromium.
 test: install system-deps services
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(MAKE) --no-print-directory security
 	DATABASE_URL=$(DATABASE_URL_TEST) $(BIN)/pytest
+
+## make security: bandit over everything that ships (config in pyproject.toml); fails on medium or high.
+security: install
+	$(BIN)/bandit -c pyproject.toml -r . --severity-level medium --quiet
+
+## make audit: known vulnerabilities in the installed dependencies (pip-audit; needs its online service).
+## Fails when it audited nothing, instead of reporting "no known vulnerabilities".
+audit: install
+	$(BIN)/python scripts/audit.py
 
 ## make bench: 100,000 synthetic cases in PostgreSQL database regie_bench, then timings (a benchmark, not a test).
 bench: install system-deps services

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories.accounts import (
     PASSWORD,
@@ -8,6 +9,14 @@ from tests.factories.accounts import (
     PrivacyOfficerFactory,
     TeamLeadFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: API throttle counts never carry over (the cache is per process)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

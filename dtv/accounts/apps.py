@@ -24,8 +24,14 @@ class AccountsConfig(AppConfig):
     }
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import checks as deploy_checks  # noqa: F401  (registers the deploy checks)
         from .models import User, forget_roles
         from .roles import check_role_permissions, sync_role_groups
+        from .sessions import session_started_record
+
+        user_logged_in.connect(session_started_record, dispatch_uid="accounts.session_started")
 
         # After every migrate, so permissions of models added later join their roles too.
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")

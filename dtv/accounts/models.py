@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .constants import ChainPartner, Role
@@ -54,6 +55,13 @@ class User(AbstractUser):
         help_text=_("The language of the e-mail the user receives; set when they switch language."),
     )
 
+    session_epoch = models.PositiveIntegerField(
+        _("session generation"),
+        default=0,
+        editable=False,
+        help_text=_("Raised to end every session of the user at once (log out everywhere)."),
+    )
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -61,6 +69,16 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django checks this hash on every request: besides the password it covers the session
+        # generation, so raising session_epoch ends all of the user's sessions.
+        return salted_hmac(
+            "dtv.accounts.models.User.session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def roles(self):
@@ -100,3 +118,61 @@ def forget_roles(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, User):
         instance.__dict__.pop("_roles", None)
         instance.__dict__.pop("loaded_role_names", None)
+
+
+class ApiToken(models.Model):
+    """A chain partner's (or script's) API key; only its SHA-256 digest is stored, the key is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    prefix = models.CharField(
+        _("prefix"), max_length=8, help_text=_("The first characters of the key, to recognise it.")
+    )
+    digest = models.CharField(_("SHA-256 of the key"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("issued at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
+
+    def is_valid_at(self, moment) -> bool:
+        return self.revoked_at is None and moment < self.expires_at
+
+
+class LoginFailure(models.Model):
+    """One failed login, kept for the lockout per account and per address (and pruned after a day)."""
+
+    username = models.CharField(_("username (as typed, folded)"), max_length=150, db_index=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
+    failed_at = models.DateTimeField(_("failed at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("failed login")
+        verbose_name_plural = _("failed logins")
+        ordering = ["-failed_at"]
+
+    def __str__(self):
+        return f"{self.username} @ {self.address} {self.failed_at:%Y-%m-%d %H:%M:%S}"

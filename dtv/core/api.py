@@ -12,6 +12,9 @@ from rest_framework.views import APIView, exception_handler, set_rollback
 from .exceptions import DomainError
 from .parsers import LimitedJSONParser
 
+# Codes of a payload refused as a whole, before any field is looked at (see parsers.py).
+PAYLOAD_CODES = ("payload_too_large", "payload_too_deep")
+
 
 class ApiView(APIView):
     """Base API view: authentication is DRF's (tokens, session), so Django's login redirect stays out."""
@@ -71,8 +74,9 @@ def api_exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
-        codes = exc.get_codes()
-        code = "payload_too_large" if "payload_too_large" in str(codes) else "invalid"
+        codes = str(exc.get_codes())
+        # A payload refused as a whole keeps its own code; field errors are "invalid".
+        code = next((name for name in PAYLOAD_CODES if name in codes), "invalid")
         response.data = {"code": code, "detail": _("The request contains invalid data."), "errors": errors}
     else:
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else response.data

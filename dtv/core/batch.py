@@ -52,7 +52,7 @@ def fetch_together(querysets: Mapping[str, object], *, using=None) -> dict[str, 
             continue
         aliases = ", ".join(f"c{i}" for i in range(compiler.col_count))
         # `sql` is Django's own compiled query with its parameters kept apart: nothing user-given is pasted in.
-        parts.append(f"(SELECT COALESCE(json_agg(t), '[]')::text FROM ({sql}) AS t({aliases}))")  # noqa: S608
+        parts.append(f"(SELECT COALESCE(json_agg(t), '[]')::text FROM ({sql}) AS t({aliases}))")  # noqa: S608  # nosec B608
         params.extend(sql_params)
         plans[name] = (queryset, compiler)
     texts = []

@@ -90,3 +90,16 @@ def env_redis_url(name, default=_UNSET):
     if not value.startswith(("redis://", "rediss://")):
         raise ImproperlyConfigured(f"Setting {name}={value!r} is invalid: expected redis://host:port/db.")
     return value
+
+
+_RATE_UNITS = {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+
+
+def env_rate(name, default=_UNSET):
+    """Return a request rate such as "120/min" (a number, a slash, s/min/hour/day), as DRF throttles read it."""
+    value = _raw(name, default)
+    rate = default if value is None else value
+    count, _slash, unit = rate.partition("/")
+    if not (count.isascii() and count.isdigit() and int(count) > 0 and unit in _RATE_UNITS):
+        raise ImproperlyConfigured(f"Setting {name}={rate!r} is invalid: expected a rate such as 120/min.")
+    return rate

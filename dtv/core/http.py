@@ -1,5 +1,8 @@
 """Request plumbing shared by the apps' views."""
 
+import ipaddress
+
+from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -10,3 +13,21 @@ def redirect_back(request, fallback):
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect(fallback)
+
+
+def client_address(request) -> str | None:
+    """The client's IP address: REMOTE_ADDR, or the address the TRUSTED_PROXY_COUNT-th proxy saw.
+
+    Behind a reverse proxy every request comes from the proxy; X-Forwarded-For is read only as far
+    as the proxies we run have written it, because a client can send the header itself.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    raw = request.META.get("REMOTE_ADDR", "")
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            raw = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(raw))
+    except ValueError:
+        return None

@@ -65,55 +65,63 @@ def _refuse(message, code):
 # --- Images ------------------------------------------------------------------------------------
 
 
-def _png_is_complete(content: bytes) -> bool:
-    """Every chunk whole with a matching checksum, up to the closing IEND chunk."""
+def _png_end(content: bytes) -> int | None:
+    """Where the closing IEND chunk ends, every chunk before it whole with a matching checksum; else None."""
     position = len(PNG_SIGNATURE)
     while position + 12 <= len(content):
         length = int.from_bytes(content[position : position + 4], "big")
         end = position + 12 + length
         if end > len(content):
-            return False
+            return None
         if zlib.crc32(content[position + 4 : end - 4]) != int.from_bytes(content[end - 4 : end], "big"):
-            return False
+            return None
         if content[position + 4 : position + 8] == b"IEND":
-            return True
+            return end
         position = end
-    return False
+    return None
+
+
+def _png_is_complete(content: bytes) -> bool:
+    return _png_end(content) is not None
 
 
 # Markers without a length field: TEM and the restart markers.
 _JPEG_STANDALONE_MARKERS = {0x01, *range(0xD0, 0xD8)}
 
 
-def _jpeg_is_complete(content: bytes) -> bool:
-    """The segments and scans of the (first) image follow each other up to its end-of-image marker."""
+def _jpeg_end(content: bytes) -> int | None:
+    """Where the (first) image ends, its segments and scans following each other up to the end-of-image marker."""
     size, position = len(content), 2
     while position < size:
         if content[position] != 0xFF:
-            return False
+            return None
         while position < size and content[position] == 0xFF:
             position += 1
         if position >= size:
-            return False
+            return None
         marker = content[position]
         position += 1
         if marker == 0xD9:
-            return True
+            return position
         if marker in _JPEG_STANDALONE_MARKERS:
             continue
         if position + 2 > size or int.from_bytes(content[position : position + 2], "big") < 2:
-            return False
+            return None
         position += int.from_bytes(content[position : position + 2], "big")
         if marker == 0xDA:
             # Entropy-coded data runs to the next 0xFF that is neither byte stuffing (FF00) nor a restart marker.
             while True:
                 position = content.find(b"\xff", position)
                 if position < 0 or position + 1 >= size:
-                    return False
+                    return None
                 if content[position + 1] != 0x00 and not 0xD0 <= content[position + 1] <= 0xD7:
                     break
                 position += 2
-    return False
+    return None
+
+
+def _jpeg_is_complete(content: bytes) -> bool:
+    return _jpeg_end(content) is not None
 
 
 def check_image(content: bytes, file_type: FileType) -> None:
@@ -284,6 +292,45 @@ def read_checked(upload, *, limit):
     return b"".join(parts), digest.hexdigest()
 
 
+# --- Polyglots ----------------------------------------------------------------------------------
+
+# Markup a browser would run if it ever took the file for HTML or SVG: a tag name and the character
+# that ends it. Seven to ten fixed bytes: compressed image or PDF data holds such a run by chance
+# about once in 10^12 files of the maximum size.
+_MARKUP = re.compile(rb"<(?:script|iframe|html|body|svg|object|embed|!doctype|\?php)[\s>/]")
+# A ZIP is read from its end: the end-of-central-directory record lies in the last 64 KiB + 22 bytes.
+_ZIP_END = b"PK\x05\x06"
+_ZIP_WINDOW = 65_535 + 22
+_ZIP_START = b"PK\x03\x04"
+
+
+def _refuse_polyglot():
+    _refuse(
+        _(
+            "This file is also readable as another kind of file (a web page or an archive) and is therefore "
+            "refused. Save or print it again as a plain PDF, PNG or JPEG and upload that one."
+        ),
+        "polyglot",
+    )
+
+
+def check_polyglot(content: bytes, file_type: FileType) -> None:
+    """Refuse a file that is also a web page or a ZIP archive (PNG+HTML, PDF with HTML in a comment, JPEG+ZIP)."""
+    if _MARKUP.search(content.lower()):
+        _refuse_polyglot()
+    if _ZIP_END in content[-_ZIP_WINDOW:]:
+        _refuse_polyglot()
+    if file_type is PNG:
+        # Nothing may follow IEND: that is where HTML and archives are appended.
+        end = _png_end(content)
+        if end is not None and content[end:].strip(b"\x00\r\n\t "):
+            _refuse_polyglot()
+    elif file_type is JPEG:
+        end = _jpeg_end(content)
+        if end is not None and content[end:].lstrip(b"\x00").startswith(_ZIP_START):
+            _refuse_polyglot()
+
+
 def check_content(content: bytes) -> FileType:
     """The type of `content` if the case file accepts it; ValidationError on the upload field otherwise."""
     file_type = detect_file_type(content[:16])
@@ -293,4 +340,5 @@ def check_content(content: bytes) -> FileType:
         check_pdf(content)
     else:
         check_image(content, file_type)
+    check_polyglot(content, file_type)
     return file_type

@@ -8,9 +8,10 @@ layer on top of this module.
 from pathlib import Path
 
 from celery.schedules import crontab
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from dtv.core.env import env_bool, env_database, env_int, env_list, env_redis_url, env_str
+from dtv.core.env import env_bool, env_database, env_int, env_list, env_rate, env_redis_url, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("REGIE_VAR_DIR", str(BASE_DIR / "var")))
@@ -30,7 +31,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -47,15 +50,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files keep their caching, every other reply is no-store.
+    "dtv.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dtv.core.middleware.DutchByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Refuses bodies unread: its __call__ runs before CSRF reads request.POST (in process_view).
+    "dtv.core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dtv.accounts.middleware.SessionSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -72,6 +81,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -94,8 +104,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-# ModelBackend that loads the user with team, roles and permissions in one query (dtv/accounts/backends.py).
-AUTHENTICATION_BACKENDS = ["dtv.accounts.backends.UserWithRolesBackend"]
+# Password login with the lockout per account and address (never for a chain partner); the signed-in user is
+# loaded with team, roles and permissions in one query per request (dtv/accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["dtv.accounts.backends.LockoutModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -117,6 +128,20 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Absolute lifetime: however active, a session ends this many hours after the login (a working day).
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 10, minimum=1)
+
+# --- Login hardening --------------------------------------------------------------------------------
+# LOGIN_FAILURES_PER_ACCOUNT failed logins for one account name, or LOGIN_FAILURES_PER_ADDRESS from
+# one address, within LOGIN_LOCKOUT_MINUTES lock further tries until that long after the last one.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+# Reverse proxies in front of the web tier that append to X-Forwarded-For (0: REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# Second factor (TOTP app + recovery codes) for every login; dev.py turns it off for `make run`.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Regie (DT&V)"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -142,6 +167,36 @@ MEDIA_URL = "/_documents-are-never-served/"
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", 20, minimum=1) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Request bodies (dtv.core.middleware.RequestBodyLimitMiddleware refuses larger ones unread): an
+# upload view may receive its file plus the form around it; every other form far less.
+UPLOAD_REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 256 * 1024
+UPLOAD_VIEWS = {"cases:document_upload": UPLOAD_REQUEST_MAX_BYTES}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# An accepted upload stays in memory (it is at most UPLOAD_REQUEST_MAX_BYTES): no copy of a
+# passport scan in the temporary directory. LimitedUploadHandler stops any body past the limit.
+FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_REQUEST_MAX_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "dtv.core.uploadhandlers.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# --- Headers ----------------------------------------------------------------------------------------
+# Django's own CSP: scripts only from our origin or with the per-response nonce, no inline style,
+# nothing framed, no plugins. data: images are the icons inside the NL Design System CSS.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
 
 # --- Deadlines ----------------------------------------------------------------------------------
 # Operational parameters of the deadline engine. The legal periods themselves are versioned rules in
@@ -210,12 +265,38 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Cache -------------------------------------------------------------------------------------
+# Shared by every web process on Redis (the API throttles count there); in memory for `make run`.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "regie",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # --- REST API ---------------------------------------------------------------------------------
+API_PATH_PREFIX = "/api/"
+# Tokens: stored as SHA-256, shown once, valid this long (rotation: manage.py api_token rotate).
+API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 90, minimum=1)
+API_TOKEN_MAX_LIFETIME_DAYS = 366
+# Requests per account (DRF rate syntax, e.g. 120/min): a chain-partner system, and a DT&V officer.
+API_THROTTLE_PARTNER = env_rate("API_THROTTLE_PARTNER", "120/min")
+API_THROTTLE_STAFF = env_rate("API_THROTTLE_STAFF", "600/min")
+# The OpenAPI schema and Swagger UI: only for logged-in users (token or session) unless switched off.
+API_DOCS_REQUIRE_LOGIN = env_bool("API_DOCS_REQUIRE_LOGIN", True)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "dtv.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "dtv.accounts.throttling.PartnerRateThrottle",
+        "dtv.accounts.throttling.StaffRateThrottle",
     ],
     "DEFAULT_PARSER_CLASSES": ["dtv.core.parsers.LimitedJSONParser"],
     "EXCEPTION_HANDLER": "dtv.core.api.api_exception_handler",
@@ -229,6 +310,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Case management of the Dutch return service (DT&V) for chain partners.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": [
+        "rest_framework.permissions.IsAuthenticated"
+        if API_DOCS_REQUIRE_LOGIN
+        else "rest_framework.permissions.AllowAny"
+    ],
     # Swagger UI and Redoc are served from our own static files: the network may be closed.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -8,6 +8,8 @@ os.environ.setdefault("SECRET_KEY", "test-only-key")  # noqa: S105
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/regie")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("DEBUG", "false")
+# Most tests log in with force_login; the tests of the second factor switch it on themselves.
+os.environ.setdefault("REQUIRE_2FA", "false")
 
 from .base import *  # noqa: E402,F403
 from .base import DATABASES, VAR_DIR  # noqa: E402
@@ -28,3 +30,5 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-documents"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Per test process, emptied before every test (tests/conftest.py): throttle counts never leak between tests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

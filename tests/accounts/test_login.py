@@ -21,9 +21,12 @@ class TestLogin:
         assert f'value="{case_officer.username}"' in response.text
         assert "_auth_user_id" not in client.session
 
-    def test_chain_partner_cannot_use_the_browser(self, client, chain_partner, password):
+    def test_chain_partner_with_the_right_password_gets_the_answer_of_a_wrong_one(
+        self, client, chain_partner, password
+    ):
         response = client.post(LOGIN, {"username": chain_partner.username, "password": password})
-        assert "alleen voor de API-koppeling met ketenpartners" in response.text
+        assert "De gebruikersnaam of het wachtwoord is onjuist" in response.text
+        assert "API" not in response.text
         assert "_auth_user_id" not in client.session
 
     def test_case_officer_lands_on_the_work_queue(self, client, case_officer, password):

@@ -36,6 +36,12 @@ def test_web_runs_gunicorn_and_workers_run_celery(compose):
     assert services["beat"]["command"][:4] == ["celery", "--app", "dtv", "beat"]
 
 
+def test_a_request_that_never_sends_its_body_frees_the_web_worker_after_30_seconds(compose):
+    # Review 1, finding 10: a Content-Length larger than the body held a worker; gunicorn's timeout ends it.
+    assert "--timeout 30" in compose["services"]["web"]["command"]
+    assert '"--timeout", "30"' in (COMPOSE.parent / "Dockerfile").read_text()
+
+
 @pytest.mark.parametrize("service", ["web", "worker", "beat"])
 def test_app_services_get_production_settings_from_the_environment(compose, service):
     environment = compose["services"][service]["environment"]

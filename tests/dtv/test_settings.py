@@ -15,7 +15,7 @@ SECURE_KEY = "k3y-" + "Zq8!xR2#vT9@mW4$pL7%nB1^cF6&hJ3*dG5(sK0)yU" * 2
 
 
 def run_manage(*args, **environment):
-    inherited = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    inherited = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REQUIRE_2FA"}
     clean = {k: v for k, v in os.environ.items() if k not in inherited}
     clean.pop("DJANGO_SETTINGS_MODULE", None)
     clean.update(environment)

@@ -58,3 +58,12 @@ EnforcementOfficerFactory = _role_factory(Role.ENFORCEMENT_OFFICER)
 FunctionalAdminFactory = _role_factory(Role.FUNCTIONAL_ADMIN, team=None, is_staff=True)
 PrivacyOfficerFactory = _role_factory(Role.PRIVACY_OFFICER, team=None)
 ChainPartnerFactory = _role_factory(Role.CHAIN_PARTNER, team=None, chain_partner="ind")
+
+
+def api_token_key(user, *, now=None, lifetime=None):
+    """A freshly issued API token's key for `user` (the service returns it once; only its digest is stored)."""
+    from django.utils import timezone
+
+    from dtv.accounts.tokens import api_token_issue
+
+    return api_token_issue(user=user, actor=None, now=now or timezone.now(), lifetime=lifetime).key

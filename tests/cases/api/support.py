@@ -3,10 +3,10 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from cases.models import AgreedAction, Assignment, CaseEvent, Deadline, DepartureInterview, LegalProcedure
+from tests.factories.accounts import api_token_key
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # A Tuesday morning in winter time; every request in these tests happens at this moment.
@@ -18,7 +18,7 @@ def api_client(user=None):
     """A client that authenticates as `user` with a token, as partners and scripts do; anonymous without one."""
     client = APIClient()
     if user is not None:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_key(user)}")
     return client
 
 

@@ -28,7 +28,8 @@ def test_the_schema_builds_without_warnings_and_names_every_endpoint(tmp_path):
     assert [path for path in ENDPOINTS if f"  {path}:\n" not in schema] == []
 
 
-def test_swagger_ui_is_served_from_our_own_static_files(client):
+def test_swagger_ui_is_served_from_our_own_static_files(client, case_officer):
+    client.force_login(case_officer)
     page = client.get("/api/v1/docs/").content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert "cdn.jsdelivr.net" not in page

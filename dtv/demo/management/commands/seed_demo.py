@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
+from dtv.accounts.tokens import api_token_issue, api_tokens_of
 from dtv.demo.accounts import DEMO_PASSWORD, seed_accounts
 from dtv.demo.cases import DEFAULT_CASES, seed_cases, summary
 from dtv.demo.staff import seed_staff
@@ -31,8 +31,7 @@ class Command(BaseCommand):
             team = f", {user.team.name}" if user.team else ""
             self.stdout.write(f"  {user.username:<18} {user.role_labels}{team}")
             if user.is_api_only:
-                token, _ = Token.objects.get_or_create(user=user)
-                self.stdout.write(f"  {'':<18} API: Authorization: Token {token.key}")
+                self._token(user)
         staff = seed_staff(case_count=cases, demo_users=users)
         report = seed_cases(count=cases, staff=staff, now=timezone.now(), progress=self._progress)
         self.stdout.write(
@@ -43,6 +42,18 @@ class Command(BaseCommand):
         )
         if report.created or options["verbosity"] > 1:
             self._summary()
+
+    def _token(self, user):
+        # Only a digest is stored: the key can be printed when it is made, never again.
+        now = timezone.now()
+        if any(token.is_valid_at(now) for token in api_tokens_of(user)):
+            self.stdout.write(
+                f"  {'':<18} API: token issued before (shown once); a new one: "
+                f"manage.py api_token issue {user.username} --by beheerder"
+            )
+            return
+        issued = api_token_issue(user=user, actor=None, now=now)
+        self.stdout.write(f"  {'':<18} API: Authorization: Token {issued.key}")
 
     def _progress(self, done, total, seconds):
         if total >= 10_000:
