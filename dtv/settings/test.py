@@ -32,3 +32,8 @@ MEDIA_ROOT = VAR_DIR / "test-documents"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Per test process, emptied before every test (tests/conftest.py): throttle counts never leak between tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A throwaway app that plugs into every seam of `cases` (tests/plugin_app): it proves the seams work
+# without a line in `cases` naming an app. Only the tests install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.plugin_app"]  # noqa: F405
+PLUGIN_REVIEW_DAYS = 10

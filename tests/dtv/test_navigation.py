@@ -52,9 +52,10 @@ START_BEFORE_THE_APPS_DECLARED_IT = {
 
 
 def menu_of(user, path="/"):
+    """The user's menu, without the entry of the tests' throwaway app (tests/plugin_app, test settings only)."""
     request = RequestFactory().get(path)
     request.user = user
-    return navigation(request)["navigation"]
+    return [item for item in navigation(request)["navigation"] if not item["url_name"].startswith("plugin_app:")]
 
 
 class TestMainNavigation:

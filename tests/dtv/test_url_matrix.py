@@ -163,6 +163,9 @@ GET   reports:dashboard                -        login 403   403   403   403   20
 GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
 GET   admin:index                      -        login login login login login login login login 200   login login login
 
+# The throwaway app of the test settings (tests/plugin_app): its page, through AppConfig.urls
+GET   plugin_app:board                 -        login 403   403   403   403   200   200   403   403   403   login login
+
 # The API (cases/api/urls.py): anonymous callers get 401, not a redirect
 POST  cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   400   400
 POST* cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   201   201
