@@ -11,6 +11,7 @@ from ..constants import (
     Responsible,
     SweepStage,
 )
+from ..querysets import DeadlineQuerySet
 
 _LIVE = models.Q(status__in=[DeadlineStatus.OPEN, DeadlineStatus.OVERDUE])
 
@@ -65,6 +66,8 @@ class Deadline(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = DeadlineQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("deadline")
         verbose_name_plural = _("deadlines")
@@ -79,6 +82,11 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_overdue(self) -> bool:
+        """The status is the one definition of overdue (DeadlineQuerySet.overdue()): the sweep sets it."""
+        return self.status == DeadlineStatus.OVERDUE
 
 
 class WorkItem(models.Model):

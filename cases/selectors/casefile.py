@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..constants import (
-    LIVE_DEADLINE_STATUSES,
+    RUNNING_DEADLINE_STATUSES,
     DeadlineStatus,
     Vulnerability,
 )
@@ -78,7 +78,7 @@ def case_flags(case, *, removable) -> list[str]:
     flags = [str(label) for value, label in Vulnerability.choices if value in (person.vulnerabilities or [])]
     if case.confidential:
         flags.append(_("Confidential"))
-    if case.possible_duplicate_of_id and not case.duplicate_review:
+    if case.awaits_duplicate_review:
         flags.append(_("Possible duplicate"))
     if not removable:
         flags.append(_("Not removable"))
@@ -110,9 +110,8 @@ def case_file(*, case, on: dt.date, user, params=None) -> CaseFile:
 
 def _deadlines(case, *, on, user, params):
     deadlines = list(Deadline.objects.filter(case_id=case.pk).order_by("due_at", "id"))
-    running = (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)
     return {
-        "deadlines": [d for d in deadlines if d.status in running],
+        "deadlines": [d for d in deadlines if d.status in RUNNING_DEADLINE_STATUSES],
         "closed_deadlines": [d for d in deadlines if d.status in (DeadlineStatus.MET, DeadlineStatus.CANCELLED)],
         "departure_terms": list(DepartureTerm.objects.filter(case_id=case.pk).order_by("-recorded_at")),
     }

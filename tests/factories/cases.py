@@ -3,11 +3,12 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from cases.constants import InterpreterMode, InterviewKind, Phase, ProcedureKind, Stance, Vulnerability
+from cases.constants import ClosureReason, InterpreterMode, InterviewKind, Phase, ProcedureKind, Stance, Vulnerability
 from cases.models import Case, DepartureInterview, ForeignNational, LegalProcedure
+from cases.people import person_search_key
 from dtv.core.text import fold
 
-from .accounts import CaseOfficerFactory
+from .accounts import CaseOfficerFactory, TeamLeadFactory
 
 
 class ForeignNationalFactory(factory.django.DjangoModelFactory):
@@ -18,6 +19,7 @@ class ForeignNationalFactory(factory.django.DjangoModelFactory):
     surname = factory.Sequence(lambda n: f"Achternaam{n}")
     given_names = "Amir"
     search_name = factory.LazyAttribute(lambda p: fold(f"{p.given_names} {p.surname}"))
+    search_key = factory.LazyAttribute(person_search_key)
 
     class Params:
         unaccompanied_minor = factory.Trait(
@@ -28,7 +30,12 @@ class ForeignNationalFactory(factory.django.DjangoModelFactory):
 
 
 class CaseFactory(factory.django.DjangoModelFactory):
-    """A case; traits per lifecycle phase: CaseFactory(in_progress=True), CaseFactory(intake_queue=True)."""
+    """A case; traits per lifecycle phase: CaseFactory(in_progress=True), CaseFactory(intake_queue=True).
+
+    A closed case is closed as the product closes one, through `case_transition` at the moment it
+    opened (closed_at, the reason, the event, its deadlines cancelled): CaseFactory(closed=True), or
+    CaseFactory(closure=ClosureReason.DECEASED) for another reason.
+    """
 
     class Meta:
         model = Case
@@ -38,11 +45,13 @@ class CaseFactory(factory.django.DjangoModelFactory):
     team = factory.LazyAttribute(lambda c: c.case_officer.team if c.case_officer else None)
     phase = Phase.INTAKE
     opened_at = factory.LazyFunction(timezone.now)
+    # A closure reason closes the case through the service once it exists (see the docstring).
+    closure = None
 
     class Params:
         in_progress = factory.Trait(phase=Phase.IN_PROGRESS)
         departure_preparation = factory.Trait(phase=Phase.DEPARTURE_PREPARATION)
-        closed = factory.Trait(phase=Phase.CLOSED, closure_reason="departed_independently")
+        closed = factory.Trait(closure=ClosureReason.DEPARTED_INDEPENDENTLY)
         unassigned = factory.Trait(case_officer=None)
         # The national intake: handed over, not yet given to any team.
         intake_queue = factory.Trait(case_officer=None, team=None, phase=Phase.INTAKE)
@@ -50,6 +59,17 @@ class CaseFactory(factory.django.DjangoModelFactory):
         unaccompanied_minor = factory.Trait(
             foreign_national=factory.SubFactory(ForeignNationalFactory, unaccompanied_minor=True)
         )
+
+    @classmethod
+    def _create(cls, model_class, *args, closure=None, **kwargs):
+        case = super()._create(model_class, *args, **kwargs)
+        if closure:
+            from cases.services import case_transition
+
+            actor = case.case_officer or TeamLeadFactory(team=case.team)
+            case_transition(case=case, transition="close", closure_reason=closure, actor=actor, now=case.opened_at)
+            case.refresh_from_db()
+        return case
 
 
 class InterviewFactory(factory.django.DjangoModelFactory):
