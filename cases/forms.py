@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
+    DEPARTURE_TERM_DAYS,
     ClosureReason,
     DuplicateReview,
     FamilyRelation,
@@ -16,13 +17,14 @@ from .constants import (
     ProcedureKind,
     ProcedureOutcome,
     Sex,
+    Source,
     Stance,
     Track,
     Vulnerability,
 )
 from .countries import country_choices
 from .dates import parse_partial_date
-from .languages import is_language_code
+from .intake import HandoverData, handover_validate
 from .models import AgreedAction
 from .selectors import parse_search_date
 from .validators import v_number_validator
@@ -59,7 +61,7 @@ class SearchForm(forms.Form):
         label=_("Name"),
         required=False,
         max_length=100,
-        help_text=_("Part of a name or alias; accents and capitals do not matter."),
+        help_text=_("Part of a name or alias; accents, capitals and spellings such as Hasan or Hassan do not matter."),
         widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
     )
     date_of_birth = forms.CharField(
@@ -126,11 +128,8 @@ class IdentityForm(forms.Form):
         return parse_partial_date(self.cleaned_data["date_of_birth"], today=self.today)
 
     def clean_languages(self):
-        codes = [c.strip().lower() for c in self.cleaned_data["languages"].split(",") if c.strip()]
-        unknown = [c for c in codes if not is_language_code(c)]
-        if unknown:
-            raise ValidationError(_("Unknown language code: %(codes)s.") % {"codes": ", ".join(unknown)})
-        return codes
+        # The codes are checked by the service that stores them (intake, foreign_national_update).
+        return [c.strip().lower() for c in self.cleaned_data["languages"].split(",") if c.strip()]
 
 
 class IntakeForm(IdentityForm):
@@ -141,7 +140,6 @@ class IntakeForm(IdentityForm):
     v_number = forms.CharField(
         label=_("V-number"),
         max_length=10,
-        validators=[v_number_validator],
         widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
     )
     nationality = forms.ChoiceField(label=_("Nationality"), choices=(), widget=forms.Select(attrs=_SELECT))
@@ -165,11 +163,27 @@ class IntakeForm(IdentityForm):
             self.initial.setdefault("reference", f"SELF-{uuid.uuid4().hex[:16].upper()}")
             self.initial.setdefault("handover_date", today)
 
-    def clean_handover_date(self):
-        value = self.cleaned_data["handover_date"]
-        if value > self.today:
-            raise ValidationError(_("This cannot lie in the future."), code="future")
-        return value
+    # The service names the list; the form asks for one nationality.
+    service_fields = {"nationalities": "nationality"}
+
+    def clean(self):
+        data = super().clean()
+        # The shape intake.HandoverData.from_cleaned reads.
+        if data.get("nationality"):
+            data["nationalities"] = [{"country": data["nationality"], "status": data.get("nationality_status")}]
+        # The rules are intake's (handover_validate); asking them here shows every error in one round,
+        # including those of fields that parsed while others did not (their placeholders are skipped).
+        provisional = {"reference": "", "v_number": "", "surname": "", "handover_date": self.today, "track": "", **data}
+        try:
+            handover_validate(
+                HandoverData.from_cleaned(provisional, source=Source.SELF_REGISTRATION, payload={}), today=self.today
+            )
+        except ValidationError as error:
+            for name, errors in error.error_dict.items():
+                name = self.service_fields.get(name, name)
+                if name not in self.errors:
+                    self.add_error(name if name in self.fields else None, errors)
+        return data
 
 
 class AssignForm(forms.Form):
@@ -309,7 +323,7 @@ class DepartureTermForm(forms.Form):
         label=_("Term in days"),
         min_value=0,
         max_value=365,
-        initial=28,
+        initial=DEPARTURE_TERM_DAYS,
         help_text=_("28 days by law; 0 days or an extension only with a reason."),
         widget=forms.NumberInput(attrs=_TEXT),
     )

@@ -16,6 +16,16 @@ from .casefile import (
 )
 from .history import Change, case_changes
 from .removability import Removability, RemovalObstacle, case_removability, not_removable, removal_obstacle
+from .rows import (
+    CaseRow,
+    CaseSummary,
+    case_deadlines,
+    case_procedures,
+    case_row,
+    case_rows,
+    case_summary,
+    nationalities_prefetch,
+)
 from .search import SEARCH_LIMIT, SearchCriteria, case_search, cases_outside_scope, parse_search_date
 from .workqueue import (
     DEFAULT_SORT,
@@ -35,12 +45,19 @@ __all__ = [
     "SORTS",
     "TIMELINE_PAGE_SIZE",
     "CaseFile",
+    "CaseRow",
+    "CaseSummary",
     "Change",
     "Removability",
     "RemovalObstacle",
     "SearchCriteria",
     "Section",
     "case_changes",
+    "case_deadlines",
+    "case_procedures",
+    "case_row",
+    "case_rows",
+    "case_summary",
     "case_file",
     "case_flags",
     "case_interviews",
@@ -49,6 +66,7 @@ __all__ = [
     "case_timeline",
     "case_with_person",
     "cases_outside_scope",
+    "nationalities_prefetch",
     "not_removable",
     "parse_search_date",
     "removal_obstacle",

@@ -28,7 +28,10 @@ class TestIntakeForm:
         first = client.post(reverse("cases:intake"), FORM)
         second = client.post(reverse("cases:intake"), FORM)
         case = Case.objects.get()
-        assert first.url == second.url == reverse("cases:case_detail", kwargs={"pk": case.pk})
+        # Regression: the officer landed on "Deze zaak valt buiten uw bevoegdheid" (the case waits in
+        # the national intake, which only team leads see); now on the work queue, told where it went.
+        assert first.url == second.url == reverse("cases:workqueue")
+        assert "De zaak wacht in de landelijke intake" in client.get(first.url).text
         assert (case.source, case.track, Handover.objects.count()) == ("self_registration", "self_registered", 1)
         person = ForeignNational.objects.get()
         assert (person.date_of_birth_precision, person.languages, person.search_name) == (
@@ -36,6 +39,22 @@ class TestIntakeForm:
             ["ti", "ar"],
             "selam gebremariam",
         )
+
+    def test_a_team_lead_who_registers_lands_on_the_new_case(self, client, team_lead):
+        client.force_login(team_lead)
+        response = client.post(reverse("cases:intake"), FORM)
+        assert response.url == reverse("cases:case_detail", kwargs={"pk": Case.objects.get().pk})
+
+    def test_the_form_obeys_the_intake_rules_and_shows_them_all_at_once(self, client, case_officer):
+        client.force_login(case_officer)
+        bad = {**FORM, "languages": "qq", "handover_date": "2099-01-01", "surname": "   "}
+        response = client.post(reverse("cases:intake"), bad)
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert errors["languages"] == ["Onbekende taalcode: qq."]
+        assert errors["handover_date"] == ["De overdrachtsdatum kan niet in de toekomst liggen."]
+        assert set(errors) == {"languages", "handover_date", "surname"}
+        assert not Case.objects.exists() and not ForeignNational.objects.exists()
 
     def test_bad_input_gets_dutch_messages_and_saves_nothing(self, client, case_officer):
         client.force_login(case_officer)
