@@ -56,23 +56,28 @@ class DeadlineQuerySet(models.QuerySet):
         return self.filter(status=DeadlineStatus.OVERDUE)
 
 
+def name_match(text, *, prefix=""):
+    """A person (reached through `prefix`, e.g. "foreign_national__") named or aliased to match every word of `text`.
+
+    A word matches anywhere in the folded names (`search_name`: "ozturk" finds Öztürk, "hadd"
+    Haddad), or its variant key starts a word of the keyed names (`search_key`: "Hasan" finds
+    Hassan, "Djordjevic" Đorđević; see dtv.core.text.name_key). Both columns carry a trigram
+    index on PostgreSQL, which serves both patterns.
+    """
+    condition = Q()
+    for word in fold(text).split():
+        match = Q(**{f"{prefix}search_name__contains": word})
+        key = name_key(word, joined=True)
+        if len(key) >= MIN_KEY_LENGTH:
+            match |= Q(**{f"{prefix}search_key__contains": f" {key}"})
+        condition &= match
+    return condition
+
+
 class ForeignNationalQuerySet(models.QuerySet):
     def name_matches(self, text):
-        """People with a name or alias matching every word of `text`, literally or as a spelling variant.
-
-        A word matches anywhere in the folded names (`search_name`: "ozturk" finds Öztürk, "hadd"
-        Haddad), or its variant key starts a word of the keyed names (`search_key`: "Hasan" finds
-        Hassan, "Djordjevic" Đorđević; see dtv.core.text.name_key). Both columns carry a trigram
-        index on PostgreSQL, which serves both patterns.
-        """
-        people = self
-        for word in fold(text).split():
-            match = Q(search_name__contains=word)
-            key = name_key(word, joined=True)
-            if len(key) >= MIN_KEY_LENGTH:
-                match |= Q(search_key__contains=f" {key}")
-            people = people.filter(match)
-        return people
+        """People whose name or alias matches every word of `text`, literally or as a spelling variant."""
+        return self.filter(name_match(text))
 
     def named_like(self, surname):
         """People with a name part that is `surname` or a spelling variant of it (whole words, not parts)."""
