@@ -37,7 +37,11 @@ def access_log_record(
 
 @transaction.atomic
 def access_log_record_many(*, user, now, view_name, foreign_nationals, channel=AccessChannel.WEB, ip_address=None):
-    """Write one access-log row per person shown in a list (search results), in one statement."""
+    """Write one access-log row per person shown in a list (search results), in one statement.
+
+    A person shown twice (a closed and an open case) was still read once: one row each.
+    """
+    foreign_nationals = {person.pk: person for person in foreign_nationals}.values()
     rows = [
         AccessLogEntry(
             user=user,

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dtv.accounts.constants import ChainPartner
+
 
 class Phase(models.TextChoices):
     INTAKE = "intake", _("Intake")
@@ -62,6 +64,17 @@ class Source(models.TextChoices):
     KMAR = "kmar", _("KMar")
     SELF_REGISTRATION = "self_registration", _("Self-registration")
     OTHER = "other", _("Other")
+
+
+# The source a chain partner's handovers carry, and so the scope it reads back (permissions.py).
+# Built from ChainPartner itself: a partner without a Source of the same value fails at import,
+# instead of silently emptying that partner's scope.
+SOURCE_OF_PARTNER = {partner: Source(partner.value) for partner in ChainPartner}
+
+
+def source_of_partner(partner) -> Source | None:
+    """The handover source of a chain partner's organisation; None for a user who is no chain partner."""
+    return SOURCE_OF_PARTNER.get(partner) if partner else None
 
 
 class Track(models.TextChoices):
@@ -239,6 +252,13 @@ class DeadlineStatus(models.TextChoices):
 
 # Deadlines that still demand something of someone: the sweep and the work queue look at these only.
 LIVE_DEADLINE_STATUSES = (DeadlineStatus.OPEN, DeadlineStatus.OVERDUE)
+# Deadlines that still count, though a suspended one waits (DeadlineQuerySet.running()).
+RUNNING_DEADLINE_STATUSES = (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)
+
+# The departure term of a return decision: 28 days unless a shorter or longer term is reasoned
+# (art. 62 lid 1 Vw 2000). The model default, its constraint, the form, the service and the
+# deadline rule's parameters all read this one number.
+DEPARTURE_TERM_DAYS = 28
 
 
 class SweepStage(models.TextChoices):

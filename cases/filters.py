@@ -2,11 +2,10 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import Phase, Track, Vulnerability
+from .constants import DeadlineStatus, Phase, Track, Vulnerability
 from .countries import country_choices
 from .querysets import vulnerability_q
 from .removability import legal_obstacle_q
@@ -79,8 +78,9 @@ class WorkqueueFilter(django_filters.FilterSet):
         if value == "legal_obstacle":
             return queryset.filter(legal_obstacle_q(timezone.localdate(self.now)))
         if value == "possible_duplicate":
-            return queryset.filter(possible_duplicate_of__isnull=False, duplicate_review="")
+            return queryset.awaiting_duplicate_review()
         if value == "overdue":
-            # next_deadline is the earliest live deadline: if any has passed, this one has.
-            return queryset.filter(Q(next_deadline__due_at__lt=self.now))
+            # next_deadline is the earliest live deadline: if any is overdue, this one is. The status
+            # (set by the sweep) is the one definition of overdue, as on the case file.
+            return queryset.filter(next_deadline__status=DeadlineStatus.OVERDUE)
         return queryset

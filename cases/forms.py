@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dtv.core.forms import CHOOSE, required_when
 
 from .constants import (
+    DEPARTURE_TERM_DAYS,
     NATIONALITY_UNKNOWN,
     STATELESS,
     ClosureEvidence,
@@ -24,12 +25,14 @@ from .constants import (
     ProcedureKind,
     ProcedureOutcome,
     Sex,
+    Source,
     Stance,
     Track,
     Vulnerability,
 )
 from .countries import country_choices
 from .dates import format_partial_date, parse_date, parse_date_text, parse_moment, parse_partial_date
+from .intake import HandoverData, handover_validate
 from .languages import language_choices, language_code
 from .models import AgreedAction
 from .selectors import parse_search_date
@@ -145,7 +148,7 @@ class SearchForm(forms.Form):
         label=_("Name"),
         required=False,
         max_length=100,
-        help_text=_("Part of a name or alias; accents and capitals do not matter."),
+        help_text=_("Part of a name or alias; accents, capitals and spellings such as Hasan or Hassan do not matter."),
         widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
     )
     date_of_birth = PartialDateTextField(
@@ -228,7 +231,6 @@ class IntakeForm(IdentityForm):
     v_number = forms.CharField(
         label=_("V-number"),
         max_length=10,
-        validators=[v_number_validator],
         widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
     )
     nationality = forms.ChoiceField(
@@ -266,11 +268,27 @@ class IntakeForm(IdentityForm):
             self.initial.setdefault("reference", f"SELF-{uuid.uuid4().hex[:16].upper()}")
             self.initial.setdefault("handover_date", today)
 
-    def clean_handover_date(self):
-        value = self.cleaned_data["handover_date"]
-        if value > self.today:
-            raise ValidationError(_("This cannot lie in the future."), code="future")
-        return value
+    # The service names the list; the form asks for one nationality.
+    service_fields = {"nationalities": "nationality"}
+
+    def clean(self):
+        data = super().clean()
+        # The shape intake.HandoverData.from_cleaned reads.
+        if data.get("nationality"):
+            data["nationalities"] = [{"country": data["nationality"], "status": data.get("nationality_status")}]
+        # The rules are intake's (handover_validate); asking them here shows every error in one round,
+        # including those of fields that parsed while others did not (their placeholders are skipped).
+        provisional = {"reference": "", "v_number": "", "surname": "", "handover_date": self.today, "track": "", **data}
+        try:
+            handover_validate(
+                HandoverData.from_cleaned(provisional, source=Source.SELF_REGISTRATION, payload={}), today=self.today
+            )
+        except ValidationError as error:
+            for name, errors in error.error_dict.items():
+                name = self.service_fields.get(name, name)
+                if name not in self.errors:
+                    self.add_error(name if name in self.fields else None, errors)
+        return data
 
 
 class AssignForm(forms.Form):
@@ -489,7 +507,7 @@ class DepartureTermForm(forms.Form):
         label=_("Term in days"),
         min_value=0,
         max_value=365,
-        initial=28,
+        initial=DEPARTURE_TERM_DAYS,
         help_text=_("28 days by law; 0 days or an extension only with a reason."),
         widget=forms.NumberInput(attrs=_TEXT),
     )

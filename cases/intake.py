@@ -1,21 +1,52 @@
-"""Intake: a chain partner's handover becomes a case exactly once (DOMAIN.md, life of a dossier 1-2)."""
+"""Intake: a chain partner's handover becomes a case exactly once (DOMAIN.md, life of a dossier 1-2).
+
+Every channel (the API, the registration form, the shell, a later bulk import) hands in a
+`HandoverData`; `handover_receive` validates it first (`handover_validate`), so all of them obey the
+same rules and nothing is saved from a handover that breaks one.
+"""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from . import events, signals
-from .constants import DatePrecision, HandoverOutcome, Phase, Sex, Source
+from .constants import (
+    DatePrecision,
+    HandoverOutcome,
+    NationalityStatus,
+    Phase,
+    Sex,
+    Source,
+    Track,
+    Vulnerability,
+)
+from .countries import is_country
+from .languages import is_language_code
 from .models import Alias, Case, ForeignNational, Handover, Nationality
-from .people import person_search_name
+from .people import person_set_search_names
+from .validators import v_number_validator
+
+# DT&V exists since 1 January 2007: no handover to it can be older (a typo such as 0226 for 2026 is).
+FIRST_HANDOVER_DATE = dt.date(2007, 1, 1)
+# The oldest plausible date of birth, as dates.parse_partial_date reads it.
+FIRST_YEAR_OF_BIRTH = 1900
+MAX_NATIONALITIES = 5
+MAX_ALIASES = 20
+MAX_LANGUAGES = 10
+# The lengths of the model fields they end up in.
+NAME_LENGTH = 200
+REFERENCE_LENGTH = 100
 
 
 @dataclass(frozen=True)
 class HandoverData:
-    """A validated handover, whatever channel it came through (API, intake form, shell)."""
+    """A handover as a channel received it; `handover_validate` says whether it may become a case."""
 
     source: str
     reference: str
@@ -37,9 +68,143 @@ class HandoverData:
     legal_representative_contact: str = ""
     payload: dict = field(default_factory=dict)
 
+    @classmethod
+    def from_cleaned(cls, data: Mapping, *, source, payload) -> "HandoverData":
+        """A handover from a form's cleaned_data or a serializer's validated_data, whatever their extra keys.
+
+        `date_of_birth` comes as the (date, precision) pair dates.parse_partial_date returns;
+        nationalities as {"country", "status"} and aliases as {"surname", "given_names"} mappings.
+        """
+        names = {f.name for f in fields(cls)} - {"source", "payload", "date_of_birth", "date_of_birth_precision"}
+        values = {name: data[name] for name in names if name in data}
+        date_of_birth, precision = data.get("date_of_birth") or (None, DatePrecision.UNKNOWN)
+        values.update(
+            nationalities=[(n["country"].upper(), n["status"]) for n in data.get("nationalities", [])],
+            aliases=[(a["surname"], a.get("given_names", "")) for a in data.get("aliases", [])],
+            languages=[code.strip().lower() for code in data.get("languages", [])],
+            vulnerabilities=list(data.get("vulnerabilities", [])),
+        )
+        return cls(
+            source=source,
+            date_of_birth=date_of_birth,
+            date_of_birth_precision=precision,
+            payload=payload,
+            **values,
+        )
+
+
+def handover_validate(data: HandoverData, *, today: dt.date) -> None:
+    """Every rule a handover must meet before it becomes a case; ValidationError({field: messages}) otherwise."""
+    errors = {}
+
+    def refuse(name, message, code):
+        errors.setdefault(name, []).append(ValidationError(message, code=code))
+
+    if data.source not in Source.values:
+        refuse("source", _("Unknown source of the handover."), "invalid_choice")
+    _check_text(refuse, "reference", data.reference, REFERENCE_LENGTH, required=True)
+    try:
+        v_number_validator(data.v_number or "")
+    except ValidationError as error:
+        errors.setdefault("v_number", []).extend(error.error_list)
+    _check_text(refuse, "surname", data.surname, NAME_LENGTH, required=True)
+    _check_text(refuse, "given_names", data.given_names, NAME_LENGTH)
+    if data.handover_date > today:
+        refuse("handover_date", _("The handover date cannot lie in the future."), "future_date")
+    elif data.handover_date < FIRST_HANDOVER_DATE:
+        refuse(
+            "handover_date", _("A handover date before 2007 (when DT&V began) is not plausible."), "implausible_date"
+        )
+    _check_date_of_birth(refuse, data, today)
+    if data.sex not in Sex.values:
+        refuse("sex", _("Unknown sex."), "invalid_choice")
+    _check_nationalities(refuse, data.nationalities)
+    _check_aliases(refuse, data.aliases)
+    _check_languages(refuse, data.languages)
+    _check_vulnerabilities(refuse, data.vulnerabilities)
+    if data.track not in Track.values:
+        refuse("track", _("Choose the track the person came through."), "invalid_choice")
+    for name in ("legal_representative_name", "legal_representative_office", "legal_representative_contact"):
+        _check_text(refuse, name, getattr(data, name), NAME_LENGTH)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_text(refuse, name, value, length, *, required=False):
+    if required and not (value or "").strip():
+        refuse(name, _("Fill in this field."), "required")
+    elif len(value or "") > length:
+        refuse(name, _("At most %(length)d characters.") % {"length": length}, "max_length")
+
+
+def _check_date_of_birth(refuse, data, today):
+    day, precision = data.date_of_birth, data.date_of_birth_precision
+    if precision not in DatePrecision.values or (day is None) != (precision == DatePrecision.UNKNOWN):
+        refuse("date_of_birth", _("A date of birth needs its precision, and a precision its date."), "precision")
+        return
+    if day is None:
+        return
+    if day > today:
+        refuse("date_of_birth", _("A date of birth cannot lie in the future."), "future_date")
+    elif day.year < FIRST_YEAR_OF_BIRTH:
+        refuse("date_of_birth", _("A date of birth before 1900 is not plausible."), "implausible_date")
+    # A partial date is stored on its first day (dates.py); anything else would read as another date.
+    if precision == DatePrecision.YEAR and (day.month, day.day) != (1, 1) or (
+        precision == DatePrecision.YEAR_MONTH and day.day != 1
+    ):
+        refuse("date_of_birth", _("A partial date of birth is given on its first day."), "precision")
+
+
+def _check_nationalities(refuse, nationalities):
+    codes = [code for code, _status in nationalities]
+    if not codes:
+        refuse("nationalities", _("Give at least one nationality (XXX when it is unknown)."), "required")
+    if len(codes) > MAX_NATIONALITIES:
+        refuse("nationalities", _("At most %(count)d nationalities.") % {"count": MAX_NATIONALITIES}, "max_length")
+    unknown = [code for code in codes if not is_country(code)]
+    if unknown:
+        refuse(
+            "nationalities",
+            _("Unknown country code: %(codes)s. Use ISO 3166-1 alpha-3, XXA (stateless) or XXX (unknown).")
+            % {"codes": ", ".join(unknown)},
+            "country",
+        )
+    if len(codes) != len(set(codes)):
+        refuse("nationalities", _("A nationality is listed twice."), "duplicate")
+    if any(status not in NationalityStatus.values for _code, status in nationalities):
+        refuse("nationalities", _("A nationality is either claimed or established."), "invalid_choice")
+
+
+def _check_aliases(refuse, aliases):
+    if len(aliases) > MAX_ALIASES:
+        refuse("aliases", _("At most %(count)d aliases.") % {"count": MAX_ALIASES}, "max_length")
+    if any(not (surname or "").strip() for surname, _given in aliases):
+        refuse("aliases", _("An alias needs a surname."), "required")
+    if any(len(surname or "") > NAME_LENGTH or len(given or "") > NAME_LENGTH for surname, given in aliases):
+        refuse("aliases", _("At most %(length)d characters.") % {"length": NAME_LENGTH}, "max_length")
+
+
+def _check_languages(refuse, languages):
+    if len(languages) > MAX_LANGUAGES:
+        refuse("languages", _("At most %(count)d languages.") % {"count": MAX_LANGUAGES}, "max_length")
+    unknown = [code for code in languages if not is_language_code(code)]
+    if unknown:
+        refuse("languages", _("Unknown language code: %(codes)s.") % {"codes": ", ".join(unknown)}, "language")
+    if len(languages) != len(set(languages)):
+        refuse("languages", _("A language is listed twice."), "duplicate")
+
+
+def _check_vulnerabilities(refuse, vulnerabilities):
+    unknown = [value for value in vulnerabilities if value not in Vulnerability.values]
+    if unknown:
+        refuse("vulnerabilities", _("Unknown vulnerability: %(values)s.") % {"values": ", ".join(unknown)}, "invalid")
+    if len(vulnerabilities) != len(set(vulnerabilities)):
+        refuse("vulnerabilities", _("A vulnerability is listed twice."), "duplicate")
+
 
 def handover_receive(*, data: HandoverData, received_by, now) -> tuple[Handover, bool]:
     """Turn a handover into a case; the same (source, reference) again returns the first result, unchanged."""
+    handover_validate(data, today=timezone.localdate(now))
     existing = _find(data)
     if existing is not None:
         return existing, False
@@ -63,11 +228,11 @@ def _receive(*, data, received_by, now):
     new_person = person is None
     if new_person:
         person = _create_person(data)
-    open_case = person.cases.exclude(phase=Phase.CLOSED).order_by("-opened_at", "-id").first()
+    open_case = person.cases.open().order_by("-opened_at", "-id").first()
     if open_case is not None:
         case, outcome = open_case, HandoverOutcome.ADDED_TO_OPEN_CASE
     else:
-        earlier = person.cases.filter(phase=Phase.CLOSED).order_by("-opened_at", "-id").first()
+        earlier = person.cases.closed().order_by("-opened_at", "-id").first()
         case = Case.objects.create(
             foreign_national=person,
             phase=Phase.INTAKE,
@@ -125,7 +290,7 @@ def _receive(*, data, received_by, now):
 
 def _create_person(data):
     aliases = [Alias(surname=surname, given_names=given) for surname, given in data.aliases]
-    person = ForeignNational.objects.create(
+    person = ForeignNational(
         v_number=data.v_number,
         surname=data.surname,
         given_names=data.given_names,
@@ -137,8 +302,9 @@ def _create_person(data):
         legal_representative_name=data.legal_representative_name,
         legal_representative_office=data.legal_representative_office,
         legal_representative_contact=data.legal_representative_contact,
-        search_name=person_search_name(ForeignNational(surname=data.surname, given_names=data.given_names), aliases),
     )
+    person_set_search_names(person, aliases)
+    person.save()
     # With history: a bulk insert would otherwise leave these rows out of the change history.
     bulk_create_with_history(
         [Nationality(foreign_national=person, country=code, status=status) for code, status in data.nationalities],
@@ -151,20 +317,18 @@ def _create_person(data):
 
 
 def _near_duplicate(person, data):
-    """Another person with the same name, date of birth and a shared nationality: flag, never merge."""
+    """Another person with a variant of the surname, the same date of birth and a shared nationality: flag, never merge.
+
+    The same spelling-variant matching as name search (ForeignNationalQuerySet.named_like): "Hassan"
+    handed over by the police is flagged against "Hasan" handed over by the IND.
+    """
     if data.date_of_birth is None or not data.nationalities:
         return None
     countries = [code for code, _status in data.nationalities]
     return (
-        ForeignNational.objects.filter(
-            Q(surname__iexact=data.surname),
-            date_of_birth=data.date_of_birth,
-            nationalities__country__in=countries,
-        )
+        ForeignNational.objects.named_like(data.surname)
+        .filter(date_of_birth=data.date_of_birth, nationalities__country__in=countries)
         .exclude(pk=person.pk)
         .order_by("pk")
         .first()
     )
-
-
-SOURCE_OF_PARTNER = {"ind": Source.IND, "police": Source.POLICE, "kmar": Source.KMAR}

@@ -14,8 +14,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .constants import Phase
+from .constants import Phase, source_of_partner
 from .models import BreakGlassGrant, Case
+from .querysets import NATIONAL_INTAKE
 
 
 def cases_visible_to(user):
@@ -23,12 +24,13 @@ def cases_visible_to(user):
     if not user.is_authenticated:
         return Case.objects.none()
     if user.chain_partner:
-        return Case.objects.filter(handovers__source=user.chain_partner).distinct()
+        return Case.objects.filter(handovers__source=source_of_partner(user.chain_partner)).distinct()
     if not user.has_perm("cases.view_case"):
         return Case.objects.none()
     if user.has_perm("cases.view_team_caseload"):
-        intake = Q(team__isnull=True, case_officer__isnull=True)
-        return Case.objects.filter(Q(team_id=user.team_id) | intake) if user.team_id else Case.objects.filter(intake)
+        if not user.team_id:
+            return Case.objects.national_intake()
+        return Case.objects.filter(Q(team_id=user.team_id) | NATIONAL_INTAKE)
     if not user.team_id:
         return Case.objects.none()
     return Case.objects.filter(Q(team_id=user.team_id) & (Q(confidential=False) | Q(case_officer=user)))
@@ -36,14 +38,10 @@ def cases_visible_to(user):
 
 def can_edit_case(user, case) -> bool:
     """Whether `user` may change `case` (record interviews, procedures, documents, notes, transitions)."""
-    if not user.is_authenticated or not user.has_perm("cases.change_case") or case.phase == Phase.CLOSED:
+    if not user.is_authenticated or not user.has_perm("cases.change_case") or not case.is_open:
         return False
     if user.has_perm("cases.view_team_caseload"):
-        return (
-            case.team_id is None
-            and case.case_officer_id is None
-            or (user.team_id is not None and case.team_id == user.team_id)
-        )
+        return case.in_national_intake or (user.team_id is not None and case.team_id == user.team_id)
     return case.case_officer_id == user.pk
 
 

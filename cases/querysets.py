@@ -5,7 +5,86 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from .constants import PROTECTIVE_MEASURES, ProcedureOutcome
+from dtv.core.text import fold, name_key
+
+from .constants import (
+    LIVE_DEADLINE_STATUSES,
+    PROTECTIVE_MEASURES,
+    RUNNING_DEADLINE_STATUSES,
+    DeadlineStatus,
+    Phase,
+    ProcedureOutcome,
+)
+
+# Unassigned: no team holds the case yet, so every team lead sees it (permissions.py).
+NATIONAL_INTAKE = Q(team__isnull=True, case_officer__isnull=True)
+# A key shorter than this is too common to mean a spelling variant: "ali", or "had" for a typed
+# "hadd", would match a good part of the caseload and slow every search down for nothing.
+MIN_KEY_LENGTH = 4
+AWAITING_DUPLICATE_REVIEW = Q(possible_duplicate_of__isnull=False, duplicate_review="")
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        """Cases still in the caseload (any phase but closed)."""
+        return self.exclude(phase=Phase.CLOSED)
+
+    def closed(self):
+        """Cases that left the caseload."""
+        return self.filter(phase=Phase.CLOSED)
+
+    def national_intake(self):
+        """Cases that no team holds yet (chain them with open() for the intake queue)."""
+        return self.filter(NATIONAL_INTAKE)
+
+    def awaiting_duplicate_review(self):
+        """Cases flagged as a possible duplicate at intake whose flag nobody has judged yet."""
+        return self.filter(AWAITING_DUPLICATE_REVIEW)
+
+
+class DeadlineQuerySet(models.QuerySet):
+    def live(self):
+        """Deadlines that still demand something of someone (open or overdue): the sweep's and the queue's."""
+        return self.filter(status__in=LIVE_DEADLINE_STATUSES)
+
+    def running(self):
+        """Live deadlines and suspended ones, which will run again."""
+        return self.filter(status__in=RUNNING_DEADLINE_STATUSES)
+
+    def overdue(self):
+        """Deadlines the sweep found passed: the status is the one definition of overdue."""
+        return self.filter(status=DeadlineStatus.OVERDUE)
+
+
+def name_match(text, *, prefix=""):
+    """A person (reached through `prefix`, e.g. "foreign_national__") named or aliased to match every word of `text`.
+
+    A word matches anywhere in the folded names (`search_name`: "ozturk" finds Öztürk, "hadd"
+    Haddad), or its variant key starts a word of the keyed names (`search_key`: "Hasan" finds
+    Hassan, "Djordjevic" Đorđević; see dtv.core.text.name_key). Both columns carry a trigram
+    index on PostgreSQL, which serves both patterns.
+    """
+    condition = Q()
+    for word in fold(text).split():
+        match = Q(**{f"{prefix}search_name__contains": word})
+        key = name_key(word, joined=True)
+        if len(key) >= MIN_KEY_LENGTH:
+            match |= Q(**{f"{prefix}search_key__contains": f" {key}"})
+        condition &= match
+    return condition
+
+
+class ForeignNationalQuerySet(models.QuerySet):
+    def name_matches(self, text):
+        """People whose name or alias matches every word of `text`, literally or as a spelling variant."""
+        return self.filter(name_match(text))
+
+    def named_like(self, surname):
+        """People with a name part that is `surname` or a spelling variant of it (whole words, not parts)."""
+        key = name_key(surname, joined=True)
+        if len(key) < MIN_KEY_LENGTH:
+            return self.filter(surname__iexact=surname)
+        return self.filter(search_key__contains=f" {key} ")
 
 
 class LegalProcedureQuerySet(models.QuerySet):

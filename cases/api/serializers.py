@@ -29,28 +29,18 @@ from ..constants import (
     Track,
     Vulnerability,
 )
-from ..countries import is_country
 from ..dates import parse_partial_date
 from ..deadlines import registry
 from ..deadlines.explain import explain
 from ..events import describe
-from ..intake import HandoverData
+from ..intake import MAX_ALIASES, MAX_LANGUAGES, MAX_NATIONALITIES, HandoverData
 from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, Handover, LegalProcedure
-from ..validators import v_number_validator
 from ..workflow import TRANSITIONS, transitions_from
 
 
 class NationalityInSerializer(serializers.Serializer):
-    country = serializers.CharField(min_length=3, max_length=3)
+    country = serializers.CharField(min_length=3, max_length=3, help_text="ISO 3166-1 alpha-3, XXA or XXX.")
     status = serializers.ChoiceField(choices=NationalityStatus.choices)
-
-    def validate_country(self, value):
-        code = value.upper()
-        if not is_country(code):
-            raise serializers.ValidationError(
-                _("Unknown country code: use ISO 3166-1 alpha-3, XXA (stateless) or XXX (unknown)."), code="country"
-            )
-        return code
 
 
 class AliasInSerializer(serializers.Serializer):
@@ -59,32 +49,37 @@ class AliasInSerializer(serializers.Serializer):
 
 
 class HandoverInSerializer(serializers.Serializer):
-    """A handover from a chain partner; the source is the partner's own organisation, not a field."""
+    """A handover from a chain partner; the source is the partner's own organisation, not a field.
+
+    The serializer checks the shape; the rules (V-number, dates, known codes, no duplicates) are
+    intake.handover_validate's, the same for the registration form, and come back as a 400 per field.
+    """
 
     reference = serializers.CharField(max_length=100)
     handover_date = serializers.DateField()
-    v_number = serializers.CharField(max_length=10, validators=[v_number_validator])
+    v_number = serializers.CharField(max_length=10, help_text="10 digits.")
     surname = serializers.CharField(max_length=200)
     given_names = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    date_of_birth = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None)
+    date_of_birth = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, default=None, help_text="YYYY-MM-DD, YYYY-MM or YYYY."
+    )
     sex = serializers.ChoiceField(choices=Sex.choices)
-    nationalities = NationalityInSerializer(many=True, allow_empty=False, max_length=5)
-    aliases = AliasInSerializer(many=True, required=False, default=list, max_length=20)
+    nationalities = NationalityInSerializer(many=True, allow_empty=False, max_length=MAX_NATIONALITIES)
+    aliases = AliasInSerializer(many=True, required=False, default=list, max_length=MAX_ALIASES)
     languages = serializers.ListField(
-        child=serializers.RegexField(r"^[a-z]{2,3}$"), required=False, default=list, max_length=10
+        child=serializers.CharField(max_length=3),
+        required=False,
+        default=list,
+        max_length=MAX_LANGUAGES,
+        help_text="ISO 639-1 or 639-3 codes.",
     )
     vulnerabilities = serializers.ListField(
-        child=serializers.ChoiceField(choices=Vulnerability.choices), required=False, default=list, max_length=10
+        child=serializers.ChoiceField(choices=Vulnerability.choices), required=False, default=list
     )
     track = serializers.ChoiceField(choices=Track.choices)
     legal_representative_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     legal_representative_office = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     legal_representative_contact = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-
-    def validate_handover_date(self, value):
-        if value > timezone.localdate():
-            raise serializers.ValidationError(_("The handover date cannot lie in the future."), code="future_date")
-        return value
 
     def validate_date_of_birth(self, value):
         try:
@@ -92,35 +87,9 @@ class HandoverInSerializer(serializers.Serializer):
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages, code=exc.code) from None
 
-    def validate_nationalities(self, value):
-        codes = [n["country"] for n in value]
-        if len(codes) != len(set(codes)):
-            raise serializers.ValidationError(_("A nationality is listed twice."), code="duplicate")
-        return value
-
-    def to_handover_data(self, *, source):
-        data = self.validated_data
-        date_of_birth, precision = data["date_of_birth"]
-        return HandoverData(
-            source=source,
-            reference=data["reference"],
-            handover_date=data["handover_date"],
-            v_number=data["v_number"],
-            surname=data["surname"],
-            given_names=data["given_names"],
-            date_of_birth=date_of_birth,
-            date_of_birth_precision=precision,
-            sex=data["sex"],
-            nationalities=[(n["country"], n["status"]) for n in data["nationalities"]],
-            aliases=[(a["surname"], a["given_names"]) for a in data["aliases"]],
-            languages=data["languages"],
-            vulnerabilities=data["vulnerabilities"],
-            track=data["track"],
-            legal_representative_name=data["legal_representative_name"],
-            legal_representative_office=data["legal_representative_office"],
-            legal_representative_contact=data["legal_representative_contact"],
-            payload=self.initial_data,
-        )
+    def to_handover_data(self, *, source) -> HandoverData:
+        """The validated input as the service takes it, with the request body kept as received."""
+        return HandoverData.from_cleaned(self.validated_data, source=source, payload=self.initial_data)
 
 
 class CaseOutSerializer(serializers.ModelSerializer):
@@ -203,71 +172,77 @@ class NextDeadlineSerializer(serializers.Serializer):
 class CaseListSerializer(serializers.Serializer):
     """A case: the person, its phase, who holds it, whether the person is removable today, the next deadline."""
 
-    # The view sets `removability` on each case: one rule (blocking_removal) for list and detail.
+    # Reads a selectors.CaseRow: the case and its removability on the day of the request.
 
-    id = serializers.IntegerField()
-    v_number = serializers.CharField(source="foreign_national.v_number")
-    surname = serializers.CharField(source="foreign_national.surname")
-    given_names = serializers.CharField(source="foreign_national.given_names")
-    date_of_birth = serializers.DateField(source="foreign_national.date_of_birth", allow_null=True)
+    id = serializers.IntegerField(source="case.id")
+    v_number = serializers.CharField(source="case.foreign_national.v_number")
+    surname = serializers.CharField(source="case.foreign_national.surname")
+    given_names = serializers.CharField(source="case.foreign_national.given_names")
+    date_of_birth = serializers.DateField(source="case.foreign_national.date_of_birth", allow_null=True)
     date_of_birth_precision = serializers.ChoiceField(
-        source="foreign_national.date_of_birth_precision", choices=DatePrecision.choices
+        source="case.foreign_national.date_of_birth_precision", choices=DatePrecision.choices
     )
-    sex = serializers.ChoiceField(source="foreign_national.sex", choices=Sex.choices)
-    nationalities = NationalityOutSerializer(source="foreign_national.nationalities.all", many=True)
-    phase = serializers.ChoiceField(choices=Phase.choices)
-    source = serializers.ChoiceField(choices=Source.choices)
-    track = serializers.ChoiceField(choices=[("", ""), *Track.choices])
-    opened_at = serializers.DateTimeField()
-    closed_at = serializers.DateTimeField(allow_null=True)
-    closure_reason = serializers.ChoiceField(choices=[("", ""), *ClosureReason.choices])
-    team = serializers.CharField(source="team.name", allow_null=True)
-    case_officer = UserRefSerializer(allow_null=True)
-    confidential = serializers.BooleanField()
+    sex = serializers.ChoiceField(source="case.foreign_national.sex", choices=Sex.choices)
+    nationalities = NationalityOutSerializer(source="case.foreign_national.nationalities.all", many=True)
+    phase = serializers.ChoiceField(source="case.phase", choices=Phase.choices)
+    source = serializers.ChoiceField(source="case.source", choices=Source.choices)
+    track = serializers.ChoiceField(source="case.track", choices=[("", ""), *Track.choices])
+    opened_at = serializers.DateTimeField(source="case.opened_at")
+    closed_at = serializers.DateTimeField(source="case.closed_at", allow_null=True)
+    closure_reason = serializers.ChoiceField(source="case.closure_reason", choices=[("", ""), *ClosureReason.choices])
+    team = serializers.CharField(source="case.team.name", allow_null=True)
+    case_officer = UserRefSerializer(source="case.case_officer", allow_null=True)
+    confidential = serializers.BooleanField(source="case.confidential")
     removable = serializers.BooleanField(
         source="removability.removable",
         help_text="No obstacle of any registered check (false for a closed case, which is not weighed).",
     )
     legal_obstacle = serializers.BooleanField(source="removability.has_legal_obstacle")
     obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
-    next_deadline = NextDeadlineSerializer(allow_null=True)
+    next_deadline = NextDeadlineSerializer(source="case.next_deadline", allow_null=True)
 
 
 class CaseDetailSerializer(CaseListSerializer):
     """The full case: the person's identity and representative, counts, and what the caller may do next."""
 
-    # The view sets the counts and `editable` on the case.
+    # Reads a selectors.CaseSummary.
 
-    aliases = AliasOutSerializer(source="foreign_national.aliases.all", many=True)
-    languages = serializers.ListField(source="foreign_national.languages", child=serializers.CharField())
+    aliases = AliasOutSerializer(source="case.foreign_national.aliases.all", many=True)
+    languages = serializers.ListField(source="case.foreign_national.languages", child=serializers.CharField())
     vulnerabilities = serializers.ListField(
-        source="foreign_national.vulnerabilities", child=serializers.ChoiceField(choices=Vulnerability.choices)
+        source="case.foreign_national.vulnerabilities", child=serializers.ChoiceField(choices=Vulnerability.choices)
     )
-    legal_representative_name = serializers.CharField(source="foreign_national.legal_representative_name")
-    legal_representative_office = serializers.CharField(source="foreign_national.legal_representative_office")
-    legal_representative_contact = serializers.CharField(source="foreign_national.legal_representative_contact")
-    previous_case = serializers.IntegerField(source="previous_case_id", allow_null=True)
-    possible_duplicate_of = serializers.CharField(source="possible_duplicate_of.v_number", allow_null=True)
-    duplicate_review = serializers.ChoiceField(choices=[("", ""), *DuplicateReview.choices])
+    legal_representative_name = serializers.CharField(source="case.foreign_national.legal_representative_name")
+    legal_representative_office = serializers.CharField(source="case.foreign_national.legal_representative_office")
+    legal_representative_contact = serializers.CharField(source="case.foreign_national.legal_representative_contact")
+    previous_case = serializers.IntegerField(source="case.previous_case_id", allow_null=True)
+    possible_duplicate_of = serializers.CharField(source="case.possible_duplicate_of.v_number", allow_null=True)
+    duplicate_review = serializers.ChoiceField(
+        source="case.duplicate_review", choices=[("", ""), *DuplicateReview.choices]
+    )
     interviews_count = serializers.IntegerField()
     procedures_count = serializers.IntegerField()
     live_deadlines_count = serializers.IntegerField()
     transitions = serializers.SerializerMethodField(help_text="The phase transitions the workflow allows from here.")
     editable = serializers.BooleanField(help_text="Whether the caller may change this case.")
 
-    departed_on = serializers.DateField(allow_null=True)
-    destination_type = serializers.ChoiceField(choices=[("", ""), *DestinationType.choices])
-    destination_country = serializers.CharField()
-    closure_evidence = serializers.ChoiceField(choices=[("", ""), *ClosureEvidence.choices])
-    closure_remark = serializers.CharField()
+    departed_on = serializers.DateField(source="case.departed_on", allow_null=True)
+    destination_type = serializers.ChoiceField(
+        source="case.destination_type", choices=[("", ""), *DestinationType.choices]
+    )
+    destination_country = serializers.CharField(source="case.destination_country")
+    closure_evidence = serializers.ChoiceField(
+        source="case.closure_evidence", choices=[("", ""), *ClosureEvidence.choices]
+    )
+    closure_remark = serializers.CharField(source="case.closure_remark")
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(TRANSITIONS))))
-    def get_transitions(self, case):
+    def get_transitions(self, summary):
         # Reopening is a team lead's decision: listed only for a caller who may take it.
         return [
             transition.name
-            for transition in transitions_from(case.phase)
-            if transition.name != "reopen" or getattr(case, "reopenable", False)
+            for transition in transitions_from(summary.case.phase)
+            if transition.name != "reopen" or summary.reopenable
         ]
 
 
@@ -306,7 +281,13 @@ class ReopenInSerializer(serializers.Serializer):
 
 class AgreedActionInSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=500, allow_blank=True)
-    party = serializers.ChoiceField(choices=AgreedAction.Party.choices)
+    party = serializers.ChoiceField(
+        choices=AgreedAction.Party.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Who acts; the foreign national when left out (interview_record's default).",
+    )
     due_date = serializers.DateField()
 
 

@@ -6,13 +6,12 @@ Every response that carries a person's data writes the access log (channel API).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
@@ -21,15 +20,24 @@ from dtv.core.api import ApiView, ErrorSerializer
 
 from .. import services
 from ..accesslog import log_list_read, log_read
-from ..constants import LIVE_DEADLINE_STATUSES, AccessChannel
-from ..intake import SOURCE_OF_PARTNER, handover_receive
-from ..models import AgreedAction, Case, CaseEvent, Deadline, DepartureInterview, LegalProcedure, Nationality
-from ..permissions import can_edit_case, can_read_case_work, can_reopen_case, case_for_reading, cases_visible_to
+from ..constants import AccessChannel, source_of_partner
+from ..intake import handover_receive
+from ..models import Case, CaseEvent, LegalProcedure
+from ..permissions import can_read_case_work, case_for_reading, scoped
 from ..selectors import (
+    DEFAULT_SORT,
+    SORTS,
+    case_deadlines,
+    case_interviews,
+    case_procedures,
     case_removability,
+    case_rows,
+    case_rows_with_removability,
+    case_summary,
     case_with_person,
-    cases_removability,
+    workqueue_sorted,
 )
+from .pagination import KeysetPagination
 from .serializers import (
     AssignInSerializer,
     CaseDetailSerializer,
@@ -96,14 +104,9 @@ def _removability(case, now):
 
 def _case_detail(request, case, now):
     """The full case as the detail endpoint shows it, and its read logged."""
-    case.removability = _removability(case, now)
-    case.interviews_count = DepartureInterview.objects.filter(case_id=case.pk).count()
-    case.procedures_count = LegalProcedure.objects.filter(case_id=case.pk).count()
-    case.live_deadlines_count = Deadline.objects.filter(case_id=case.pk, status__in=LIVE_DEADLINE_STATUSES).count()
-    case.editable = can_edit_case(request.user, case)
-    case.reopenable = can_reopen_case(request.user, case)
+    summary = case_summary(case=case, user=request.user, on=timezone.localdate(now))
     log_read(request, case=case, channel=AccessChannel.API)
-    return CaseDetailSerializer(case).data
+    return CaseDetailSerializer(summary).data
 
 
 def _case_detail_after_change(request, case, now):
@@ -114,7 +117,7 @@ def _case_detail_after_change(request, case, now):
 class IsChainPartner(BasePermission):
     def has_permission(self, request, view):
         user = request.user
-        return bool(user and user.has_perm("cases.submit_handover") and user.chain_partner in SOURCE_OF_PARTNER)
+        return bool(user and user.has_perm("cases.submit_handover") and source_of_partner(user.chain_partner))
 
 
 # --- Handovers ------------------------------------------------------------------------------------------
@@ -132,7 +135,7 @@ class HandoverCreateView(ApiView):
     def post(self, request):
         serializer = HandoverInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        source = SOURCE_OF_PARTNER[request.user.chain_partner]
+        source = source_of_partner(request.user.chain_partner)
         handover, created = handover_receive(
             data=serializer.to_handover_data(source=source), received_by=request.user, now=timezone.now()
         )
@@ -150,44 +153,45 @@ class _Pagination(CursorPagination):
     max_page_size = 200
 
 
-class CasePagination(_Pagination):
-    ordering = ("-opened_at", "-id")
-
-
 class CaseListView(ApiView, generics.ListAPIView):
-    """The caller's cases, newest first, page by page (cursor); filter with ?phase= and ?track=."""
+    """The caller's cases in the work queue's orders, page by page (cursor); filter with ?phase= and ?track=.
+
+    `?sort=` takes the work queue's orders: `termijn` (next deadline first, cases without one last;
+    the default), `geopend` (longest open first), `naam` (surname), `v-nummer`.
+    """
 
     serializer_class = CaseListSerializer
-    pagination_class = CasePagination
+    pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]
     filterset_fields = ["phase", "track"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Case.objects.none()
-        return (
-            cases_visible_to(self.request.user)
-            .select_related("foreign_national", "team", "case_officer", "next_deadline")
-            .prefetch_related(
-                Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country"))
-            )
-        )
+        return case_rows(user=self.request.user, on=timezone.localdate())
 
-    @extend_schema(responses={200: CaseListSerializer(many=True), **READ_ERRORS, **error_responses(400)})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "sort", enum=list(SORTS), default=DEFAULT_SORT, description="The order, as in the work queue."
+            )
+        ],
+        responses={200: CaseListSerializer(many=True), **READ_ERRORS, **error_responses(400)},
+    )
     def get(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
 
     def list(self, request, *args, **kwargs):
-        cases = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        # The same selector as the detail and the case file: every registered check, one statement per page.
-        removability = cases_removability(cases=cases, on=timezone.localdate())
-        for case in cases:
-            case.removability = removability[case.pk]
-        # A person with two cases on the page was still read once.
-        people = list({case.foreign_national_id: case.foreign_national for case in cases}.values())
-        if people:
-            log_list_read(request, people, channel=AccessChannel.API)
-        return self.get_paginated_response(self.get_serializer(cases, many=True).data)
+        sort = request.query_params.get("sort", DEFAULT_SORT)
+        if sort not in SORTS:
+            raise serializers.ValidationError(
+                {"sort": [_("Unknown order; use one of: %(sorts)s.") % {"sorts": ", ".join(SORTS)}]}
+            )
+        cases = self.paginate_queryset(workqueue_sorted(self.filter_queryset(self.get_queryset()), sort))
+        if cases:
+            log_list_read(request, [case.foreign_national for case in cases], channel=AccessChannel.API)
+        rows = case_rows_with_removability(cases, on=timezone.localdate())
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
 
 
 class CaseDetailView(ApiView):
@@ -295,13 +299,7 @@ class CaseInterviewsView(ApiView):
     @extend_schema(responses={200: InterviewOutSerializer(many=True), **READ_ERRORS})
     def get(self, request, pk):
         case = _case_work(request, pk)
-        interviews = (
-            DepartureInterview.objects.filter(case_id=case.pk)
-            .select_related("conducted_by")
-            .prefetch_related(Prefetch("actions", queryset=AgreedAction.objects.order_by("due_date", "id")))
-            .order_by("-held_at", "-id")
-        )
-        data = InterviewOutSerializer(interviews, many=True).data
+        data = InterviewOutSerializer(case_interviews(case=case), many=True).data
         log_read(request, case=case, channel=AccessChannel.API)
         return Response(data)
 
@@ -313,11 +311,7 @@ class CaseInterviewsView(ApiView):
         interview = services.interview_record(
             case=case, actor=request.user, now=timezone.now(), **serializer.service_kwargs()
         )
-        interview = (
-            DepartureInterview.objects.select_related("conducted_by")
-            .prefetch_related(Prefetch("actions", queryset=AgreedAction.objects.order_by("due_date", "id")))
-            .get(pk=interview.pk)
-        )
+        interview = next(row for row in case_interviews(case=case) if row.pk == interview.pk)
         log_read(request, case=case, channel=AccessChannel.API)
         return Response(InterviewOutSerializer(interview).data, status=status.HTTP_201_CREATED)
 
@@ -331,7 +325,7 @@ class CaseProceduresView(ApiView):
     @extend_schema(responses={200: ProcedureListSerializer, **READ_ERRORS})
     def get(self, request, pk):
         case = _case_work(request, pk)
-        procedures = LegalProcedure.objects.filter(case_id=case.pk).select_related("recorded_by")
+        procedures = case_procedures(case=case)
         removability = _removability(case, timezone.now())
         data = ProcedureListSerializer({"procedures": procedures, "removability": removability}).data
         log_read(request, case=case, channel=AccessChannel.API)
@@ -355,9 +349,7 @@ class ProcedureDecideView(ApiView):
     @extend_schema(request=ProcedureDecideInSerializer, responses={200: ProcedureChangeSerializer, **WRITE_ERRORS})
     def post(self, request, pk):
         procedure = get_object_or_404(
-            LegalProcedure.objects.select_related("case__foreign_national", "recorded_by").filter(
-                case_id__in=cases_visible_to(request.user).values("pk")
-            ),
+            scoped(LegalProcedure.objects.select_related("case__foreign_national", "recorded_by"), request.user),
             pk=pk,
         )
         if not can_read_case_work(request.user):
@@ -382,8 +374,7 @@ class CaseDeadlinesView(ApiView):
     @extend_schema(responses={200: DeadlineOutSerializer(many=True), **READ_ERRORS})
     def get(self, request, pk):
         case = _case_work(request, pk)
-        deadlines = Deadline.objects.filter(case_id=case.pk).order_by("due_at", "id")
-        data = DeadlineOutSerializer(deadlines, many=True).data
+        data = DeadlineOutSerializer(case_deadlines(case=case), many=True).data
         log_read(request, case=case, channel=AccessChannel.API)
         return Response(data)
 

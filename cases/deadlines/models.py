@@ -11,6 +11,7 @@ from ..constants import (
     Responsible,
     SweepStage,
 )
+from ..querysets import DeadlineQuerySet
 
 _LIVE = models.Q(status__in=[DeadlineStatus.OPEN, DeadlineStatus.OVERDUE])
 
@@ -70,6 +71,8 @@ class Deadline(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = DeadlineQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("deadline")
         verbose_name_plural = _("deadlines")
@@ -89,6 +92,11 @@ class Deadline(models.Model):
     def has_internal_target(self):
         """Whether the team aims at a day before the legal last day (art. 94 Vw 2000 under the Atw)."""
         return self.target_at < self.due_at
+
+    @property
+    def is_overdue(self) -> bool:
+        """The status is the one definition of overdue (DeadlineQuerySet.overdue()): the sweep sets it."""
+        return self.status == DeadlineStatus.OVERDUE
 
 
 class WorkItem(models.Model):

@@ -15,6 +15,7 @@ from ..constants import (
     Source,
     Track,
 )
+from ..querysets import CaseQuerySet
 from .person import ForeignNational
 
 
@@ -95,6 +96,8 @@ class Case(models.Model):
     )
     history = HistoricalRecords(excluded_fields=["next_deadline", "legal_obstacle_until"])
 
+    objects = CaseQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -117,15 +120,30 @@ class Case(models.Model):
             ),
         ]
         constraints = [
+            # Closing stamps the moment and the reason (services.case_close); reopening clears both.
             models.CheckConstraint(
-                condition=models.Q(phase="closed", closed_at__isnull=False)
-                | ~models.Q(phase="closed") & models.Q(closed_at__isnull=True, closure_reason=""),
+                condition=models.Q(phase=Phase.CLOSED, closed_at__isnull=False)
+                | ~models.Q(phase=Phase.CLOSED) & models.Q(closed_at__isnull=True, closure_reason=""),
                 name="case_closed_iff_closed_at",
             ),
         ]
 
     def __str__(self):
         return f"{_('Case')} {self.pk} – {self.foreign_national.v_number}"
+
+    # The Python side of CaseQuerySet's predicates, for a case already loaded.
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase != Phase.CLOSED
+
+    @property
+    def in_national_intake(self) -> bool:
+        return self.team_id is None and self.case_officer_id is None
+
+    @property
+    def awaits_duplicate_review(self) -> bool:
+        return self.possible_duplicate_of_id is not None and not self.duplicate_review
 
 
 class Handover(models.Model):

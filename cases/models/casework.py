@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..constants import (
+    DEPARTURE_TERM_DAYS,
     InterpreterMode,
     InterviewKind,
     ProcedureKind,
@@ -22,7 +23,7 @@ class DepartureTerm(models.Model):
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="departure_terms")
     decision_reference = models.CharField(_("decision reference"), max_length=100, blank=True)
     effective_on = models.DateField(_("decision takes effect on"))
-    days = models.PositiveSmallIntegerField(_("term in days"), default=28)
+    days = models.PositiveSmallIntegerField(_("term in days"), default=DEPARTURE_TERM_DAYS)
     reason = models.TextField(
         _("reason for a term other than 28 days"),
         blank=True,
@@ -39,7 +40,8 @@ class DepartureTerm(models.Model):
         verbose_name_plural = _("departure terms")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(days=28) | ~models.Q(reason=""), name="departure_term_other_than_28_has_reason"
+                condition=models.Q(days=DEPARTURE_TERM_DAYS) | ~models.Q(reason=""),
+                name="departure_term_other_than_28_has_reason",
             )
         ]
 

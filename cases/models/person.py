@@ -10,6 +10,7 @@ from ..constants import (
     NationalityStatus,
     Sex,
 )
+from ..querysets import ForeignNationalQuerySet
 
 
 class ForeignNational(models.Model):
@@ -36,7 +37,13 @@ class ForeignNational(models.Model):
     # Names and aliases folded to lower case without accents ("Öztürk" → "ozturk"), kept by the
     # services that change names, so that search is accent- and case-insensitive on every database.
     search_name = models.CharField(_("search name"), max_length=2000, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_name"])
+    # The same names as spelling-variant keys, each word between spaces (" amar alhasan al hasan "),
+    # kept by the same writers (people.person_set_search_names), so that search and the intake
+    # duplicate check find transliteration variants without a per-row function at query time.
+    search_key = models.TextField(_("search key"), blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_name", "search_key"])
+
+    objects = ForeignNationalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("foreign national")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from dtv.core.batch import fetch_together
 
 from ..constants import (
-    LIVE_DEADLINE_STATUSES,
+    RUNNING_DEADLINE_STATUSES,
     DeadlineStatus,
     Phase,
     Vulnerability,
@@ -102,7 +102,7 @@ def case_flags(case, *, legal_obstacle) -> list[str]:
     flags = [str(label) for value, label in Vulnerability.choices if value in (person.vulnerabilities or [])]
     if case.confidential:
         flags.append(_("Confidential"))
-    if case.possible_duplicate_of_id and not case.duplicate_review:
+    if case.awaits_duplicate_review:
         flags.append(_("Possible duplicate"))
     if legal_obstacle and case.phase != Phase.CLOSED:
         flags.append(_("Legal obstacle"))
@@ -185,10 +185,9 @@ def _deadline_rows(case, **kwargs):
 
 
 def _deadlines(case, rows, **kwargs):
-    running = (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)
     deadlines = rows["deadlines"]
     return {
-        "deadlines": [d for d in deadlines if d.status in running],
+        "deadlines": [d for d in deadlines if d.status in RUNNING_DEADLINE_STATUSES],
         "closed_deadlines": [d for d in deadlines if d.status in (DeadlineStatus.MET, DeadlineStatus.CANCELLED)],
         "departure_terms": rows["departure_terms"],
     }

@@ -1,11 +1,22 @@
-"""Search for cases within the user's scope: V-number, part of a name or alias, date of birth."""
+"""Search for cases within the user's scope: V-number, part of a name or alias (or a spelling variant), date of birth.
+
+Names match as ForeignNationalQuerySet.name_matches says (literally, accent- and case-free, or
+through the spelling-variant key), served by the trigram indexes on PostgreSQL. Results are
+ranked: every word a whole name first, then names that start with the words, then spelling
+variants of whole names, then the rest; within each, by trigram word similarity on PostgreSQL
+(SQLite, for `make run`, ranks by the tiers alone), then by name.
+"""
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection
+from django.db.models import Case as SqlCase
+from django.db.models import F, IntegerField, Q, Value, When
+from django.db.models.functions import Concat, Replace
 
-from dtv.core.text import fold
+from dtv.core.text import fold, name_key
 
 from ..constants import (
     DatePrecision,
@@ -13,11 +24,10 @@ from ..constants import (
 from ..dates import parse_date_text
 from ..models import (
     Case,
-    ForeignNational,
-    Nationality,
 )
 from ..permissions import cases_visible_to
-from .casefile import case_with_person
+from ..querysets import MIN_KEY_LENGTH, name_match
+from .rows import nationalities_prefetch
 
 SEARCH_LIMIT = 50
 
@@ -35,41 +45,83 @@ def parse_search_date(text: str):
     return parse_date_text(text, partial=True)
 
 
-def _date_of_birth_matches(day, precision):
+def _date_of_birth_matches(day, precision, *, prefix="foreign_national__"):
     """A searched date matches a stored partial date when they agree as far as both are known."""
-    year = Q(date_of_birth__year=day.year)
+
+    def born(**lookups):
+        return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
+
+    year = born(date_of_birth__year=day.year)
     if precision == DatePrecision.YEAR:
         return year
-    month = year & Q(date_of_birth__month=day.month)
+    month = year & born(date_of_birth__month=day.month)
     if precision == DatePrecision.YEAR_MONTH:
-        return month & ~Q(date_of_birth_precision=DatePrecision.YEAR) | year & Q(
+        return month & ~born(date_of_birth_precision=DatePrecision.YEAR) | year & born(
             date_of_birth_precision=DatePrecision.YEAR
         )
     return (
-        Q(date_of_birth=day, date_of_birth_precision=DatePrecision.FULL)
-        | month & Q(date_of_birth_precision=DatePrecision.YEAR_MONTH)
-        | year & Q(date_of_birth_precision=DatePrecision.YEAR)
+        born(date_of_birth=day, date_of_birth_precision=DatePrecision.FULL)
+        | month & born(date_of_birth_precision=DatePrecision.YEAR_MONTH)
+        | year & born(date_of_birth_precision=DatePrecision.YEAR)
+    )
+
+
+def _padded(column):
+    # Words of the stored names between spaces, hyphenated parts as words: " omar al hassan | … ".
+    return Concat(Value(" "), Replace(F(column), Value("-"), Value(" ")), Value(" "))
+
+
+def _name_rank(text):
+    """0: every word is a whole name part; 1: every word starts one; 2: every word is a variant of one; 3: the rest."""
+    words = fold(text).split()
+    keys = [name_key(word, joined=True) for word in words]
+
+    def every(condition):
+        return Q(*(condition(word, key) for word, key in zip(words, keys, strict=True)))
+
+    return SqlCase(
+        When(every(lambda word, key: Q(_names__contains=f" {word} ")), then=0),
+        When(every(lambda word, key: Q(_names__contains=f" {word}")), then=1),
+        When(
+            every(
+                lambda word, key: Q(foreign_national__search_key__contains=f" {key} ")
+                if len(key) >= MIN_KEY_LENGTH
+                else Q(pk__in=[])
+            ),
+            then=2,
+        ),
+        default=3,
+        output_field=IntegerField(),
     )
 
 
 def case_search(*, user, criteria: SearchCriteria):
-    """Cases within the user's scope whose person matches every given criterion, at most SEARCH_LIMIT + 1."""
-    people = ForeignNational.objects.all()
+    """Cases in the user's scope whose person matches every given criterion, best first, at most SEARCH_LIMIT + 1."""
+    # The person's criteria on the joined person, not as a subquery: each candidate is read once.
+    person = Q()
     if criteria.v_number:
-        people = people.filter(v_number=criteria.v_number)
+        person &= Q(foreign_national__v_number=criteria.v_number)
     if criteria.name:
-        for word in fold(criteria.name).split(" "):
-            people = people.filter(search_name__contains=word)
+        person &= name_match(criteria.name, prefix="foreign_national__")
     if criteria.date_of_birth:
-        people = people.filter(_date_of_birth_matches(criteria.date_of_birth, criteria.date_precision))
-    return (
-        case_with_person(cases_visible_to(user))
-        .filter(foreign_national__in=people)
-        .prefetch_related(
-            Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country"))
-        )
-        .order_by("foreign_national__surname", "foreign_national__given_names", "-opened_at", "id")[: SEARCH_LIMIT + 1]
+        person &= _date_of_birth_matches(criteria.date_of_birth, criteria.date_precision)
+    # Only what a result row shows: every further join costs planning time on each search.
+    rows = (
+        cases_visible_to(user)
+        .filter(person)
+        .select_related("foreign_national", "case_officer")
+        .prefetch_related(nationalities_prefetch())
     )
+    order = ["foreign_national__surname", "foreign_national__given_names", "-opened_at", "id"]
+    if criteria.name:
+        rows = rows.alias(_names=_padded("foreign_national__search_name"), name_rank=_name_rank(criteria.name))
+        order = ["name_rank", *order]
+        if connection.vendor == "postgresql":
+            rows = rows.alias(
+                name_similarity=TrigramWordSimilarity(Value(fold(criteria.name)), "foreign_national__search_name")
+            )
+            order = ["name_rank", "-name_similarity", *order[1:]]
+    return rows.order_by(*order)[: SEARCH_LIMIT + 1]
 
 
 def cases_outside_scope(*, user, v_number):

@@ -3,20 +3,16 @@
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.db.models import DateTimeField, F, Prefetch, Value
+from django.db.models import DateTimeField, F, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy
 
 from dtv.accounts.constants import Role
 
-from ..constants import (
-    Phase,
-)
 from ..models import (
     Case,
-    Nationality,
 )
-from ..removability import legal_obstacle_annotation
+from .rows import case_rows
 
 QUEUE_PAGE_SIZE = 50
 # Cases without a live deadline sort after every case with one.
@@ -41,33 +37,21 @@ def workqueue_sorted(rows, sort):
     return rows.annotate(sort_key=expression())
 
 
-def _queue_rows(queryset, *, on):
-    return (
-        queryset.select_related("foreign_national", "case_officer", "team", "next_deadline")
-        .prefetch_related(
-            Prefetch("foreign_national__nationalities", queryset=Nationality.objects.order_by("status", "country"))
-        )
-        .annotate(legal_obstacle=legal_obstacle_annotation(on))
-    )
-
-
 def workqueue_mine(*, user, on):
     """The open cases assigned to `user`."""
-    return _queue_rows(Case.objects.filter(case_officer=user).exclude(phase=Phase.CLOSED), on=on)
+    return case_rows(user=user, on=on).open().filter(case_officer=user)
 
 
 def workqueue_team(*, user, on):
     """The open cases of the team lead's team."""
     if not user.team_id:
         return Case.objects.none()
-    return _queue_rows(Case.objects.filter(team_id=user.team_id).exclude(phase=Phase.CLOSED), on=on)
+    return case_rows(user=user, on=on).open().filter(team_id=user.team_id)
 
 
-def workqueue_intake(*, on):
+def workqueue_intake(*, user, on):
     """The national intake: open cases that no team holds yet."""
-    return _queue_rows(
-        Case.objects.filter(team__isnull=True, case_officer__isnull=True).exclude(phase=Phase.CLOSED), on=on
-    )
+    return case_rows(user=user, on=on).open().national_intake()
 
 
 def team_case_officers(*, team):

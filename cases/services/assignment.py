@@ -26,7 +26,7 @@ def _assignment_refusal(*, case, officer, actor):
     """Why `actor` may not give `case` to `officer`, or None."""
     if not can_assign_case(actor, case):
         return DomainError(_("You may not assign this case."), code="not_allowed")
-    if case.phase == Phase.CLOSED:
+    if not case.is_open:
         return DomainError(_("A closed case cannot be assigned."), code="case_closed")
     if not officer.is_active or not officer.has_role(Role.CASE_OFFICER):
         return DomainError(_("Cases can only be assigned to an active case officer."), code="not_a_case_officer")

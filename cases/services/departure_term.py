@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import events
+from ..constants import DEPARTURE_TERM_DAYS
 from ..deadlines.engine import (
     deadline_open,
     deadline_recompute,
@@ -23,7 +24,7 @@ def _validate_term(*, effective_on, days, reason, now):
     errors = {}
     if days is None or days < 0:
         errors["days"] = _("Give the term in days (0 or more).")
-    elif days != 28 and not reason.strip():
+    elif days != DEPARTURE_TERM_DAYS and not reason.strip():
         errors["reason"] = _("A departure term other than 28 days needs a recorded reason (art. 62 Vw 2000).")
     if effective_on > _local_today(now) + dt.timedelta(days=365):
         errors["effective_on"] = _("This date lies implausibly far in the future.")
@@ -33,7 +34,7 @@ def _validate_term(*, effective_on, days, reason, now):
 
 @transaction.atomic
 def departure_term_record(
-    *, case, effective_on, actor, now, days=28, reason="", decision_reference=""
+    *, case, effective_on, actor, now, days=DEPARTURE_TERM_DAYS, reason="", decision_reference=""
 ) -> DepartureTerm:
     """Record the departure term of a return decision; it opens the art. 62 Vw 2000 deadline."""
     case = _lock(case)

@@ -41,7 +41,12 @@ def interview_record(
     location="",
     actions=(),
 ) -> DepartureInterview:
-    """Record a departure interview with its agreed actions; each action's due date becomes a deadline."""
+    """Record a departure interview with its agreed actions; each action's due date becomes a deadline.
+
+    `actions` are (description, party, due date); an action without a party is the foreign national's,
+    who agrees to most of them (documents, an embassy visit), in the browser and the API alike.
+    """
+    actions = [(description, party or AgreedAction.Party.FOREIGN_NATIONAL, due) for description, party, due in actions]
     case = _lock(case)
     _require_edit(actor, case)
     errors = {}
@@ -55,7 +60,9 @@ def interview_record(
         errors["interpreter_language"] = _("Give the interpreter's language as an ISO 639 code (for example ar, ti).")
     if not summary.strip():
         errors["summary"] = _("Summarise the interview.")
-    for index, (description, _party, due_date) in enumerate(actions):
+    for index, (description, party, due_date) in enumerate(actions):
+        if party not in AgreedAction.Party.values:
+            errors[f"actions[{index}].party"] = _("Choose who acts on the agreed action.")
         if not description.strip():
             errors[f"actions[{index}].description"] = _("Describe the agreed action.")
         if due_date < timezone.localdate(held_at):

@@ -9,7 +9,6 @@ from dtv.core.exceptions import DomainError
 from .. import events
 from ..constants import (
     INVERSE_FAMILY_RELATION,
-    Phase,
 )
 from ..languages import is_language_code
 from ..models import (
@@ -18,7 +17,7 @@ from ..models import (
     ForeignNational,
     Nationality,
 )
-from ..people import person_search_name
+from ..people import person_set_search_names
 from ._common import _require_edit
 
 _PERSON_FIELDS = (
@@ -64,9 +63,9 @@ def foreign_national_update(*, case, actor, now, nationalities=None, aliases=Non
         changed.append("aliases")
     if not changed:
         return person
-    person.search_name = person_search_name(person, alias_rows)
+    person_set_search_names(person, alias_rows)
     person.save()
-    for open_case in person.cases.exclude(phase=Phase.CLOSED):
+    for open_case in person.cases.open():
         events.case_event_record(
             case=open_case, kind=events.PERSON_CHANGED, actor=actor, now=now, data={"fields": changed}
         )

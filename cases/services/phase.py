@@ -285,7 +285,7 @@ def case_review_duplicate(*, case, verdict, actor, now) -> Case:
     """Record whether the flagged near-duplicate is the same person; records are never merged here."""
     case = _lock(case)
     _require_edit(actor, case)
-    if case.possible_duplicate_of_id is None or case.duplicate_review:
+    if not case.awaits_duplicate_review:
         raise DomainError(_("This case has no possible duplicate to review."), code="nothing_to_review")
     if verdict not in DuplicateReview.values:
         raise ValidationError({"verdict": _("Choose a verdict.")}, code="invalid")

@@ -220,7 +220,7 @@ def interview_add(request, pk):
     if request.method == "POST" and form.is_valid() and actions.is_valid():
         data = form.cleaned_data
         agreed = [
-            (a["description"], a["party"] or AgreedAction.Party.FOREIGN_NATIONAL, a["due_date"])
+            (a["description"], a["party"], a["due_date"])
             for a in actions.cleaned_data
             if a.get("description")
         ]

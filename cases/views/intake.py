@@ -2,10 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from dtv.core.forms import add_service_errors
 
 from .. import services
 from ..constants import Source
@@ -24,35 +27,31 @@ def intake(request):
     form = IntakeForm(request.POST or None, today=timezone.localdate(now))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        date_of_birth, precision = data["date_of_birth"]
-        handover, created, assignment = services.self_registration_record(
-            data=HandoverData(
-                source=Source.SELF_REGISTRATION,
-                reference=data["reference"],
-                handover_date=data["handover_date"],
-                v_number=data["v_number"],
-                surname=data["surname"],
-                given_names=data["given_names"],
-                date_of_birth=date_of_birth,
-                date_of_birth_precision=precision,
-                sex=data["sex"],
-                nationalities=[(data["nationality"], data["nationality_status"])],
-                languages=data["languages"],
-                vulnerabilities=data["vulnerabilities"],
-                track=data["track"],
-                payload={"form": "intake", "reference": data["reference"]},
-            ),
-            actor=request.user,
-            now=now,
-        )
-        messages.success(request, _outcome_message(handover, created, assignment))
         try:
-            case_for_reading(user=request.user, case_id=handover.case_id, now=now, break_glass=False)
-        except Http404:
-            # The case went where the registrant cannot follow (another team's open case): say so, no details.
-            messages.info(request, _("The case lies outside your scope; the team that holds it sees the registration."))
-            return redirect("cases:workqueue")
-        return redirect("cases:case_detail", pk=handover.case_id)
+            handover, created, assignment = services.self_registration_record(
+                data=HandoverData.from_cleaned(
+                    data,
+                    source=Source.SELF_REGISTRATION,
+                    payload={"form": "intake", "reference": data["reference"]},
+                ),
+                actor=request.user,
+                now=now,
+            )
+        except ValidationError as error:
+            # The form asked the same rules already; this is the shell-proof second look.
+            fields = form.service_fields
+            add_service_errors(form, ValidationError({fields.get(k, k): v for k, v in error.error_dict.items()}))
+        else:
+            messages.success(request, _outcome_message(handover, created, assignment))
+            try:
+                case_for_reading(user=request.user, case_id=handover.case_id, now=now, break_glass=False)
+            except Http404:
+                # The case went where the registrant cannot follow (another team's open case): no details.
+                messages.info(
+                    request, _("The case lies outside your scope; the team that holds it sees the registration.")
+                )
+                return redirect("cases:workqueue")
+            return redirect("cases:case_detail", pk=handover.case_id)
     return render(request, "cases/intake.html", {"form": form})
 
 

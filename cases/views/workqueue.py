@@ -42,7 +42,7 @@ def workqueue(request):
     if view == "team" and is_lead:
         base = workqueue_team(user=user, on=on)
     elif view == "intake" and is_lead:
-        base = workqueue_intake(on=on)
+        base = workqueue_intake(user=user, on=on)
     else:
         view, base = "mijn", workqueue_mine(user=user, on=on)
     filterset = WorkqueueFilter(

@@ -23,6 +23,7 @@ from cases.constants import (
     LIVE_DEADLINE_STATUSES,
     NATIONALITY_UNKNOWN,
     PROTECTIVE_MEASURES,
+    SOURCE_OF_PARTNER,
     STATELESS,
     ClosureEvidence,
     ClosureReason,
@@ -58,9 +59,8 @@ from cases.models import (
     LegalProcedure,
     Nationality,
 )
-from cases.people import person_search_name
+from cases.people import person_set_search_names
 from cases.services import cases_legal_obstacle_rebuild
-from dtv.accounts.constants import ChainPartner
 
 from . import bulk, names
 from .people import V_PREFIX, Weighted, family_links, person_spec, v_number
@@ -74,7 +74,7 @@ DEFAULT_CASES = 300
 HANDLED_AFTER = dt.timedelta(days=21)
 CASE_CLOSED = "Zaak gesloten"
 
-PARTNER_OF_SOURCE = {Source.IND: ChainPartner.IND, Source.POLICE: ChainPartner.POLICE, Source.KMAR: ChainPartner.KMAR}
+PARTNER_OF_SOURCE = {source: partner for partner, source in SOURCE_OF_PARTNER.items()}
 REFERENCE_PREFIX = {
     Source.IND: "IND",
     Source.POLICE: "AVIM",
@@ -300,7 +300,7 @@ def _plan(ctx, spec):
         _stamp(Alias(foreign_national=person, surname=surname, given_names=given), opened_at, received_by)
         for surname, given in spec.aliases
     ]
-    person.search_name = person_search_name(person, build.aliases)
+    person_set_search_names(person, build.aliases)
 
     reference = f"{REFERENCE_PREFIX[unit.source]}-{opened_at.year}-{spec.index:07d}"
     build.handover = Handover(
@@ -1034,7 +1034,7 @@ def seed_cases(*, count, staff, now, progress=None) -> SeedReport:
     )
     ctx.showcase = next((u for u in staff.all_officers() if u.username == SHOWCASE_USERNAME), None)
     if ctx.showcase is not None:
-        holding = Case.objects.filter(case_officer=ctx.showcase).exclude(phase=Phase.CLOSED).count()
+        holding = Case.objects.filter(case_officer=ctx.showcase).open().count()
         ctx.showcase_left = max(0, showcase_caseload(count) - holding)
     for start in range(existing, count, CHUNK_SIZE):
         stop = min(count, start + CHUNK_SIZE)

@@ -189,7 +189,7 @@ class TestCaseHeader:
 
     def test_a_closed_case_shows_its_closure_instead_of_any_removability(self, client, case_officer, team_lead):
         # Regression: closed cases still showed "Uitzetbaar: ja".
-        case = CaseFactory(case_officer=case_officer, closed=True, closed_at=NOW)
+        case = CaseFactory(case_officer=case_officer, closed=True, opened_at=NOW)
         ProcedureFactory(case=case)
         header = self._page(client, team_lead, case)
         assert "Afgesloten op 23 november 2026: Verblijfsvergunning verleend" in header

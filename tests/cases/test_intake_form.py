@@ -38,7 +38,10 @@ class TestIntakeForm:
         first = _intake(client, FORM)
         second = _intake(client, FORM)
         case = Case.objects.get()
+        # Regression: the officer landed on "Deze zaak valt buiten uw bevoegdheid"; the registrant now holds
+        # the case and lands on it (TestTheRegistrantFollowsTheCase below).
         assert first.url == second.url == reverse("cases:case_detail", kwargs={"pk": case.pk})
+        assert case.case_officer == case_officer
         assert (case.source, case.track, Handover.objects.count()) == ("self_registration", "self_registered", 1)
         person = ForeignNational.objects.get()
         assert (person.date_of_birth_precision, person.languages, person.search_name) == (
@@ -47,6 +50,22 @@ class TestIntakeForm:
             "selam gebremariam",
         )
         assert str(Handover.objects.get().handover_date) == "2026-11-20"
+
+    def test_a_team_lead_who_registers_lands_on_the_new_case(self, client, team_lead):
+        client.force_login(team_lead)
+        response = client.post(reverse("cases:intake"), FORM)
+        assert response.url == reverse("cases:case_detail", kwargs={"pk": Case.objects.get().pk})
+
+    def test_the_form_obeys_the_intake_rules_and_shows_them_all_at_once(self, client, case_officer):
+        client.force_login(case_officer)
+        # Languages are chosen from a list here (an unknown code is the API's case: tests/cases/test_intake.py).
+        bad = {**FORM, "handover_date": "01-01-2099", "surname": "   "}
+        response = client.post(reverse("cases:intake"), bad)
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert errors["handover_date"] == ["De overdrachtsdatum kan niet in de toekomst liggen."]
+        assert set(errors) == {"handover_date", "surname"}
+        assert not Case.objects.exists() and not ForeignNational.objects.exists()
 
     def test_bad_input_gets_dutch_messages_and_saves_nothing(self, client, case_officer):
         client.force_login(case_officer)

@@ -59,6 +59,19 @@ class TestInterviewRecord:
         assert CaseEvent.objects.get(kind=events.INTERVIEW_RECORDED.code).data["actions"] == 1
         assert interview.history.count() == 1
 
+    def test_an_agreed_action_without_a_party_is_the_foreign_nationals(self, case_officer):
+        # One rule for the browser (whose form may leave it empty) and the API (where it is optional).
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        _record(case, case_officer, actions=[("Paspoort ophalen", "", dt.date(2026, 12, 7))])
+        assert AgreedAction.objects.get().party == AgreedAction.Party.FOREIGN_NATIONAL
+
+    def test_refuses_an_unknown_party_and_saves_nothing(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        with pytest.raises(ValidationError) as refused:
+            _record(case, case_officer, actions=[("Paspoort ophalen", "embassy", dt.date(2026, 12, 7))])
+        assert list(refused.value.message_dict) == ["actions[0].party"]
+        assert _nothing_written()
+
     def test_an_interview_without_interpreter_needs_a_reason_and_nothing_is_saved(self, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
         with pytest.raises(ValidationError) as refused:

@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
-from cases.models import AccessLogEntry
+from cases.models import AccessLogEntry, Case, ForeignNational
+from cases.people import person_set_search_names
+from cases.selectors import SearchCriteria, case_search
 from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 
@@ -126,3 +129,117 @@ class TestHandedOverPeopleAreFindable:
         client.force_login(team_lead)
         assert [c.pk for c in _search(client, name="emrah").context["results"]] == [handover.case_id]
         assert Nationality.history.filter(foreign_national_id=handover.case.foreign_national_id).count() == 1
+
+
+def _person(surname, given_names="Omar", aliases=()):
+    person = ForeignNationalFactory(surname=surname, given_names=given_names)
+    for alias_surname, alias_given in aliases:
+        person.aliases.create(surname=alias_surname, given_names=alias_given)
+    person_set_search_names(person, person.aliases.all())
+    person.save()
+    return person
+
+
+class TestSpellingVariants:
+    """Transliterations are the norm for these names: search must not invite a second registration."""
+
+    @pytest.mark.parametrize(
+        ("stored", "typed"),
+        [
+            ("Hassan", "Hasan"),
+            ("Hasan", "Hassan"),
+            ("Mohammed", "Mohamed"),
+            ("Muhammad", "Mohamed"),
+            ("Mohamed", "Muhammad"),
+            ("Đorđević", "Djordjevic"),
+            ("Djordjevic", "Đorđević"),
+            ("Nguyễn", "Nguyen"),
+            ("Al-Hassan", "alhassan"),
+            ("Al-Hassan", "al hasan"),
+            ("Alhassan", "Al-Hassan"),
+            ("Youssef", "Yusuf"),
+        ],
+    )
+    def test_a_spelling_variant_finds_the_person(self, client, case_officer, stored, typed):
+        case = CaseFactory(case_officer=case_officer, foreign_national=_person(stored))
+        CaseFactory(case_officer=case_officer, foreign_national=_person("Jansen"))
+        client.force_login(case_officer)
+        assert [c.pk for c in _search(client, name=typed).context["results"]] == [case.pk]
+
+    def test_an_alias_is_found_by_its_variant_too(self, client, case_officer):
+        case = CaseFactory(case_officer=case_officer, foreign_national=_person("Haddad", aliases=[("Hassan", "Ali")]))
+        client.force_login(case_officer)
+        assert [c.pk for c in _search(client, name="ali hasan").context["results"]] == [case.pk]
+
+    def test_another_name_is_not_a_variant(self, client, case_officer):
+        CaseFactory(case_officer=case_officer, foreign_national=_person("Hussein"))
+        client.force_login(case_officer)
+        assert _search(client, name="Hasan").context["results"] == []
+
+    def test_a_variant_outside_the_scope_is_not_found(self, client, case_officer):
+        CaseFactory(foreign_national=_person("Hassan"))  # another team's case
+        client.force_login(case_officer)
+        assert _search(client, name="Hasan").context["results"] == []
+        assert not AccessLogEntry.objects.exists()
+
+    def test_results_come_exact_first_then_prefix_then_variants_then_the_rest(self, client, case_officer):
+        names = ["Abdelhasan", "Hassan", "Hasanovic", "Hasan"]
+        cases = {name: CaseFactory(case_officer=case_officer, foreign_national=_person(name)) for name in names}
+        client.force_login(case_officer)
+        results = _search(client, name="hasan").context["results"]
+        assert [c.foreign_national.surname for c in results] == ["Hasan", "Hasanovic", "Hassan", "Abdelhasan"]
+        assert {c.pk for c in results} == {case.pk for case in cases.values()}
+
+
+class TestSearchResults:
+    def test_say_which_cases_are_the_users_own(self, client, case_officer):
+        CaseFactory(case_officer=case_officer, foreign_national=_person("Haddad", "Omar"))
+        CaseFactory(case_officer=CaseOfficerFactory(team=case_officer.team), foreign_national=_person("Haddad", "Lina"))
+        client.force_login(case_officer)
+        response = _search(client, name="haddad")
+        assert response.text.count("U (uw zaak)") == 1
+
+    def test_a_person_with_two_cases_shown_is_logged_once(self, client, case_officer):
+        person = _person("Haddad")
+        CaseFactory(case_officer=case_officer, foreign_national=person, closed=True)
+        CaseFactory(case_officer=case_officer, foreign_national=person)
+        client.force_login(case_officer)
+        assert len(_search(client, name="haddad").context["results"]) == 2
+        assert list(AccessLogEntry.objects.values_list("foreign_national_id", flat=True)) == [person.pk]
+
+
+class TestSearchQueryPlan:
+    """At national scale name search must stay index-served: checked on a seeded table, sequential scans allowed."""
+
+    def test_a_name_search_uses_the_trigram_indexes_and_no_sequential_scan(self, case_officer, team_lead):
+        people = [
+            ForeignNational(v_number=f"{7000000000 + n:010d}", surname=surname, given_names=given)
+            for n, (given, surname) in enumerate(_seed_names(4000))
+        ]
+        for person in people:
+            person_set_search_names(person)
+        ForeignNational.objects.bulk_create(people)
+        opened = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+        Case.objects.bulk_create(
+            [
+                Case(foreign_national=person, case_officer=case_officer, team=case_officer.team, opened_at=opened)
+                for person in people
+            ]
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE cases_foreignnational; ANALYZE cases_case;")
+        plan = case_search(user=team_lead, criteria=SearchCriteria(name="Hasan")).explain()
+        assert "fn_search_name_trgm" in plan and "fn_search_key_trgm" in plan, plan
+        assert "Seq Scan on cases_foreignnational" not in plan and "Seq Scan on cases_case" not in plan, plan
+        found = list(case_search(user=team_lead, criteria=SearchCriteria(name="Hasan")))
+        assert {c.foreign_national.surname for c in found} == {"Hasan", "Hassan"}
+
+
+def _seed_names(count):
+    """Distinct made-up names, and among them one Hasan and one Hassan to find."""
+    syllables = ["ba", "ko", "ri", "te", "lu", "mo", "sa", "ne", "vi", "do", "gu", "pe", "zo", "fi", "wa", "ki"]
+    names = [("Omar", "Hasan"), ("Ali", "Hassan")]
+    for n in range(count - len(names)):
+        a, b, c = n % 16, n // 16 % 16, n // 256 % 16
+        names.append((f"{syllables[b].title()}{syllables[c]}", f"{syllables[a].title()}{syllables[b]}{syllables[c]}x"))
+    return names

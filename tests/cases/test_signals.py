@@ -132,6 +132,8 @@ class TestCaseOpenedAndAssigned:
             handover_date=dt.date(2026, 11, 20),
             v_number="5555555555",
             surname="Gebremariam",
+            nationalities=[("ERI", "claimed")],
+            track="self_registered",
         )
         handover, _ = handover_receive(data=data, received_by=officer, now=NOW)
         handover_receive(data=data, received_by=officer, now=NOW)  # the same handover again: no new case

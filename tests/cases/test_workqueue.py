@@ -3,12 +3,14 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from cases.deadlines.engine import deadline_open
 from cases.models import AccessLogEntry, Assignment, Case
 from tests.factories.accounts import CaseOfficerFactory, MinorSpecialistFactory
 from tests.factories.cases import CaseFactory, ProcedureFactory
+from tests.factories.deadlines import DUE_AT, DeadlineFactory
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 URL = reverse("cases:workqueue")
@@ -51,6 +53,17 @@ class TestMyWorkQueue:
         assert _rows(client.get(URL, {"kenmerk": "minor"})) == [minor.pk]
         assert _rows(client.get(URL, {"nationaliteit": "ERI"})) == [intake.pk]
         assert sorted(_rows(client.get(URL, {"fase": "intake"}))) == sorted([minor.pk, intake.pk])
+
+    def test_the_overdue_flag_means_the_sweep_found_the_deadline_overdue(self, client, case_officer):
+        # One definition of overdue, the status (the sweep sets it), for the filter, the row and the case file;
+        # the filter used the clock and the row compared due_at with now.
+        overdue = DeadlineFactory(overdue=True, case__case_officer=case_officer).case
+        DeadlineFactory(due_now=True, case__case_officer=case_officer)  # due, not yet swept: still open
+        client.force_login(case_officer)
+        with time_machine.travel(DUE_AT + dt.timedelta(hours=1), tick=False):
+            response = client.get(URL, {"kenmerk": "overdue"})
+        assert _rows(response) == [overdue.pk]
+        assert response.text.count('class="regie-overdue"') == 1
 
     def test_pages_by_keyset_without_gaps_or_repeats(self, client, case_officer):
         cases = CaseFactory.create_batch(120, case_officer=case_officer)

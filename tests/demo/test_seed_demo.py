@@ -34,7 +34,7 @@ from cases.models import (
     Handover,
     LegalProcedure,
 )
-from cases.people import person_search_name
+from cases.people import person_search_key, person_search_name
 from cases.services import cases_legal_obstacle_rebuild
 from dtv.core.text import fold
 from dtv.demo.people import person_spec, v_number
@@ -114,11 +114,12 @@ class TestSeededCases:
         assert set(unassigned.values_list("phase", "team", "case_officer")) == {(Phase.INTAKE, None, None)}
         assert not Assignment.objects.filter(case__in=unassigned).exists()
 
-    def test_the_search_name_holds_every_name_and_alias_folded(self):
+    def test_the_search_name_and_key_hold_every_name_and_alias(self):
         seed()
         people = ForeignNational.objects.prefetch_related("aliases")
         for person in people:
             assert person.search_name == person_search_name(person, person.aliases.all())
+            assert person.search_key == person_search_key(person, person.aliases.all())
             assert person.search_name == fold(person.search_name)
         accented = [p for p in people if not p.surname.isascii()]
         assert len(accented) == 13

@@ -3,12 +3,13 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from cases.constants import InterpreterMode, InterviewKind, Phase, ProcedureKind, Stance, Vulnerability
+from cases.constants import ClosureReason, InterpreterMode, InterviewKind, Phase, ProcedureKind, Stance, Vulnerability
 from cases.models import AgreedAction, Case, DepartureInterview, ForeignNational, LegalProcedure
+from cases.people import person_search_key
 from cases.services import cases_legal_obstacle_rebuild
 from dtv.core.text import fold
 
-from .accounts import CaseOfficerFactory
+from .accounts import CaseOfficerFactory, TeamLeadFactory
 
 
 class ForeignNationalFactory(factory.django.DjangoModelFactory):
@@ -19,6 +20,7 @@ class ForeignNationalFactory(factory.django.DjangoModelFactory):
     surname = factory.Sequence(lambda n: f"Achternaam{n}")
     given_names = "Amir"
     search_name = factory.LazyAttribute(lambda p: fold(f"{p.given_names} {p.surname}"))
+    search_key = factory.LazyAttribute(person_search_key)
 
     class Params:
         unaccompanied_minor = factory.Trait(
@@ -29,7 +31,13 @@ class ForeignNationalFactory(factory.django.DjangoModelFactory):
 
 
 class CaseFactory(factory.django.DjangoModelFactory):
-    """A case; traits per lifecycle phase: CaseFactory(in_progress=True), CaseFactory(intake_queue=True)."""
+    """A case; traits per lifecycle phase: CaseFactory(in_progress=True), CaseFactory(intake_queue=True).
+
+    A closed case is closed as the product closes one, through `case_close` at the moment it opened
+    (closed_at, the reason, the event, its deadlines cancelled): CaseFactory(closed=True) (a residence
+    permit), or CaseFactory(closure=ClosureReason.DECEASED) for another reason; a departure closes as
+    demonstrable to the country of origin, with an IOM confirmation.
+    """
 
     class Meta:
         model = Case
@@ -39,13 +47,13 @@ class CaseFactory(factory.django.DjangoModelFactory):
     team = factory.LazyAttribute(lambda c: c.case_officer.team if c.case_officer else None)
     phase = Phase.INTAKE
     opened_at = factory.LazyFunction(timezone.now)
+    # A closure reason closes the case through the service once it exists (see the docstring).
+    closure = None
 
     class Params:
         in_progress = factory.Trait(phase=Phase.IN_PROGRESS)
         departure_preparation = factory.Trait(phase=Phase.DEPARTURE_PREPARATION)
-        closed = factory.Trait(
-            phase=Phase.CLOSED, closure_reason="residence_permit", closed_at=factory.LazyFunction(timezone.now)
-        )
+        closed = factory.Trait(closure=ClosureReason.RESIDENCE_PERMIT)
         unassigned = factory.Trait(case_officer=None)
         # The national intake: handed over, not yet given to any team.
         intake_queue = factory.Trait(case_officer=None, team=None, phase=Phase.INTAKE)
@@ -53,6 +61,27 @@ class CaseFactory(factory.django.DjangoModelFactory):
         unaccompanied_minor = factory.Trait(
             foreign_national=factory.SubFactory(ForeignNationalFactory, unaccompanied_minor=True)
         )
+
+    @classmethod
+    def _create(cls, model_class, *args, closure=None, **kwargs):
+        case = super()._create(model_class, *args, **kwargs)
+        if closure:
+            from cases.constants import DEMONSTRABLE_DEPARTURES, DEPARTURE_CLOSURES, ClosureEvidence, DestinationType
+            from cases.services import case_close
+
+            actor = case.case_officer or TeamLeadFactory(team=case.team)
+            departure = {}
+            if closure in DEPARTURE_CLOSURES:
+                departure["departed_on"] = timezone.localdate(case.opened_at)
+            if closure in DEMONSTRABLE_DEPARTURES:
+                departure.update(
+                    destination_type=DestinationType.COUNTRY_OF_ORIGIN,
+                    destination_country="MAR",
+                    evidence=ClosureEvidence.IOM_CONFIRMATION,
+                )
+            case_close(case=case, closure_reason=closure, actor=actor, now=case.opened_at, **departure)
+            case.refresh_from_db()
+        return case
 
 
 class InterviewFactory(factory.django.DjangoModelFactory):

@@ -59,7 +59,7 @@ def a_worked_case(officer, *, surname="Haddad", opened_days_ago=1):
 
 
 class TestCaseList:
-    def test_lists_the_team_cases_newest_first_with_person_removability_and_next_deadline(
+    def test_lists_the_team_cases_by_next_deadline_with_person_removability_and_next_deadline(
         self, case_officer, colleague
     ):
         worked = a_worked_case(colleague, opened_days_ago=2)
@@ -69,9 +69,10 @@ class TestCaseList:
         response = api_client(case_officer).get(LIST)
 
         assert response.status_code == 200
-        assert ids(response) == [newest.pk, worked.pk]
+        # The work queue's default order: the case with a deadline first, the one without last.
+        assert ids(response) == [worked.pk, newest.pk]
         appeal = worked.procedures.get()
-        assert response.json()["results"][1] == {
+        assert response.json()["results"][0] == {
             "id": worked.pk,
             "v_number": worked.foreign_national.v_number,
             "surname": "Haddad",
@@ -144,13 +145,45 @@ class TestCaseList:
         body = response.json()
         assert (body["code"], list(body["errors"])) == ("invalid", ["phase"])
 
+    def test_sorts_in_the_work_queues_orders(self, case_officer):
+        haddad = CaseFactory(case_officer=case_officer, foreign_national__surname="Haddad", opened_at=NOW)
+        abebe = CaseFactory(
+            case_officer=case_officer, foreign_national__surname="Abebe", opened_at=NOW - dt.timedelta(days=3)
+        )
+        client = api_client(case_officer)
+        assert ids(client.get(LIST, {"sort": "naam"})) == [abebe.pk, haddad.pk]
+        assert ids(client.get(LIST, {"sort": "geopend"})) == [abebe.pk, haddad.pk]
+        assert ids(client.get(LIST, {"sort": "naam", "phase": Phase.IN_PROGRESS})) == []
+
+    def test_an_unknown_order_is_a_400_naming_the_parameter(self, case_officer):
+        CaseFactory(case_officer=case_officer)
+        response = api_client(case_officer).get(LIST, {"sort": "-opened_at"})
+        assert (response.status_code, response.json()["code"], list(response.json()["errors"])) == (
+            400,
+            "invalid",
+            ["sort"],
+        )
+        assert AccessLogEntry.objects.count() == 0
+
     def test_pages_by_cursor(self, case_officer):
         cases = [CaseFactory(case_officer=case_officer, opened_at=NOW - dt.timedelta(days=n)) for n in range(3)]
         client = api_client(case_officer)
-        first = client.get(LIST, {"page_size": 2})
+        first = client.get(LIST, {"page_size": 2, "sort": "geopend"})
         second = client.get(first.json()["next"])
-        assert (ids(first), ids(second)) == ([cases[0].pk, cases[1].pk], [cases[2].pk])
+        assert (ids(first), ids(second)) == ([cases[2].pk, cases[1].pk], [cases[0].pk])
         assert second.json()["next"] is None
+        assert ids(client.get(second.json()["previous"])) == [cases[2].pk, cases[1].pk]
+
+    def test_pages_through_cases_that_sort_alike_without_gaps_or_repeats(self, case_officer):
+        # None has a deadline: under the default order all sort last, alike; the cursor still moves on by id.
+        cases = CaseFactory.create_batch(7, case_officer=case_officer)
+        client = api_client(case_officer)
+        seen, url = [], LIST + "?page_size=3"
+        while url:
+            body = client.get(url).json()
+            seen += [row["id"] for row in body["results"]]
+            url = body["next"]
+        assert seen == sorted(case.pk for case in cases)
 
     def test_a_chain_partner_lists_only_the_cases_it_handed_over(self):
         ind = ChainPartnerFactory(chain_partner="ind")
@@ -245,6 +278,22 @@ class TestCaseDetail:
         }
         list_row = api_client(case_officer).get(LIST).json()["results"][0]
         assert {key: body[key] for key in LIST_FIELDS} == list_row
+
+    def test_the_number_of_queries_does_not_grow_with_the_case_work(self, case_officer):
+        client = api_client(case_officer)
+
+        def queries_for(case):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(detail(case)).status_code == 200
+            return len(queries)
+
+        light = CaseFactory(case_officer=case_officer, in_progress=True)
+        heavy = a_worked_case(case_officer)
+        services.procedure_record(
+            case=heavy, kind=ProcedureKind.OBJECTION, lodged_on=TODAY, may_await_in_nl=True, actor=case_officer, now=NOW
+        )
+        queries_for(light)
+        assert queries_for(light) == queries_for(heavy)
 
     def test_a_colleague_reads_the_case_but_may_not_edit_it(self, case_officer, colleague):
         case = CaseFactory(case_officer=case_officer)

@@ -118,6 +118,8 @@ class TestHandoverRefusals:
             ({"nationalities": [{"country": "QQQ", "status": "claimed"}]}, "nationalities", "country"),
             ({"sex": "m"}, "sex", "invalid_choice"),
             ({"handover_date": "2099-01-01"}, "handover_date", "future_date"),
+            ({"languages": ["ar", "ar"]}, "languages", "duplicate"),
+            ({"nationalities": [{"country": "SYR", "status": "claimed"}] * 2}, "nationalities", "duplicate"),
         ],
     )
     def test_bad_field_gives_400_with_the_field_and_saves_nothing(self, change, field, code):
@@ -127,6 +129,29 @@ class TestHandoverRefusals:
         assert body["code"] == "invalid" and field in body["errors"]
         assert code in str(response.data) or body["errors"][field]
         assert nothing_saved()
+
+    def test_an_unknown_language_code_is_a_400_with_the_field_as_in_the_form(self):
+        # Regression: the API took ["qq", "zzz"] (a regex), which the browser then refused to correct.
+        response = partner_client().post(URL, {**VALID, "languages": ["qq", "zzz"]}, format="json")
+        assert response.status_code == 400
+        assert response.json() == {
+            "code": "invalid",
+            "detail": "Het verzoek bevat ongeldige gegevens.",
+            "errors": {"languages": ["Onbekende taalcode: qq, zzz."]},
+        }
+        assert nothing_saved()
+
+    def test_a_single_unknown_language_is_refused_too(self):
+        response = partner_client().post(URL, {**VALID, "languages": ["qq"]}, format="json")
+        assert (response.status_code, list(response.json()["errors"])) == (400, ["languages"])
+        assert nothing_saved()
+
+    def test_a_spelling_variant_of_a_handed_over_person_is_flagged(self):
+        partner_client().post(URL, VALID, format="json")
+        variant = {**VALID, "reference": "KMAR-2", "v_number": "8888888888", "surname": "Hadad"}
+        partner_client("kmar").post(URL, variant, format="json")
+        flagged = Case.objects.get(foreign_national__v_number="8888888888")
+        assert flagged.possible_duplicate_of.v_number == VALID["v_number"]
 
     def test_missing_fields_are_named(self):
         payload = copy.deepcopy(VALID)

@@ -75,6 +75,13 @@ class TestInterviewRecord:
         assert CaseEvent.objects.filter(case=case, kind=events.INTERVIEW_RECORDED.code).count() == 1
         assert AccessLogEntry.objects.filter(case=case, channel=AccessChannel.API).count() == 1
 
+
+    def test_an_agreed_action_without_a_party_is_the_foreign_nationals_as_in_the_browser(self, case, case_officer):
+        payload = {**VALID, "actions": [{"description": "Afspraak maken bij IOM", "due_date": "2026-03-24"}]}
+        response = api_client(case_officer).post(url(case), payload, format="json")
+        assert response.status_code == 201, response.json()
+        assert response.json()["actions"][0]["party"] == "foreign_national"
+
     def test_without_an_interpreter_the_reason_is_recorded(self, case, case_officer):
         payload = {
             **VALID,
