@@ -25,7 +25,7 @@ from simple_history.utils import bulk_update_with_history
 
 from dtv.core.exceptions import DomainError
 
-from ..constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, SweepStage
+from ..constants import LIVE_DEADLINE_STATUSES, RUNNING_DEADLINE_STATUSES, DeadlineStatus, SweepStage
 from ..events import case_event_record
 from ..models import AtwHoliday, Case, Deadline, WorkItem
 from . import registry
@@ -172,7 +172,7 @@ def _locked(deadline):
 def deadline_recompute(*, deadline, start, actor, now, reason, params=None, version=None) -> Deadline:
     """Recompute after the triggering fact changed; the old due moment stays in the deadline's history."""
     deadline = _locked(deadline)
-    if deadline.status not in (*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED):
+    if deadline.status not in RUNNING_DEADLINE_STATUSES:
         raise DomainError(_("A deadline that was met or cancelled is not recomputed."), code="deadline_closed")
     return _recompute(deadline, start=start, actor=actor, now=now, reason=reason, params=params, version=version)
 
@@ -256,7 +256,7 @@ def deadline_meet(*, deadline, actor, now, reason="") -> Deadline:
 def deadlines_cancel(*, case, actor, now, reason, only=None) -> list[Deadline]:
     """Cancel the case's live and suspended deadlines (or just `only`), e.g. when the case closes."""
     query = Deadline.objects.select_for_update().filter(
-        case_id=case.pk, status__in=(*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)
+        case_id=case.pk, status__in=RUNNING_DEADLINE_STATUSES
     )
     if only is not None:
         query = query.filter(pk__in=[d.pk for d in only])
@@ -300,7 +300,7 @@ def deadlines_for_source(source):
     """The live or suspended deadlines a fact (departure term, agreed action…) opened."""
     source_type, source_id = source_key(source)
     return Deadline.objects.filter(
-        Q(status__in=(*LIVE_DEADLINE_STATUSES, DeadlineStatus.SUSPENDED)),
+        Q(status__in=RUNNING_DEADLINE_STATUSES),
         source_type=source_type,
         source_id=source_id,
     ).select_related("case")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..constants import (
+    LIVE_DEADLINE_STATUSES,
     DeadlineStatus,
     HolidayKind,
     Responsible,
@@ -13,7 +14,7 @@ from ..constants import (
 )
 from ..querysets import DeadlineQuerySet
 
-_LIVE = models.Q(status__in=[DeadlineStatus.OPEN, DeadlineStatus.OVERDUE])
+_LIVE = models.Q(status__in=list(LIVE_DEADLINE_STATUSES))
 
 
 class Deadline(models.Model):

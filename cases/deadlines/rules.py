@@ -18,7 +18,7 @@ from types import MappingProxyType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import Responsible
+from ..constants import DEPARTURE_TERM_DAYS, Responsible
 from .atw import ATW_NOTES, atw_extend
 from .counting import (
     add_days,
@@ -373,7 +373,7 @@ register(
         atw_applies=True,
         atw_note=ATW_NOTES["statutory_days"],
         counting="days",
-        params={"days": 28},
+        params={"days": DEPARTURE_TERM_DAYS},
         responsible=Responsible.CASE_OFFICER,
         remind_before=dt.timedelta(days=7),
         task_text=_DEPARTURE_TERM_TASK,
