@@ -3,7 +3,8 @@
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 
 from dtv.core.text import fold, name_key
 
@@ -22,6 +23,17 @@ NATIONAL_INTAKE = Q(team__isnull=True, case_officer__isnull=True)
 # "hadd", would match a good part of the caseload and slow every search down for nothing.
 MIN_KEY_LENGTH = 4
 AWAITING_DUPLICATE_REVIEW = Q(possible_duplicate_of__isnull=False, duplicate_review="")
+# Cases without a live deadline sort after every case with one.
+NO_DEADLINE_URGENCY = 2**63 - 1
+
+
+def queue_urgency():
+    """The work queue's default sort key: the next deadline's urgency, cases without one last.
+
+    The same expression is the work queue's partial indexes (Case.Meta.indexes), so that the order and
+    the keyset filter are served by them; change both together (a migration).
+    """
+    return Coalesce(F("next_due_key"), Value(NO_DEADLINE_URGENCY), output_field=models.BigIntegerField())
 
 
 class CaseQuerySet(models.QuerySet):

@@ -5,6 +5,8 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 UTC = dt.UTC
+# The urgency key's unit for one (day, rank) step: more than any moment's epoch seconds (up to 2286).
+URGENCY_STEP = 10**11
 
 
 def add_days(start, n):
@@ -95,3 +97,16 @@ def require_aware(value):
         raise TypeError(f"Expected a datetime, got {value!r}.")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"Expected a timezone-aware datetime, got the naive {value!r}.")
+
+
+def urgency_key(*, due_date, due_at, statutory, tz) -> int:
+    """How urgent a deadline is, as one number that sorts as the work queue ranks (issue 8, urgency).
+
+    By the last day (`due_date`; for a term in hours the local day of `due_at`, both in `tz`), then
+    statutory terms before informal ones on that same day, then by the moment. One number so that one
+    index serves the work queue's order and its keyset pagination (ties: by id).
+    """
+    require_aware(due_at)
+    day = due_date or due_at.astimezone(tz).date()
+    rank = 0 if statutory else 1
+    return (day.toordinal() * 2 + rank) * URGENCY_STEP + int(due_at.timestamp())

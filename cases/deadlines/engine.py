@@ -19,7 +19,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
@@ -30,6 +30,7 @@ from ..events import case_event_record
 from ..models import AtwHoliday, Case, Deadline, WorkItem
 from . import registry
 from .atw import HolidayCalendar
+from .counting import urgency_key
 from .events import (
     DEADLINE_CANCELLED,
     DEADLINE_MET,
@@ -82,6 +83,10 @@ def deadline_fill(deadline, *, kind, start, params, now, version=None, holidays=
     deadline.start_at = start if is_moment else None
     deadline.due_date = computation.due_date
     deadline.due_at = computation.due_at
+    deadline.statutory = rule.statutory
+    deadline.urgency = urgency_key(
+        due_date=computation.due_date, due_at=computation.due_at, statutory=rule.statutory, tz=registry.AMSTERDAM
+    )
     deadline.target_date = computation.target_date
     deadline.target_at = computation.target_at
     deadline.atw_applies = rule.atw_applies
@@ -104,14 +109,33 @@ def _legal_basis(rule, computation):
     return rule.legal_basis
 
 
+def most_urgent_live(case_id):
+    """The case's live deadlines, most urgent first (the work queue's rank: day, statutory first, moment)."""
+    return Deadline.objects.live().filter(case_id=case_id).order_by("urgency", "id")
+
+
 def case_next_deadline_refresh(case) -> Deadline | None:
-    """Point the case at its nearest live deadline (the work queue sorts on it)."""
-    nearest = (
-        Deadline.objects.filter(case_id=case.pk, status__in=LIVE_DEADLINE_STATUSES).order_by("due_at", "id").first()
-    )
-    Case.objects.filter(pk=case.pk).update(next_deadline=nearest)
-    case.next_deadline = nearest
+    """Point the case at its most urgent live deadline, with its due moment and urgency (the work queue sorts on it)."""
+    nearest = most_urgent_live(case.pk).first()
+    values = {
+        "next_deadline": nearest,
+        "next_due_at": nearest.due_at if nearest else None,
+        "next_due_key": nearest.urgency if nearest else None,
+    }
+    Case.objects.filter(pk=case.pk).update(**values)
+    for name, value in values.items():
+        setattr(case, name, value)
     return nearest
+
+
+def cases_next_deadline_refresh(cases) -> int:
+    """case_next_deadline_refresh for every case of the queryset `cases`, in one UPDATE (bulk loaders, migrations)."""
+    nearest = most_urgent_live(OuterRef("pk"))
+    return cases.update(
+        next_deadline=Subquery(nearest.values("id")[:1]),
+        next_due_at=Subquery(nearest.values("due_at")[:1]),
+        next_due_key=Subquery(nearest.values("urgency")[:1]),
+    )
 
 
 def deadline_event_data(deadline, *, steps=False, **extra) -> dict:

@@ -35,6 +35,12 @@ class Deadline(models.Model):
     # The legal last day (and its exclusive end): only after it is the term missed, the deadline overdue.
     due_date = models.DateField(_("last day"), null=True, blank=True)
     due_at = models.DateTimeField(_("due at"))
+    # Copied from the rule version that computed the deadline, so that lists rank in SQL: statutory
+    # terms before informal ones on the same day (urgency).
+    statutory = models.BooleanField(_("statutory term"), default=False)
+    # counting.urgency_key of (last day, statutory, due moment), set with them by engine.deadline_fill:
+    # the most urgent live deadline becomes the case's next deadline, and the work queue sorts on it.
+    urgency = models.BigIntegerField(_("urgency"), default=0, editable=False)
     # The internal target the reminder, the work item and the target stage of the sweep aim at. The same
     # as the legal last day, except where a rule keeps an unshifted day before it (art. 94 Vw 2000).
     target_date = models.DateField(_("internal target day"), null=True, blank=True)

@@ -1,10 +1,8 @@
 """The work queue: a case officer's own cases, the team's caseload and the national intake."""
 
-import datetime as dt
-
 from django.contrib.auth import get_user_model
-from django.db.models import DateTimeField, F, Value
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy
 
 from dtv.accounts.constants import Role
@@ -12,16 +10,16 @@ from dtv.accounts.constants import Role
 from ..models import (
     Case,
 )
+from ..querysets import queue_urgency
 from .rows import case_rows
 
 QUEUE_PAGE_SIZE = 50
-# Cases without a live deadline sort after every case with one.
-_FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 
 # The work queue's sort orders; each is a key that keyset pagination continues from.
 SORTS = {
     "termijn": (
-        lambda: Coalesce(F("next_deadline__due_at"), Value(_FAR_FUTURE), output_field=DateTimeField()),
+        # By day, statutory terms first on that day, then by moment (Case.next_due_key).
+        queue_urgency,
         gettext_lazy("Next deadline"),
     ),
     "geopend": (lambda: F("opened_at"), gettext_lazy("Opened")),

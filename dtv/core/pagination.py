@@ -1,7 +1,9 @@
 """Keyset pagination for HTML lists: page 1,000 costs what page 1 costs (no OFFSET).
 
 The queryset carries an annotation `sort_key`; rows are ordered by (sort_key, id). A cursor is the
-(sort_key, id) of the row it continues from, signed so it cannot be tampered with.
+(sort_key, id) of the row it continues from, signed so it cannot be tampered with. The filter repeats
+`sort_key >= key` on its own: an index on (…, sort_key, id) can then start at the cursor instead of
+reading every earlier row and discarding it.
 """
 
 import datetime as dt
@@ -54,7 +56,9 @@ def keyset_page(queryset, *, cursor=None, size=50) -> KeysetPage:
     if parsed and parsed[0] == "before":
         _direction, key, pk = parsed
         rows = list(
-            queryset.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk)).order_by("-sort_key", "-pk")[: size + 1]
+            queryset.filter(Q(sort_key__lte=key), Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk)).order_by(
+                "-sort_key", "-pk"
+            )[: size + 1]
         )
         more_before = len(rows) > size
         rows = list(reversed(rows[:size]))
@@ -65,7 +69,7 @@ def keyset_page(queryset, *, cursor=None, size=50) -> KeysetPage:
         )
     if parsed:
         _direction, key, pk = parsed
-        queryset = queryset.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
+        queryset = queryset.filter(Q(sort_key__gte=key), Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
     rows = list(queryset.order_by("sort_key", "pk")[: size + 1])
     more_after = len(rows) > size
     rows = rows[:size]

@@ -36,7 +36,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
 from django.template.backends.django import Template as DjangoTemplate
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -552,25 +551,30 @@ def _templates(start_dates, now, holidays):
 _TEMPLATE_TABLE = """
 CREATE TEMPORARY TABLE bench_deadline_template (
     slot integer, rule_version varchar(40), legal_basis varchar(200), counting varchar(30), params jsonb,
-    start_date date, due_date date, due_at timestamptz, target_date date, target_at timestamptz,
+    start_date date, due_date date, due_at timestamptz, statutory boolean, urgency bigint,
+    target_date date, target_at timestamptz,
     atw_applies boolean, atw_applied boolean,
     explanation jsonb, responsible varchar(30), remind_at timestamptz, sweep_stage varchar(20), sweep_at timestamptz
 ) ON COMMIT DROP
 """
 
 _TEMPLATE_ROW = """
-INSERT INTO bench_deadline_template VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+INSERT INTO bench_deadline_template VALUES (
+    %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s
+)
 """
 
 _FILL = """
 INSERT INTO cases_deadline (
     case_id, kind, rule_version, legal_basis, counting, params, "trigger", start_date, start_at, source_type,
-    source_id, due_date, due_at, target_date, target_at, atw_applies, atw_applied, explanation, responsible,
+    source_id, due_date, due_at, statutory, urgency, target_date, target_at, atw_applies, atw_applied,
+    explanation, responsible,
     status, status_reason,
     revision, remind_at, sweep_stage, sweep_at, opened_at, opened_by_id, closed_at, closed_by_id
 )
 SELECT c.ids[1 + ((g::bigint * 7919) %% c.n)], %(kind)s, t.rule_version, t.legal_basis, t.counting, t.params,
-       %(trigger)s, t.start_date, NULL, '', NULL, t.due_date, t.due_at, t.target_date, t.target_at,
+       %(trigger)s, t.start_date, NULL, '', NULL, t.due_date, t.due_at, t.statutory, t.urgency,
+       t.target_date, t.target_at,
        t.atw_applies, t.atw_applied,
        t.explanation, t.responsible, 'open', '', 0, t.remind_at, t.sweep_stage, t.sweep_at, %(now)s, NULL,
        NULL, NULL
@@ -610,6 +614,8 @@ def fill_deadlines(*, target_live, due_now, now, holidays) -> dict:
                         t.start_date,
                         t.due_date,
                         t.due_at,
+                        t.statutory,
+                        t.urgency,
                         t.target_date,
                         t.target_at,
                         t.atw_applies,
@@ -686,14 +692,9 @@ def timed(function, **kwargs):
 
 
 def refresh_all_next_deadlines() -> int:
-    """Recompute Case.next_deadline for every case in one UPDATE (what the engine keeps per case)."""
-    nearest = (
-        Deadline.objects.filter(case_id=OuterRef("pk"), status__in=LIVE_DEADLINE_STATUSES)
-        .order_by("due_at", "id")
-        .values("id")[:1]
-    )
+    """Recompute Case.next_deadline (and its due moment and urgency) for every case in one UPDATE."""
     with transaction.atomic():
-        return Case.objects.update(next_deadline=Subquery(nearest))
+        return engine.cases_next_deadline_refresh(Case.objects.all())
 
 
 # --- facts and output ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Count, Model, OuterRef, Subquery
+from django.db.models import Count, Model
 
 from cases import events
 from cases.constants import (
@@ -1004,13 +1004,8 @@ def _write_chunk(ctx, start, stop):
 
 
 def refresh_next_deadlines() -> int:
-    """Point every demo case at its nearest live deadline (by due moment, then id) in one UPDATE."""
-    nearest = (
-        Deadline.objects.filter(case_id=OuterRef("pk"), status__in=LIVE_DEADLINE_STATUSES)
-        .order_by("due_at", "id")
-        .values("id")[:1]
-    )
-    return Case.objects.filter(foreign_national__v_number__startswith=V_PREFIX).update(next_deadline=Subquery(nearest))
+    """Point every demo case at its most urgent live deadline in one UPDATE (engine.cases_next_deadline_refresh)."""
+    return engine.cases_next_deadline_refresh(Case.objects.filter(foreign_national__v_number__startswith=V_PREFIX))
 
 
 def seed_cases(*, count, staff, now, progress=None) -> SeedReport:

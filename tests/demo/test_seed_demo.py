@@ -22,6 +22,7 @@ from cases.constants import (
 )
 from cases.deadlines import registry
 from cases.deadlines.atw import calendar_rows, holiday_names
+from cases.deadlines.counting import urgency_key
 from cases.models import (
     Alias,
     Assignment,
@@ -147,13 +148,20 @@ class TestSeededCases:
         assert not CaseEvent.objects.filter(kind__startswith="deadline.", data__has_key="explanation").exists()
         assert all(event.data["steps"] for event in opened)
 
-    def test_next_deadline_is_the_nearest_live_deadline_and_closed_cases_have_none(self):
+    def test_next_deadline_is_the_most_urgent_live_deadline_and_closed_cases_have_none(self):
         seed()
-        for case in Case.objects.all():
-            nearest = (
-                Deadline.objects.filter(case=case, status__in=LIVE_DEADLINE_STATUSES).order_by("due_at", "id").first()
+        for deadline in Deadline.objects.all():
+            rule = registry.rule_version(deadline.kind, on=None, version=deadline.rule_version)
+            assert deadline.statutory == rule.statutory
+            assert deadline.urgency == urgency_key(
+                due_date=deadline.due_date, due_at=deadline.due_at, statutory=rule.statutory, tz=registry.AMSTERDAM
             )
+        for case in Case.objects.select_related("next_deadline"):
+            live = Deadline.objects.filter(case=case, status__in=LIVE_DEADLINE_STATUSES)
+            nearest = min(live, key=lambda d: (d.urgency, d.pk), default=None)
             assert case.next_deadline_id == (nearest.pk if nearest else None)
+            copied = (nearest.due_at, nearest.urgency) if nearest else (None, None)
+            assert (case.next_due_at, case.next_due_key) == copied
         closed = Case.objects.filter(phase=Phase.CLOSED)
         assert closed.count() == 51
         assert not Deadline.objects.filter(case__in=closed, status__in=LIVE_DEADLINE_STATUSES).exists()
