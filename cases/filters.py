@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dtv.core.forms import LoadedModelChoiceField
+
 from .constants import DeadlineStatus, Phase, Track, Vulnerability
 from .countries import country_choices
 from .querysets import vulnerability_q
@@ -19,6 +21,11 @@ FLAG_CHOICES = [
     ("possible_duplicate", _("Possible duplicate")),
     ("overdue", _("Deadline passed")),
 ]
+
+
+class _LoadedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    # The officers are loaded once by the view and shared with the bulk-assignment form.
+    field_class = LoadedModelChoiceField
 
 
 class WorkqueueFilter(django_filters.FilterSet):
@@ -50,7 +57,7 @@ class WorkqueueFilter(django_filters.FilterSet):
         method="filter_flag",
         widget=forms.Select(attrs=_SELECT),
     )
-    regievoerder = django_filters.ModelChoiceFilter(
+    regievoerder = _LoadedModelChoiceFilter(
         field_name="case_officer",
         label=_("Case officer"),
         queryset=None,
@@ -59,13 +66,14 @@ class WorkqueueFilter(django_filters.FilterSet):
     )
 
     def __init__(self, *args, officers=None, now=None, **kwargs):
+        """`officers`: the case officers to filter on (loaded rows), or None for no such filter."""
         super().__init__(*args, **kwargs)
         self.now = now
         self.filters["nationaliteit"].extra["choices"] = country_choices()
         if officers is None:
             del self.filters["regievoerder"]
         else:
-            self.filters["regievoerder"].queryset = officers
+            self.form.fields["regievoerder"].load(officers)
 
     def filter_nationality(self, queryset, name, value):
         return queryset.filter(foreign_national__nationalities__country=value)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import from_current_timezone, to_current_timezone
 from django.utils.translation import gettext_lazy as _
 
-from dtv.core.forms import CHOOSE, required_when
+from dtv.core.forms import CHOOSE, LoadedModelChoiceField, required_when
 
 from .constants import (
     DEPARTURE_TERM_DAYS,
@@ -292,15 +292,16 @@ class IntakeForm(IdentityForm):
 
 
 class AssignForm(forms.Form):
-    case_officer = forms.ModelChoiceField(
+    case_officer = LoadedModelChoiceField(
         label=_("Case officer"), queryset=None, widget=forms.Select(attrs=_SELECT), empty_label=CHOOSE
     )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=500, widget=forms.TextInput(attrs=_TEXT))
 
     def __init__(self, *args, officers, **kwargs):
+        """`officers`: the people who may be chosen (a queryset, or rows already loaded for another field)."""
         super().__init__(*args, **kwargs)
-        self.fields["case_officer"].queryset = officers
         self.fields["case_officer"].label_from_instance = _officer_label
+        self.fields["case_officer"].load(officers)
 
 
 def _officer_label(user):

@@ -52,10 +52,10 @@ def workqueue_intake(*, user, on):
     return case_rows(user=user, on=on).open().national_intake()
 
 
-def team_case_officers(*, team):
+def team_case_officers(*, team_id):
     """The active case officers of a team, specialists marked, for the assignment form."""
     return (
         get_user_model()
-        .objects.filter(team=team, is_active=True, groups__name=Role.CASE_OFFICER.value)
+        .objects.filter(team_id=team_id, is_active=True, groups__name=Role.CASE_OFFICER.value)
         .order_by("last_name", "first_name", "pk")
     )

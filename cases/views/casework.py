@@ -51,7 +51,7 @@ def case_assign(request, pk):
     return form_flow(
         request,
         case=case,
-        form=AssignForm(request.POST or None, officers=team_case_officers(team=request.user.team)),
+        form=AssignForm(request.POST or None, officers=team_case_officers(team_id=request.user.team_id)),
         action=lambda data: services.case_assign(
             case=case, officer=data["case_officer"], reason=data["reason"], actor=request.user, now=now
         ),

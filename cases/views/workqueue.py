@@ -38,7 +38,8 @@ def workqueue(request):
     user = request.user
     view = request.GET.get("weergave", "mijn")
     is_lead = user.has_perm("cases.view_team_caseload")
-    officers = team_case_officers(team=user.team) if is_lead and user.team_id else None
+    # Loaded once for both the officer filter and the bulk-assignment form.
+    officers = list(team_case_officers(team_id=user.team_id)) if is_lead and user.team_id else None
     if view == "team" and is_lead:
         base = workqueue_team(user=user, on=on)
     elif view == "intake" and is_lead:
@@ -79,7 +80,7 @@ def workqueue(request):
 @permission_required("cases.assign_case", raise_exception=True)
 def workqueue_assign(request):
     now = _now()
-    officers = team_case_officers(team=request.user.team)
+    officers = team_case_officers(team_id=request.user.team_id)
     ids = [int(i) for i in request.POST.getlist("cases") if i.isdigit()]
     form = BulkAssignForm(request.POST, officers=officers, case_ids=ids)
     fallback = reverse("cases:workqueue") + "?weergave=team"

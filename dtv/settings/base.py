@@ -265,16 +265,28 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# --- Cache -------------------------------------------------------------------------------------
+# --- Cache and sessions ------------------------------------------------------------------------
 # Shared by every web process on Redis (the API throttles count there); in memory for `make run`.
+# Sessions live in Redis too (their own alias, so clearing the cache logs nobody out): a page then
+# costs no session SELECT and no BEGIN/UPDATE/COMMIT for the idle renewal (SESSION_SAVE_EVERY_REQUEST
+# refreshes the key's TTL, SESSION_COOKIE_AGE, instead). Logout deletes the key; log out everywhere
+# and the absolute lifetime do not depend on the store (dtv/accounts/sessions.py). Without Redis
+# (`make run`) sessions stay in the database, which survives the development server's reloads.
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "regie",
-        }
+        },
+        "sessions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "regie-session",
+        },
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -31,7 +31,8 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-documents"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Per test process, emptied before every test (tests/conftest.py): throttle counts never leak between tests.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions stay in Redis, as in production (base.py): random keys, so tests never share one.
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 
 # A throwaway app that plugs into every seam of `cases` (tests/plugin_app): it proves the seams work
 # without a line in `cases` naming an app. Only the tests install it.

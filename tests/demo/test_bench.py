@@ -203,7 +203,8 @@ class TestQueryReport:
         assert "cases/views/workqueue.py" in sources
         # Queries issued while a template renders name it (the roles no longer do: the login backend loads them).
         assert all(q["template"] == "" or ".html:" in q["template"] for q in report)
-        assert any(q["library"].startswith("django/contrib/sessions/") for q in report)
+        # The session is read from Redis (no query); the signed-in user is loaded through Django's auth.
+        assert any(q["library"].startswith("django/contrib/auth/") for q in report)
 
     def test_explains_each_select_with_its_sequential_scans_and_indexes(self, lead_client):
         url = bench.url_for("cases:workqueue", query="weergave=team")

@@ -1,6 +1,10 @@
 """Review 1, §6 and finding 9: idle expiry worked but a session never ended while used; no way to end all sessions."""
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.backends.cache import SessionStore
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.test import Client
 
 from .support import LOGIN, logged_in_as, post_password
@@ -74,3 +78,42 @@ class TestNoChainPartnerInTheBrowser:
 @pytest.mark.parametrize("path", ["/account/beveiliging/", "/account/uitloggen-overal/"])
 def test_the_security_pages_need_a_login(client, db, path):
     assert client.get(path)["Location"].startswith(LOGIN)
+
+
+class TestSessionsInRedis:
+    """Sessions live in Redis (no session query on a page); the idle expiry is the key's TTL, renewed per request."""
+
+    @staticmethod
+    def _ttl(client):
+        sessions = caches[settings.SESSION_CACHE_ALIAS]
+        key = sessions.make_and_validate_key(SessionStore(session_key=client.session.session_key).cache_key)
+        redis = sessions._cache.get_client(key, write=True)
+        return redis, key, redis.ttl(key)
+
+    def test_the_store_is_redis_and_the_database_holds_no_session(self, client, case_officer, password):
+        assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cache"
+        assert "redis" in settings.CACHES[settings.SESSION_CACHE_ALIAS]["BACKEND"].lower()
+        post_password(client, case_officer, password)
+        assert client.get("/werkvoorraad/").status_code == 200
+        assert not Session.objects.exists()
+
+    def test_every_request_renews_the_idle_limit(self, client, case_officer, password):
+        post_password(client, case_officer, password)
+        redis, key, ttl = self._ttl(client)
+        assert settings.SESSION_COOKIE_AGE - 60 < ttl <= settings.SESSION_COOKIE_AGE
+        redis.expire(key, 30)  # as if the user had been idle for all but 30 seconds
+        assert client.get("/werkvoorraad/").status_code == 200
+        assert self._ttl(client)[2] > settings.SESSION_COOKIE_AGE - 60
+
+    def test_an_idle_session_that_redis_expired_is_logged_out(self, client, case_officer, password):
+        post_password(client, case_officer, password)
+        redis, key, _ttl = self._ttl(client)
+        redis.delete(key)  # what the TTL does after SESSION_IDLE_MINUTES without a request
+        response = client.get("/werkvoorraad/")
+        assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+    def test_logging_out_deletes_the_session(self, client, case_officer, password):
+        post_password(client, case_officer, password)
+        redis, key, _ttl = self._ttl(client)
+        client.post("/uitloggen/")
+        assert not redis.exists(key)
