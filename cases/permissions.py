@@ -15,25 +15,32 @@ from django.db.models import Q
 from django.http import Http404
 
 from .constants import Phase, source_of_partner
-from .models import BreakGlassGrant, Case
+from .models import BreakGlassGrant, Case, Handover
 from .querysets import NATIONAL_INTAKE
+
+
+def case_scope(user) -> Q:
+    """The user's normal scope (no break-the-glass) as a condition on Case: a plain WHERE, no join, no distinct."""
+    nothing = Q(pk__in=[])
+    if not user.is_authenticated:
+        return nothing
+    if user.chain_partner:
+        handed_over = Handover.objects.filter(source=source_of_partner(user.chain_partner)).values("case_id")
+        return Q(pk__in=handed_over)
+    if not user.has_perm("cases.view_case"):
+        return nothing
+    if user.has_perm("cases.view_team_caseload"):
+        if not user.team_id:
+            return NATIONAL_INTAKE
+        return Q(team_id=user.team_id) | NATIONAL_INTAKE
+    if not user.team_id:
+        return nothing
+    return Q(team_id=user.team_id) & (Q(confidential=False) | Q(case_officer=user))
 
 
 def cases_visible_to(user):
     """Cases within the user's normal scope (no break-the-glass)."""
-    if not user.is_authenticated:
-        return Case.objects.none()
-    if user.chain_partner:
-        return Case.objects.filter(handovers__source=source_of_partner(user.chain_partner)).distinct()
-    if not user.has_perm("cases.view_case"):
-        return Case.objects.none()
-    if user.has_perm("cases.view_team_caseload"):
-        if not user.team_id:
-            return Case.objects.national_intake()
-        return Case.objects.filter(Q(team_id=user.team_id) | NATIONAL_INTAKE)
-    if not user.team_id:
-        return Case.objects.none()
-    return Case.objects.filter(Q(team_id=user.team_id) & (Q(confidential=False) | Q(case_officer=user)))
+    return Case.objects.filter(case_scope(user))
 
 
 def can_edit_case(user, case) -> bool:
@@ -111,7 +118,8 @@ class OutsideScope(Exception):
 def case_access(*, user, case_id, now, queryset=None, break_glass=True) -> CaseAccess | None:
     """The user's access to case `case_id`: None if it does not exist, OutsideScope if only the glass helps."""
     base = queryset if queryset is not None else Case.objects.all()
-    case = base.filter(pk__in=cases_visible_to(user).values("pk")).filter(pk=case_id).first()
+    # The scope as a plain WHERE on the same query: a `pk IN (subquery)` costs the planner more than the read.
+    case = base.filter(case_scope(user), pk=case_id).first()
     if case is not None:
         return CaseAccess(case=case, user=user)
     if not break_glass or not user.has_perm("cases.break_glass"):

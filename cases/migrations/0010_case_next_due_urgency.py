@@ -2,15 +2,26 @@
 
 The data step fills both for the deadlines there are (the flag from the rule version that computed
 each one) and points every case at its most urgent live deadline (day, statutory first, moment), as
-engine.case_next_deadline_refresh does from now on. Then the work queue's partial indexes.
+engine.case_next_deadline_refresh does from now on. The work queue's partial indexes follow in 0011
+(PostgreSQL builds no index in the transaction that updated the rows).
 """
 
-import django.db.models.functions.comparison
 from django.conf import settings
 from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
 
 LIVE = ("open", "overdue")
+
+
+# counting.urgency_key in SQL, as it stood when this migration was written (a migration stays as it was):
+# (ordinal of the last day * 2 + rank) * 10^11 + epoch seconds of the due moment; rank 0 statutory, 1 not.
+URGENCY_SQL = """
+UPDATE cases_deadline SET urgency = (
+    (((COALESCE(due_date, (due_at AT TIME ZONE 'Europe/Amsterdam')::date) - DATE '0001-01-01') + 1) * 2
+     + CASE WHEN statutory THEN 0 ELSE 1 END)::bigint * 100000000000
+    + floor(extract(epoch FROM due_at))::bigint
+)
+"""
 
 
 def fill_urgency(apps, schema_editor):
@@ -27,17 +38,21 @@ def fill_urgency(apps, schema_editor):
         except LookupError:
             return kind in statutory_kinds
 
-    batch = []
-    for deadline in Deadline.objects.only("kind", "rule_version", "due_date", "due_at").iterator(chunk_size=2000):
-        deadline.statutory = statutory(deadline.kind, deadline.rule_version)
-        deadline.urgency = urgency_key(
-            due_date=deadline.due_date, due_at=deadline.due_at, statutory=deadline.statutory, tz=registry.AMSTERDAM
-        )
-        batch.append(deadline)
-        if len(batch) >= 2000:
-            Deadline.objects.bulk_update(batch, ["statutory", "urgency"])
-            batch = []
-    Deadline.objects.bulk_update(batch, ["statutory", "urgency"])
+    # The flag of the rule version that computed each deadline: one UPDATE per (kind, version).
+    pairs = Deadline.objects.order_by().values_list("kind", "rule_version").distinct()
+    for kind, version in list(pairs):
+        if statutory(kind, version):
+            Deadline.objects.filter(kind=kind, rule_version=version).update(statutory=True)
+    if schema_editor.connection.vendor == "postgresql":
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(URGENCY_SQL)
+    else:
+        batch = list(Deadline.objects.only("due_date", "due_at", "statutory"))
+        for deadline in batch:
+            deadline.urgency = urgency_key(
+                due_date=deadline.due_date, due_at=deadline.due_at, statutory=deadline.statutory, tz=registry.AMSTERDAM
+            )
+        Deadline.objects.bulk_update(batch, ["urgency"], batch_size=2000)
     nearest = Deadline.objects.filter(case_id=OuterRef("pk"), status__in=LIVE).order_by("urgency", "id")
     Case.objects.update(
         next_deadline=Subquery(nearest.values("id")[:1]),
@@ -86,16 +101,4 @@ class Migration(migrations.Migration):
             field=models.BigIntegerField(default=0, editable=False, verbose_name='urgency'),
         ),
         migrations.RunPython(fill_urgency, migrations.RunPython.noop, elidable=True),
-        migrations.AddIndex(
-            model_name='case',
-            index=models.Index(models.F('case_officer'), django.db.models.functions.comparison.Coalesce(models.F('next_due_key'), models.Value(9223372036854775807), output_field=models.BigIntegerField()), models.F('id'), condition=models.Q(('phase', 'closed'), _negated=True), name='case_queue_officer'),
-        ),
-        migrations.AddIndex(
-            model_name='case',
-            index=models.Index(models.F('team'), django.db.models.functions.comparison.Coalesce(models.F('next_due_key'), models.Value(9223372036854775807), output_field=models.BigIntegerField()), models.F('id'), condition=models.Q(('phase', 'closed'), _negated=True), name='case_queue_team'),
-        ),
-        migrations.AddIndex(
-            model_name='case',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(models.F('next_due_key'), models.Value(9223372036854775807), output_field=models.BigIntegerField()), models.F('id'), condition=models.Q(models.Q(('phase', 'closed'), _negated=True), ('case_officer__isnull', True), ('team__isnull', True)), name='case_queue_intake'),
-        ),
     ]
