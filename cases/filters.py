@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dtv.core.forms import LoadedModelChoiceField
+from dtv.core.widgets import OneLoopSelect
 
 from .constants import DeadlineStatus, Phase, Track, Vulnerability
 from .countries import country_choices
@@ -34,28 +35,28 @@ class WorkqueueFilter(django_filters.FilterSet):
         label=_("Phase"),
         choices=[c for c in Phase.choices if c[0] != Phase.CLOSED],
         empty_label=_("All phases"),
-        widget=forms.Select(attrs=_SELECT),
+        widget=OneLoopSelect(attrs=_SELECT),
     )
     spoor = django_filters.ChoiceFilter(
         field_name="track",
         label=_("Track"),
         choices=Track.choices,
         empty_label=_("All tracks"),
-        widget=forms.Select(attrs=_SELECT),
+        widget=OneLoopSelect(attrs=_SELECT),
     )
     nationaliteit = django_filters.ChoiceFilter(
         label=_("Nationality"),
         choices=(),
         empty_label=_("All nationalities"),
         method="filter_nationality",
-        widget=forms.Select(attrs=_SELECT),
+        widget=OneLoopSelect(attrs=_SELECT),
     )
     kenmerk = django_filters.ChoiceFilter(
         label=_("Flag"),
         choices=FLAG_CHOICES,
         empty_label=_("All cases"),
         method="filter_flag",
-        widget=forms.Select(attrs=_SELECT),
+        widget=OneLoopSelect(attrs=_SELECT),
     )
     regievoerder = _LoadedModelChoiceFilter(
         field_name="case_officer",

@@ -104,7 +104,9 @@ def case_timeline(*, case, before_id=None, page_size=TIMELINE_PAGE_SIZE):
 def case_flags(case, *, legal_obstacle) -> list[str]:
     """Short warnings shown in the header and the work queue."""
     person = case.foreign_national
-    flags = [str(label) for value, label in Vulnerability.choices if value in (person.vulnerabilities or [])]
+    marked = person.vulnerabilities
+    # In the choices' order; most people have none, and building Vulnerability.choices per row is not free.
+    flags = [str(vulnerability.label) for vulnerability in Vulnerability if vulnerability in marked] if marked else []
     if case.confidential:
         flags.append(_("Confidential"))
     if case.awaits_duplicate_review:

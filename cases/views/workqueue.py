@@ -29,6 +29,7 @@ from ..selectors import (
     workqueue_team,
 )
 from ._common import now as _now
+from ._queue_rows import queue_rows
 
 
 @permission_required("cases.view_case", raise_exception=True)
@@ -67,6 +68,7 @@ def workqueue(request):
             "filterset": filterset,
             "page": page,
             "cases": page.rows,
+            "rows": queue_rows(page.rows, now=now),
             "total": total,
             "sort": sort,
             "sorts": [(key, label) for key, (_expr, label) in SORTS.items()],

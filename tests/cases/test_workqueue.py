@@ -155,3 +155,19 @@ class TestTeamLeadQueues:
         assert "alleen worden toegewezen aan een aangewezen AMV-specialist" in response.text
         assert not Assignment.objects.exists()
         assert set(Case.objects.values_list("case_officer", flat=True)) == {None}
+
+
+class TestRowsAsRendered:
+    # The rows are built once per page (cases/views/_queue_rows.py) instead of filters per cell: the same markup.
+    def test_a_row_shows_link_person_nationality_phase_officer_and_flags(self, client, team_lead, case_officer):
+        case = CaseFactory(case_officer=case_officer, unaccompanied_minor=True, in_progress=True)
+        case.foreign_national.nationalities.create(country="ERI", status="claimed")
+        person = case.foreign_national
+        client.force_login(team_lead)
+        html = client.get(URL, {"weergave": "team"}).text
+        assert f'<a class="utrecht-link" href="/zaken/{case.pk}/">{person.v_number}</a>' in html
+        assert f"<td class=\"utrecht-table__cell\">{person.surname}, {person.given_names}</td>" in html
+        assert '<abbr title="Eritrea (Gesteld)">ERI</abbr>' in html
+        assert f'aria-label="Zaak {person.v_number} selecteren"' in html
+        assert '<span class="utrecht-badge-status regie-flag">Minderjarig</span>' in html
+        assert "Sanne de Vries" in html and "In behandeling" in html
