@@ -20,6 +20,10 @@ class AccountsConfig(AppConfig):
             "accounts.view_user",
             "accounts.add_user",
             "accounts.change_user",
+            # Roles change with four eyes: one administrator proposes, another decides (rolechanges.py).
+            "accounts.view_rolechangerequest",
+            "accounts.propose_role_change",
+            "accounts.decide_role_change",
         ],
     }
 

@@ -176,3 +176,80 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} @ {self.address} {self.failed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RoleChangeRequest(models.Model):
+    """A proposed change of a user's roles, applied only when a second functional administrator approves it.
+
+    The row is the record of the change: who proposed which roles and why, who decided, when and why.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        related_name="role_change_requests",
+    )
+    roles_before = models.JSONField(_("roles before"), default=list)
+    roles = models.JSONField(_("proposed roles"), default=list)
+    reason = models.TextField(_("reason"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+        ordering = ["-proposed_at", "-id"]
+        permissions = [
+            ("propose_role_change", _("Can propose a change of a user's roles")),
+            ("decide_role_change", _("Can approve or reject a proposed change of roles")),
+        ]
+        constraints = [
+            # One open proposal per user: a second would be decided against roles the first may change.
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(status="pending"), name="one_pending_role_change_per_user"
+            ),
+            # Four eyes, also in the database.
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True) | ~models.Q(decided_by=models.F("proposed_by")),
+                name="role_change_decided_by_another",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.proposed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @staticmethod
+    def role_labels(values):
+        names = set(values)
+        return ", ".join(str(role.label) for role in Role if role.value in names) or "–"
+
+    @property
+    def roles_label(self):
+        return self.role_labels(self.roles)
+
+    @property
+    def roles_before_label(self):
+        return self.role_labels(self.roles_before)

@@ -22,6 +22,8 @@ ACCOUNTS = [
     ("teamleider", "Marieke", "Jansen", "noord", [Role.TEAM_LEAD], False, ""),
     ("uitvoerder", "Daan", "Visser", "west", [Role.ENFORCEMENT_OFFICER], False, ""),
     ("beheerder", "Fatima", "El Amrani", None, [Role.FUNCTIONAL_ADMIN], False, ""),
+    # A second administrator: role changes need one to propose and another to approve.
+    ("beheerder-2", "Kees", "Mulder", None, [Role.FUNCTIONAL_ADMIN], False, ""),
     ("privacy", "Pieter", "Smit", None, [Role.PRIVACY_OFFICER], False, ""),
     ("ketenpartner-ind", "IND", "Koppeling", None, [Role.CHAIN_PARTNER], False, ChainPartner.IND),
 ]

@@ -33,7 +33,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.template.backends.django import Template as DjangoTemplate
@@ -45,6 +44,8 @@ from cases.constants import LIVE_DEADLINE_STATUSES, DeadlineStatus, Phase
 from cases.deadlines import engine
 from cases.deadlines.rules import DeadlineKind
 from cases.models import Case, Deadline
+
+from . import bench_admin
 
 NOT_AVAILABLE = "not available"
 _NEXT_LINK = re.compile(r"<a\b[^>]*\brel=\"next\"[^>]*>", re.IGNORECASE)
@@ -334,7 +335,7 @@ _MISSING = object()
 @contextmanager
 def admin_as_registered(model, **overrides):
     """The model's registered ModelAdmin with `overrides` (list_per_page=50, …) for the duration, then as it was."""
-    model_admin = admin.site.get_model_admin(model)
+    model_admin = bench_admin.site.get_model_admin(model)
     saved = {name: model_admin.__dict__.get(name, _MISSING) for name in overrides}
     for name, value in overrides.items():
         setattr(model_admin, name, value)

@@ -102,6 +102,10 @@ GRANTS_BEFORE_THE_APPS_DECLARED_THEM = {
         "accounts.view_user",
         "accounts.add_user",
         "accounts.change_user",
+        # Issue 9: roles change with four eyes, no longer in the user form.
+        "accounts.view_rolechangerequest",
+        "accounts.propose_role_change",
+        "accounts.decide_role_change",
         "core.view_heartbeat",
         "cases.view_atwholiday",
         "cases.add_atwholiday",

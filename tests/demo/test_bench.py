@@ -4,7 +4,6 @@ import io
 import json
 
 import pytest
-from django.contrib import admin
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
@@ -17,7 +16,7 @@ from cases.deadlines.atw import calendar_rows, holiday_names
 from cases.deadlines.sweep import deadlines_sweep, due_deadlines
 from cases.models import Case, Deadline
 from dtv.accounts.models import User
-from dtv.demo import bench
+from dtv.demo import bench, bench_admin
 from tests.demo.seeding import NOW, seed
 
 HOLIDAYS = holiday_names(calendar_rows(2000, 2040))
@@ -153,8 +152,13 @@ class TestComparison:
 
 
 class TestAdminChangelist:
+    @pytest.fixture(autouse=True)
+    def bench_urls(self, settings):
+        # The benchmark mounts its own admin site, the one that lists cases (manage.py bench does the same).
+        settings.ROOT_URLCONF = "dtv.demo.bench_urls"
+
     def test_the_registered_admin_shows_the_page_size_asked_for_and_is_restored_after(self):
-        case_admin = admin.site.get_model_admin(Case)
+        case_admin = bench_admin.site.get_model_admin(Case)
         with bench.admin_as_registered(Case, list_per_page=50, search_fields=["foreign_national__search_name"]):
             assert (case_admin.list_per_page, case_admin.search_fields) == (50, ["foreign_national__search_name"])
         assert (case_admin.list_per_page, case_admin.search_fields, "list_per_page" in vars(case_admin)) == (

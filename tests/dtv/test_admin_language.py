@@ -55,6 +55,8 @@ def _pages(functional_admin):
         reverse("admin:cases_atwholiday_change", args=[holiday.pk]),
         reverse("admin:cases_atwholiday_history", args=[holiday.pk]),
         reverse("admin:core_heartbeat_changelist"),
+        reverse("admin:accounts_rolechangerequest_changelist"),
+        reverse("admin:accounts_rolechangerequest_add"),
     ]
 
 
@@ -66,6 +68,11 @@ def test_admin_pages_show_no_english_system_text(admin_client, functional_admin)
         assert [word for word in ENGLISH if word in text] == [], url
 
 
+def test_the_role_change_form_offers_the_roles_by_their_dutch_label(admin_client):
+    html = admin_client.get(reverse("admin:accounts_rolechangerequest_add")).text
+    assert "Regievoerder" in html and "Functioneel beheerder" in html
+
+
 def test_the_translations_that_were_missing_now_read_dutch(admin_client):
     changelist = admin_client.get(reverse("admin:cases_atwholiday_changelist")).text
     assert "Filteren op datum" in changelist
@@ -73,8 +80,12 @@ def test_the_translations_that_were_missing_now_read_dutch(admin_client):
     assert "Atw-feestdagen zoeken" in changelist
 
 
-def test_groups_are_shown_by_their_role_label_and_permissions_in_dutch(admin_client, functional_admin):
-    html = admin_client.get(reverse("admin:accounts_user_change", args=[functional_admin.pk])).text
+def test_groups_are_shown_by_their_role_label_and_permissions_in_dutch(client, functional_admin):
+    # Only a superuser sees groups and permissions in the user form (issue 9); an administrator proposes roles.
+    from tests.factories.accounts import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    html = client.get(reverse("admin:accounts_user_change", args=[functional_admin.pk])).text
     assert re.search(r"<option value=\"\d+\"[^>]*>Regievoerder</option>", html)
     assert re.search(r"<option value=\"\d+\"[^>]*>Functioneel beheerder</option>", html)
     assert "Gebruikers en teams | team | Mag team toevoegen" in html
