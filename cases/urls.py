@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from .documents import views as documents
-from .views import casefile, casework, intake, search, workqueue
+from .views import casefile, casework, handovers, intake, search, workqueue
 
 app_name = "cases"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("werkvoorraad/", workqueue.workqueue, name="workqueue"),
     path("werkvoorraad/toewijzen/", workqueue.workqueue_assign, name="workqueue_assign"),
     path("aanmelden/", intake.intake, name="intake"),
+    path("overdrachten/te-koppelen/", handovers.handovers_to_match, name="handovers_to_match"),
+    path("overdrachten/<int:pk>/besluit/", handovers.handover_decide, name="handover_decide"),
     path("zaken/<int:pk>/", casefile.case_detail, name="case_detail"),
     path("zaken/<int:pk>/wijzigingen/", casefile.case_changes_view, name="case_changes"),
     path("zaken/<int:pk>/noodtoegang/", casefile.break_glass, name="break_glass"),

@@ -93,16 +93,20 @@ class HandoverInSerializer(serializers.Serializer):
 
 
 class CaseOutSerializer(serializers.ModelSerializer):
+    """The case a handover joined: only a case within the sender's scope (intake.handover_receive)."""
+
     v_number = serializers.CharField(source="foreign_national.v_number")
     surname = serializers.CharField(source="foreign_national.surname")
 
     class Meta:
         model = Case
-        fields = ["id", "v_number", "surname", "phase", "source", "track", "opened_at", "previous_case"]
+        fields = ["id", "v_number", "surname", "phase", "source", "track", "opened_at"]
 
 
 class HandoverOutSerializer(serializers.ModelSerializer):
-    case = CaseOutSerializer()
+    """The reply to a handover; `case` is null while it awaits a DT&V officer's match."""
+
+    case = CaseOutSerializer(allow_null=True)
 
     class Meta:
         model = Handover

@@ -21,7 +21,7 @@ from dtv.core.api import ApiView, ErrorSerializer
 from .. import services
 from ..accesslog import log_list_read, log_read
 from ..constants import AccessChannel, source_of_partner
-from ..intake import handover_receive
+from ..intake import handover_receive, handover_subject
 from ..models import Case, CaseEvent, LegalProcedure
 from ..permissions import can_read_case_work, case_for_reading, scoped
 from ..selectors import (
@@ -124,13 +124,23 @@ class IsChainPartner(BasePermission):
 
 
 class HandoverCreateView(ApiView):
-    """Chain partners hand a case over; the same (partner, reference) twice gives the same case."""
+    """Chain partners hand a case over; the same (partner, reference) twice gives the same reply.
+
+    201: a case was opened or joined (one within the partner's scope). 202: the V-number belongs to a
+    person none of whose cases the partner has a part in; the handover is stored for a DT&V officer
+    to match and the reply names nothing of that person. Every reply is access-logged.
+    """
 
     permission_classes = [IsAuthenticated, IsChainPartner]
 
     @extend_schema(
         request=HandoverInSerializer,
-        responses={201: HandoverOutSerializer, 200: HandoverOutSerializer, **error_responses(400, 401, 403)},
+        responses={
+            201: HandoverOutSerializer,
+            202: OpenApiResponse(HandoverOutSerializer, description="Stored, awaiting a match by DT&V (`case` null)."),
+            200: HandoverOutSerializer,
+            **error_responses(400, 401, 403),
+        },
     )
     def post(self, request):
         serializer = HandoverInSerializer(data=request.data)
@@ -139,9 +149,16 @@ class HandoverCreateView(ApiView):
         handover, created = handover_receive(
             data=serializer.to_handover_data(source=source), received_by=request.user, now=timezone.now()
         )
-        return Response(
-            HandoverOutSerializer(handover).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        )
+        if handover.case_id is not None:
+            log_read(request, case=handover.case, channel=AccessChannel.API)
+        else:
+            # The reply carries only what the partner sent; the row records about whom it was sent.
+            log_read(request, foreign_national=handover_subject(handover), channel=AccessChannel.API)
+        if handover.case_id is None:
+            code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+        else:
+            code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return Response(HandoverOutSerializer(handover).data, status=code)
 
 
 # --- Cases ----------------------------------------------------------------------------------------------
