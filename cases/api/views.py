@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -49,6 +49,7 @@ from .serializers import (
     HandoverOutSerializer,
     InterviewInSerializer,
     InterviewOutSerializer,
+    PartnerCaseSerializer,
     ProcedureChangeSerializer,
     ProcedureDecideInSerializer,
     ProcedureInSerializer,
@@ -103,10 +104,25 @@ def _removability(case, now):
 
 
 def _case_detail(request, case, now):
-    """The full case as the detail endpoint shows it, and its read logged."""
+    """The case as the detail endpoint shows it to this caller (a partner: the status only), its read logged."""
     summary = case_summary(case=case, user=request.user, on=timezone.localdate(now))
     log_read(request, case=case, channel=AccessChannel.API)
-    return CaseDetailSerializer(summary).data
+    serializer = CaseDetailSerializer if can_read_case_work(request.user) else PartnerCaseSerializer
+    return serializer(summary).data
+
+
+# A case as DT&V staff read it, or as a chain partner does (field by field, PartnerCaseSerializer).
+CASE_DETAIL_RESPONSE = PolymorphicProxySerializer(
+    component_name="CaseDetailOrPartnerCase",
+    serializers=[CaseDetailSerializer, PartnerCaseSerializer],
+    resource_type_field_name=None,
+)
+CASE_LIST_RESPONSE = PolymorphicProxySerializer(
+    component_name="CaseListOrPartnerCase",
+    serializers=[CaseListSerializer, PartnerCaseSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
 
 
 def _case_detail_after_change(request, case, now):
@@ -193,7 +209,7 @@ class CaseListView(ApiView, generics.ListAPIView):
                 "sort", enum=list(SORTS), default=DEFAULT_SORT, description="The order, as in the work queue."
             )
         ],
-        responses={200: CaseListSerializer(many=True), **READ_ERRORS, **error_responses(400)},
+        responses={200: CASE_LIST_RESPONSE, **READ_ERRORS, **error_responses(400)},
     )
     def get(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
@@ -208,13 +224,15 @@ class CaseListView(ApiView, generics.ListAPIView):
         if cases:
             log_list_read(request, [case.foreign_national for case in cases], channel=AccessChannel.API)
         rows = case_rows_with_removability(cases, on=timezone.localdate())
+        if not can_read_case_work(request.user):
+            return self.get_paginated_response(PartnerCaseSerializer(rows, many=True).data)
         return self.get_paginated_response(self.get_serializer(rows, many=True).data)
 
 
 class CaseDetailView(ApiView):
     """One case within the caller's scope; outside it the case does not exist (404)."""
 
-    @extend_schema(responses={200: CaseDetailSerializer, **READ_ERRORS})
+    @extend_schema(responses={200: CASE_DETAIL_RESPONSE, **READ_ERRORS})
     def get(self, request, pk):
         case = _case_in_scope(request, pk)
         return Response(_case_detail(request, case, timezone.now()))
