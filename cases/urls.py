@@ -23,6 +23,11 @@ urlpatterns = [
     path("zaken/<int:pk>/notities/", casework.note_add, name="note_add"),
     path("zaken/<int:pk>/persoon/", casework.person_edit, name="person_edit"),
     path("zaken/<int:pk>/familie/", casework.family_link_add, name="family_link_add"),
+    path(
+        "zaken/<int:pk>/familie/<int:request_pk>/bevestigen/",
+        casework.family_link_confirm,
+        name="family_link_confirm",
+    ),
     path("zaken/<int:pk>/gesprekken/nieuw/", casework.interview_add, name="interview_add"),
     path("zaken/<int:pk>/procedures/nieuw/", casework.procedure_add, name="procedure_add"),
     path("zaken/<int:pk>/vertrektermijn/", casework.departure_term_add, name="departure_term_add"),

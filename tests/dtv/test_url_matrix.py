@@ -137,6 +137,7 @@ GET   cases:person_edit                case     login 200   403   404   404   20
 POST  cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:family_link_confirm        case     login 302   403   404   404   302   404   403   403   403   login login
 GET   cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   login login
@@ -201,7 +202,11 @@ GET   api-docs                         -        login 200   200   200   200   20
 """
 
 # URL arguments other than the object's id.
-EXTRA_KWARGS = {"cases:case_transition": {"transition": "prepare_departure"}}
+EXTRA_KWARGS = {
+    "cases:case_transition": {"transition": "prepare_departure"},
+    # No request names the subject's V-number in the world: the holder is told it was dealt with.
+    "cases:family_link_confirm": {"request_pk": 1},
+}
 
 # The valid bodies of `POST*` rows: where an empty body is refused (400) before the permission is
 # checked, only a valid one shows that the others are denied.
