@@ -91,6 +91,10 @@ class HandoverOutcome(models.TextChoices):
     REPEATED = "repeated", _("Same handover received before")
     ADDED_TO_OPEN_CASE = "added_to_open_case", _("Added to the open case of this V-number")
     NEW_CASE_AFTER_CLOSED = "new_case_after_closed", _("New case, linked to the closed earlier case")
+    # The V-number belongs to a person none of whose cases the sender has a part in: stored, attached
+    # to nothing, until a DT&V officer matches it (intake.handover_match) or finds it is not this person.
+    AWAITING_MATCH = "awaiting_match", _("Awaiting a match by DT&V")
+    NOT_MATCHED = "not_matched", _("Not matched: not this V-number's person")
 
 
 class DuplicateReview(models.TextChoices):

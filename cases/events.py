@@ -208,7 +208,12 @@ def _person_changed(data):
 
 
 def _family_linked(data):
-    return f"{data.get('relative', '')} ({choice_label(FamilyRelation, data.get('relation'))})"
+    # Earlier events held the relative's V-number; the timeline no longer shows it to every reader.
+    return str(choice_label(FamilyRelation, data.get("relation")))
+
+
+def _family_link_requested(data):
+    return f"{data.get('relative_v_number', '')} ({choice_label(FamilyRelation, data.get('relation'))})"
 
 
 def _interview(data):
@@ -269,6 +274,9 @@ CASE_BREAK_GLASS = event_kind(
 )
 PERSON_CHANGED = event_kind("person.changed", gettext_lazy("Personal data corrected"), _person_changed)
 FAMILY_LINKED = event_kind("family.linked", gettext_lazy("Family link recorded"), _family_linked)
+FAMILY_LINK_REQUESTED = event_kind(
+    "family.link_requested", gettext_lazy("Family link requested"), _family_link_requested
+)
 NOTE_ADDED = event_kind("note.added", gettext_lazy("Note added"))
 INTERVIEW_RECORDED = event_kind("interview.recorded", gettext_lazy("Departure interview recorded"), _interview)
 ACTION_COMPLETED = event_kind("action.completed", gettext_lazy("Agreed action completed"), _action_completed)

@@ -9,11 +9,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
+
+from dtv.core.exceptions import DomainError
 
 from . import events, signals
 from .constants import (
@@ -30,6 +32,7 @@ from .countries import is_country
 from .languages import is_language_code
 from .models import Alias, Case, ForeignNational, Handover, Nationality
 from .people import person_set_search_names
+from .permissions import can_edit_case, cases_visible_to
 from .validators import v_number_validator
 
 # DT&V exists since 1 January 2007: no handover to it can be older (a typo such as 0226 for 2026 is).
@@ -149,8 +152,10 @@ def _check_date_of_birth(refuse, data, today):
     elif day.year < FIRST_YEAR_OF_BIRTH:
         refuse("date_of_birth", _("A date of birth before 1900 is not plausible."), "implausible_date")
     # A partial date is stored on its first day (dates.py); anything else would read as another date.
-    if precision == DatePrecision.YEAR and (day.month, day.day) != (1, 1) or (
-        precision == DatePrecision.YEAR_MONTH and day.day != 1
+    if (
+        precision == DatePrecision.YEAR
+        and (day.month, day.day) != (1, 1)
+        or (precision == DatePrecision.YEAR_MONTH and day.day != 1)
     ):
         refuse("date_of_birth", _("A partial date of birth is given on its first day."), "precision")
 
@@ -202,20 +207,32 @@ def _check_vulnerabilities(refuse, vulnerabilities):
         refuse("vulnerabilities", _("A vulnerability is listed twice."), "duplicate")
 
 
+# A new V-number handed over by several partners at once: every loser of the race to create the
+# person finds it on the next attempt; three attempts cover any interleaving of one insert.
+_RECEIVE_ATTEMPTS = 3
+
+
 def handover_receive(*, data: HandoverData, received_by, now) -> tuple[Handover, bool]:
-    """Turn a handover into a case; the same (source, reference) again returns the first result, unchanged."""
+    """Turn a handover into a case; the same (source, reference) again returns the first result, unchanged.
+
+    A V-number alone never opens a case to its sender: when it belongs to a person none of whose
+    cases lies within the sender's scope, the handover is stored attached to nothing, awaiting a
+    DT&V officer's match (`handover_match`), and its reply names nothing of the existing person.
+    """
     handover_validate(data, today=timezone.localdate(now))
     existing = _find(data)
     if existing is not None:
         return existing, False
-    try:
-        return _receive(data=data, received_by=received_by, now=now), True
-    except IntegrityError:
-        # A concurrent request with the same handover (or the same new V-number) won the race.
-        existing = _find(data)
-        if existing is None:
-            raise
-        return existing, False
+    for _attempt in range(_RECEIVE_ATTEMPTS - 1):
+        try:
+            return _receive(data=data, received_by=received_by, now=now), True
+        except IntegrityError:
+            # A concurrent request stored the same handover, or created the person of this new
+            # V-number first: the next attempt finds (and locks) that person.
+            existing = _find(data)
+            if existing is not None:
+                return existing, False
+    return _receive(data=data, received_by=received_by, now=now), True
 
 
 def _find(data):
@@ -229,48 +246,41 @@ def _receive(*, data, received_by, now):
     if new_person:
         person = _create_person(data)
     open_case = person.cases.open().order_by("-opened_at", "-id").first()
+    if new_person:
+        takes_part = True
+    elif open_case is not None:
+        takes_part = cases_visible_to(received_by).filter(pk=open_case.pk).exists()
+    else:
+        takes_part = cases_visible_to(received_by).filter(foreign_national=person).exists()
+    if not takes_part:
+        return Handover.objects.create(
+            source=data.source,
+            reference=data.reference,
+            v_number=data.v_number,
+            handover_date=data.handover_date,
+            received_at=now,
+            received_by=received_by,
+            case=None,
+            outcome=HandoverOutcome.AWAITING_MATCH,
+            payload=data.payload,
+        )
     if open_case is not None:
         case, outcome = open_case, HandoverOutcome.ADDED_TO_OPEN_CASE
     else:
-        earlier = person.cases.closed().order_by("-opened_at", "-id").first()
-        case = Case.objects.create(
-            foreign_national=person,
-            phase=Phase.INTAKE,
-            opened_at=now,
+        case, outcome = _open_case(
+            person,
             source=data.source,
+            reference=data.reference,
             track=data.track,
             confidential=data.confidential,
-            previous_case=earlier,
-            possible_duplicate_of=_near_duplicate(person, data) if new_person else None,
-        )
-        outcome = HandoverOutcome.NEW_CASE_AFTER_CLOSED if earlier else HandoverOutcome.NEW_CASE
-        events.case_event_record(
-            case=case,
-            kind=events.CASE_OPENED,
+            duplicate_of=_near_duplicate(person, data) if new_person else None,
             actor=received_by,
             now=now,
-            data={"source": data.source, "reference": data.reference, "previous_case": earlier.pk if earlier else None},
         )
-        signals.send_on_commit(
-            signals.case_opened,
-            case_id=case.pk,
-            foreign_national_id=person.pk,
-            source=data.source,
-            previous_case_id=earlier.pk if earlier else None,
-            actor_id=received_by.pk,
-            at=now,
-        )
-        if case.possible_duplicate_of_id:
-            events.case_event_record(
-                case=case,
-                kind=events.CASE_POSSIBLE_DUPLICATE,
-                actor=None,
-                now=now,
-                data={"foreign_national": case.possible_duplicate_of_id},
-            )
     handover = Handover.objects.create(
         source=data.source,
         reference=data.reference,
+        v_number=data.v_number,
         handover_date=data.handover_date,
         received_at=now,
         received_by=received_by,
@@ -278,13 +288,132 @@ def _receive(*, data, received_by, now):
         outcome=outcome,
         payload=data.payload,
     )
+    _record_received(handover, actor=received_by, now=now)
+    return handover
+
+
+def _record_received(handover, *, actor, now):
+    events.case_event_record(
+        case=handover.case,
+        kind=events.HANDOVER_RECEIVED,
+        actor=actor,
+        now=now,
+        data={"source": handover.source, "reference": handover.reference, "outcome": handover.outcome},
+    )
+
+
+def _open_case(person, *, source, reference, track, confidential, duplicate_of, actor, now):
+    earlier = person.cases.closed().order_by("-opened_at", "-id").first()
+    case = Case.objects.create(
+        foreign_national=person,
+        phase=Phase.INTAKE,
+        opened_at=now,
+        source=source,
+        track=track,
+        confidential=confidential,
+        previous_case=earlier,
+        possible_duplicate_of=duplicate_of,
+    )
+    outcome = HandoverOutcome.NEW_CASE_AFTER_CLOSED if earlier else HandoverOutcome.NEW_CASE
     events.case_event_record(
         case=case,
-        kind=events.HANDOVER_RECEIVED,
-        actor=received_by,
+        kind=events.CASE_OPENED,
+        actor=actor,
         now=now,
-        data={"source": data.source, "reference": data.reference, "outcome": outcome},
+        data={"source": source, "reference": reference, "previous_case": earlier.pk if earlier else None},
     )
+    signals.send_on_commit(
+        signals.case_opened,
+        case_id=case.pk,
+        foreign_national_id=person.pk,
+        source=source,
+        previous_case_id=earlier.pk if earlier else None,
+        actor_id=actor.pk,
+        at=now,
+    )
+    if case.possible_duplicate_of_id:
+        events.case_event_record(
+            case=case,
+            kind=events.CASE_POSSIBLE_DUPLICATE,
+            actor=None,
+            now=now,
+            data={"foreign_national": case.possible_duplicate_of_id},
+        )
+    return case, outcome
+
+
+# --- Matching a handover that named a person outside its sender's scope -----------------------------------
+
+
+def handover_match_target(handover) -> Case | None:
+    """The open case a handover awaiting a match would join (None: a new case after the closed ones)."""
+    return (
+        Case.objects.open().filter(foreign_national__v_number=handover.v_number).order_by("-opened_at", "-id").first()
+    )
+
+
+def handover_subject(handover) -> ForeignNational | None:
+    """The person a handover names by its V-number (for the access log of a handover awaiting a match)."""
+    return ForeignNational.objects.filter(v_number=handover.v_number).first()
+
+
+def can_match_handover(user, handover) -> bool:
+    """Whether `user` may decide on a handover awaiting a match: a team lead who may change the case it joins."""
+    if not user.is_authenticated or not user.has_perm("cases.assign_case") or not user.team_id:
+        return False
+    target = handover_match_target(handover)
+    return target is None or can_edit_case(user, target)
+
+
+def handovers_awaiting_match(*, user) -> list[Handover]:
+    """The handovers awaiting a match that `user` may decide on, oldest first."""
+    if not user.is_authenticated or not user.has_perm("cases.assign_case"):
+        return []
+    pending = Handover.objects.filter(outcome=HandoverOutcome.AWAITING_MATCH).order_by("received_at", "id")
+    return [handover for handover in pending if can_match_handover(user, handover)]
+
+
+def _lock_awaiting(handover, actor):
+    handover = Handover.objects.select_for_update().get(pk=handover.pk)
+    if handover.outcome != HandoverOutcome.AWAITING_MATCH:
+        raise DomainError(_("This handover has been dealt with already."), code="handover_not_awaiting_match")
+    if not can_match_handover(actor, handover):
+        raise PermissionDenied(_("You may not match this handover."))
+    return handover
+
+
+@transaction.atomic
+def handover_match(*, handover, actor, now) -> Handover:
+    """Attach a handover that awaited a match to its V-number's person: the open case, or a new one after the closed."""
+    handover = _lock_awaiting(handover, actor)
+    person = ForeignNational.objects.select_for_update().get(v_number=handover.v_number)
+    open_case = person.cases.open().order_by("-opened_at", "-id").first()
+    if open_case is not None:
+        handover.case, handover.outcome = open_case, HandoverOutcome.ADDED_TO_OPEN_CASE
+    else:
+        track = handover.payload.get("track") if isinstance(handover.payload, dict) else ""
+        handover.case, handover.outcome = _open_case(
+            person,
+            source=handover.source,
+            reference=handover.reference,
+            track=track if track in Track.values else "",
+            confidential=False,
+            duplicate_of=None,
+            actor=actor,
+            now=now,
+        )
+    handover.matched_at, handover.matched_by = now, actor
+    handover.save(update_fields=["case", "outcome", "matched_at", "matched_by"])
+    _record_received(handover, actor=actor, now=now)
+    return handover
+
+
+@transaction.atomic
+def handover_not_matched(*, handover, actor, now) -> Handover:
+    """Record that a handover awaiting a match is not about its V-number's person: it stays attached to nothing."""
+    handover = _lock_awaiting(handover, actor)
+    handover.outcome, handover.matched_at, handover.matched_by = HandoverOutcome.NOT_MATCHED, now, actor
+    handover.save(update_fields=["outcome", "matched_at", "matched_by"])
     return handover
 
 

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from .documents import views as documents
-from .views import casefile, casework, intake, search, workqueue
+from .views import casefile, casework, handovers, intake, search, workqueue
 
 app_name = "cases"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("werkvoorraad/", workqueue.workqueue, name="workqueue"),
     path("werkvoorraad/toewijzen/", workqueue.workqueue_assign, name="workqueue_assign"),
     path("aanmelden/", intake.intake, name="intake"),
+    path("overdrachten/te-koppelen/", handovers.handovers_to_match, name="handovers_to_match"),
+    path("overdrachten/<int:pk>/besluit/", handovers.handover_decide, name="handover_decide"),
     path("zaken/<int:pk>/", casefile.case_detail, name="case_detail"),
     path("zaken/<int:pk>/wijzigingen/", casefile.case_changes_view, name="case_changes"),
     path("zaken/<int:pk>/noodtoegang/", casefile.break_glass, name="break_glass"),
@@ -21,6 +23,11 @@ urlpatterns = [
     path("zaken/<int:pk>/notities/", casework.note_add, name="note_add"),
     path("zaken/<int:pk>/persoon/", casework.person_edit, name="person_edit"),
     path("zaken/<int:pk>/familie/", casework.family_link_add, name="family_link_add"),
+    path(
+        "zaken/<int:pk>/familie/<int:request_pk>/bevestigen/",
+        casework.family_link_confirm,
+        name="family_link_confirm",
+    ),
     path("zaken/<int:pk>/gesprekken/nieuw/", casework.interview_add, name="interview_add"),
     path("zaken/<int:pk>/procedures/nieuw/", casework.procedure_add, name="procedure_add"),
     path("zaken/<int:pk>/vertrektermijn/", casework.departure_term_add, name="departure_term_add"),

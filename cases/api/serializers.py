@@ -93,16 +93,20 @@ class HandoverInSerializer(serializers.Serializer):
 
 
 class CaseOutSerializer(serializers.ModelSerializer):
+    """The case a handover joined: only a case within the sender's scope (intake.handover_receive)."""
+
     v_number = serializers.CharField(source="foreign_national.v_number")
     surname = serializers.CharField(source="foreign_national.surname")
 
     class Meta:
         model = Case
-        fields = ["id", "v_number", "surname", "phase", "source", "track", "opened_at", "previous_case"]
+        fields = ["id", "v_number", "surname", "phase", "source", "track", "opened_at"]
 
 
 class HandoverOutSerializer(serializers.ModelSerializer):
-    case = CaseOutSerializer()
+    """The reply to a handover; `case` is null while it awaits a DT&V officer's match."""
+
+    case = CaseOutSerializer(allow_null=True)
 
     class Meta:
         model = Handover
@@ -200,6 +204,37 @@ class CaseListSerializer(serializers.Serializer):
     legal_obstacle = serializers.BooleanField(source="removability.has_legal_obstacle")
     obstacles = ObstacleSerializer(source="removability.obstacles", many=True)
     next_deadline = NextDeadlineSerializer(source="case.next_deadline", allow_null=True)
+
+
+class PartnerCaseSerializer(serializers.Serializer):
+    """What a chain partner reads of a case it handed over: the person it sent and the case's status.
+
+    Field by field, on purpose (AVG art. 5 lid 1 onder c, data minimisation): never DT&V staff
+    (case officer), the team, legal procedures or their obstacles, another person (a possible
+    duplicate), nor what DT&V may do next (editable, transitions). A field is added here only by
+    deciding that partners need it; the schema marks the object closed (no other keys).
+    """
+
+    # Reads a selectors.CaseRow or CaseSummary.
+
+    id = serializers.IntegerField(source="case.id")
+    v_number = serializers.CharField(source="case.foreign_national.v_number")
+    surname = serializers.CharField(source="case.foreign_national.surname")
+    given_names = serializers.CharField(source="case.foreign_national.given_names")
+    date_of_birth = serializers.DateField(source="case.foreign_national.date_of_birth", allow_null=True)
+    date_of_birth_precision = serializers.ChoiceField(
+        source="case.foreign_national.date_of_birth_precision", choices=DatePrecision.choices
+    )
+    sex = serializers.ChoiceField(source="case.foreign_national.sex", choices=Sex.choices)
+    nationalities = NationalityOutSerializer(source="case.foreign_national.nationalities.all", many=True)
+    phase = serializers.ChoiceField(source="case.phase", choices=Phase.choices, help_text="The status of the case.")
+    track = serializers.ChoiceField(source="case.track", choices=[("", ""), *Track.choices])
+    opened_at = serializers.DateTimeField(source="case.opened_at")
+    closed_at = serializers.DateTimeField(source="case.closed_at", allow_null=True)
+    closure_reason = serializers.ChoiceField(source="case.closure_reason", choices=[("", ""), *ClosureReason.choices])
+
+
+PARTNER_CASE_FIELDS = tuple(PartnerCaseSerializer().fields)
 
 
 class CaseDetailSerializer(CaseListSerializer):

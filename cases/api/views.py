@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -21,7 +21,7 @@ from dtv.core.api import ApiView, ErrorSerializer
 from .. import services
 from ..accesslog import log_list_read, log_read
 from ..constants import AccessChannel, source_of_partner
-from ..intake import handover_receive
+from ..intake import handover_receive, handover_subject
 from ..models import Case, CaseEvent, LegalProcedure
 from ..permissions import can_read_case_work, case_for_reading, scoped
 from ..selectors import (
@@ -49,6 +49,7 @@ from .serializers import (
     HandoverOutSerializer,
     InterviewInSerializer,
     InterviewOutSerializer,
+    PartnerCaseSerializer,
     ProcedureChangeSerializer,
     ProcedureDecideInSerializer,
     ProcedureInSerializer,
@@ -103,10 +104,25 @@ def _removability(case, now):
 
 
 def _case_detail(request, case, now):
-    """The full case as the detail endpoint shows it, and its read logged."""
+    """The case as the detail endpoint shows it to this caller (a partner: the status only), its read logged."""
     summary = case_summary(case=case, user=request.user, on=timezone.localdate(now))
     log_read(request, case=case, channel=AccessChannel.API)
-    return CaseDetailSerializer(summary).data
+    serializer = CaseDetailSerializer if can_read_case_work(request.user) else PartnerCaseSerializer
+    return serializer(summary).data
+
+
+# A case as DT&V staff read it, or as a chain partner does (field by field, PartnerCaseSerializer).
+CASE_DETAIL_RESPONSE = PolymorphicProxySerializer(
+    component_name="CaseDetailOrPartnerCase",
+    serializers=[CaseDetailSerializer, PartnerCaseSerializer],
+    resource_type_field_name=None,
+)
+CASE_LIST_RESPONSE = PolymorphicProxySerializer(
+    component_name="CaseListOrPartnerCase",
+    serializers=[CaseListSerializer, PartnerCaseSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
 
 
 def _case_detail_after_change(request, case, now):
@@ -124,13 +140,23 @@ class IsChainPartner(BasePermission):
 
 
 class HandoverCreateView(ApiView):
-    """Chain partners hand a case over; the same (partner, reference) twice gives the same case."""
+    """Chain partners hand a case over; the same (partner, reference) twice gives the same reply.
+
+    201: a case was opened or joined (one within the partner's scope). 202: the V-number belongs to a
+    person none of whose cases the partner has a part in; the handover is stored for a DT&V officer
+    to match and the reply names nothing of that person. Every reply is access-logged.
+    """
 
     permission_classes = [IsAuthenticated, IsChainPartner]
 
     @extend_schema(
         request=HandoverInSerializer,
-        responses={201: HandoverOutSerializer, 200: HandoverOutSerializer, **error_responses(400, 401, 403)},
+        responses={
+            201: HandoverOutSerializer,
+            202: OpenApiResponse(HandoverOutSerializer, description="Stored, awaiting a match by DT&V (`case` null)."),
+            200: HandoverOutSerializer,
+            **error_responses(400, 401, 403),
+        },
     )
     def post(self, request):
         serializer = HandoverInSerializer(data=request.data)
@@ -139,9 +165,16 @@ class HandoverCreateView(ApiView):
         handover, created = handover_receive(
             data=serializer.to_handover_data(source=source), received_by=request.user, now=timezone.now()
         )
-        return Response(
-            HandoverOutSerializer(handover).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        )
+        if handover.case_id is not None:
+            log_read(request, case=handover.case, channel=AccessChannel.API)
+        else:
+            # The reply carries only what the partner sent; the row records about whom it was sent.
+            log_read(request, foreign_national=handover_subject(handover), channel=AccessChannel.API)
+        if handover.case_id is None:
+            code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+        else:
+            code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return Response(HandoverOutSerializer(handover).data, status=code)
 
 
 # --- Cases ----------------------------------------------------------------------------------------------
@@ -176,7 +209,7 @@ class CaseListView(ApiView, generics.ListAPIView):
                 "sort", enum=list(SORTS), default=DEFAULT_SORT, description="The order, as in the work queue."
             )
         ],
-        responses={200: CaseListSerializer(many=True), **READ_ERRORS, **error_responses(400)},
+        responses={200: CASE_LIST_RESPONSE, **READ_ERRORS, **error_responses(400)},
     )
     def get(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
@@ -191,13 +224,15 @@ class CaseListView(ApiView, generics.ListAPIView):
         if cases:
             log_list_read(request, [case.foreign_national for case in cases], channel=AccessChannel.API)
         rows = case_rows_with_removability(cases, on=timezone.localdate())
+        if not can_read_case_work(request.user):
+            return self.get_paginated_response(PartnerCaseSerializer(rows, many=True).data)
         return self.get_paginated_response(self.get_serializer(rows, many=True).data)
 
 
 class CaseDetailView(ApiView):
     """One case within the caller's scope; outside it the case does not exist (404)."""
 
-    @extend_schema(responses={200: CaseDetailSerializer, **READ_ERRORS})
+    @extend_schema(responses={200: CASE_DETAIL_RESPONSE, **READ_ERRORS})
     def get(self, request, pk):
         case = _case_in_scope(request, pk)
         return Response(_case_detail(request, case, timezone.now()))

@@ -9,7 +9,7 @@ from ..documents.models import CaseDocument
 from .audit import AccessLogEntry, AppendOnlyModel, BreakGlassGrant, CaseEvent
 from .case import Assignment, Case, Handover
 from .casework import AgreedAction, CaseNote, DepartureInterview, DepartureTerm, LegalProcedure
-from .person import Alias, FamilyLink, ForeignNational, Nationality
+from .person import Alias, FamilyLink, FamilyLinkRequest, ForeignNational, Nationality
 
 __all__ = [
     "AccessLogEntry",
@@ -27,6 +27,7 @@ __all__ = [
     "DepartureInterview",
     "DepartureTerm",
     "FamilyLink",
+    "FamilyLinkRequest",
     "ForeignNational",
     "Handover",
     "LegalProcedure",

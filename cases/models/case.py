@@ -171,14 +171,45 @@ class Handover(models.Model):
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("received by"), on_delete=models.PROTECT, related_name="+"
     )
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="handovers")
+    # Empty while a handover awaits a DT&V officer's match: a V-number alone never puts a case in
+    # the sender's scope (intake.handover_receive).
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, null=True, blank=True, related_name="handovers"
+    )
+    v_number = models.CharField(_("V-number as handed over"), max_length=10, blank=True)
     outcome = models.CharField(_("outcome"), max_length=30, choices=HandoverOutcome.choices)
     payload = models.JSONField(_("payload as received"))
+    matched_at = models.DateTimeField(_("matched at"), null=True, blank=True)
+    matched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("matched by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("handover")
         verbose_name_plural = _("handovers")
-        constraints = [models.UniqueConstraint(fields=["source", "reference"], name="handover_once_per_source")]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "reference"], name="handover_once_per_source"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    outcome__in=[HandoverOutcome.AWAITING_MATCH, HandoverOutcome.NOT_MATCHED], case__isnull=True
+                )
+                | ~models.Q(outcome__in=[HandoverOutcome.AWAITING_MATCH, HandoverOutcome.NOT_MATCHED])
+                & models.Q(case__isnull=False),
+                name="handover_case_unless_unmatched",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["received_at"],
+                name="handover_awaiting_match",
+                condition=models.Q(outcome=HandoverOutcome.AWAITING_MATCH),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_source_display()} {self.reference}"

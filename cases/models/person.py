@@ -1,5 +1,6 @@
 """The person a case is about: identity, nationalities, aliases, family ties."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -118,3 +119,44 @@ class FamilyLink(models.Model):
 
     def __str__(self):
         return f"{self.foreign_national_id} → {self.relative_id} ({self.relation})"
+
+
+class FamilyLinkRequest(models.Model):
+    """A family link to a V-number the requester cannot see: recorded as typed, shown as a request, never as a name.
+
+    Whether the V-number exists is not told; those who may change the named person's case confirm it
+    (services.family_link_confirm), which records the link both ways.
+    """
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="family_link_requests"
+    )
+    foreign_national = models.ForeignKey(
+        ForeignNational, verbose_name=_("foreign national"), on_delete=models.CASCADE, related_name="+"
+    )
+    relative_v_number = models.CharField(_("V-number of the relative"), max_length=10)
+    relation = models.CharField(_("relation"), max_length=20, choices=FamilyRelation.choices)
+    requested_at = models.DateTimeField(_("requested at"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("family link request")
+        verbose_name_plural = _("family link requests")
+        constraints = [
+            models.UniqueConstraint(fields=["foreign_national", "relative_v_number"], name="family_link_request_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.foreign_national_id} → {self.relative_v_number} ({self.relation})"

@@ -4,7 +4,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,12 +31,15 @@ from ..models import (
     DepartureInterview,
     DepartureTerm,
     FamilyLink,
+    FamilyLinkRequest,
+    ForeignNational,
     Handover,
     LegalProcedure,
     Nationality,
     WorkItem,
 )
 from ..panels import Panel, panel_context, panels_for, register_panel
+from ..permissions import cases_visible_to
 from .removability import Removability, removability_from_rows, removability_querysets
 
 TIMELINE_PAGE_SIZE = 50
@@ -70,6 +73,11 @@ class CaseFile:
     departure_term: DepartureTermState | None = None
     flags: list = field(default_factory=list)
     sections: list = field(default_factory=list)
+
+    @property
+    def people_read(self) -> list:
+        """Other people the panels show by name (a relative): each read is logged like the case's own."""
+        return [person for section in self.sections for person in section.context.get("people_read", [])]
 
 
 def case_with_person(queryset=None):
@@ -235,14 +243,33 @@ def _note_rows(case, **kwargs):
     return {"notes": CaseNote.objects.filter(case_id=case.pk).select_related("author")[:100]}
 
 
-def _person_rows(case, **kwargs):
+def _person_rows(case, *, user, **kwargs):
     person_id = case.foreign_national_id
+    visible = cases_visible_to(user)
     return {
         "aliases": Alias.objects.filter(foreign_national_id=person_id).order_by("surname", "given_names"),
         "family_links": FamilyLink.objects.filter(foreign_national_id=person_id)
         .select_related("relative")
-        .order_by("relation"),
+        .annotate(relative_visible=Exists(visible.filter(foreign_national_id=OuterRef("relative_id"))))
+        .order_by("relation", "id"),
+        "family_link_requests": FamilyLinkRequest.objects.filter(
+            foreign_national_id=person_id, confirmed_at__isnull=True
+        ).order_by("requested_at", "id"),
+        "requests_to_confirm": FamilyLinkRequest.objects.filter(
+            relative_v_number=Subquery(ForeignNational.objects.filter(pk=person_id).values("v_number")[:1]),
+            confirmed_at__isnull=True,
+        )
+        .select_related("foreign_national", "requested_by")
+        .annotate(requester_visible=Exists(visible.filter(foreign_national_id=OuterRef("foreign_national_id"))))
+        .order_by("requested_at", "id"),
     }
+
+
+def _person(case, rows, **kwargs):
+    # A relative's identity is shown only to who may see a case of that relative (review 1, finding 4).
+    people = [link.relative for link in rows["family_links"] if link.relative_visible]
+    people += [request.foreign_national for request in rows["requests_to_confirm"] if request.requester_visible]
+    return {**rows, "people_read": people}
 
 
 def _handover_rows(case, **kwargs):
@@ -282,7 +309,8 @@ for _panel in (
           querysets=_procedure_rows),
     Panel("documenten", gettext_lazy("Documents"), "cases/panels/documents.html", 50, querysets=_document_rows),
     Panel("notities", gettext_lazy("Notes"), "cases/panels/notes.html", 60, querysets=_note_rows),
-    Panel("persoon", gettext_lazy("Person"), "cases/panels/person.html", 70, querysets=_person_rows),
+    Panel("persoon", gettext_lazy("Person"), "cases/panels/person.html", 70, querysets=_person_rows,
+          context=_person),
     Panel("overdracht", gettext_lazy("Handover and assignment"), "cases/panels/handover.html", 80,
           querysets=_handover_rows),
     Panel("tijdlijn", gettext_lazy("Timeline"), "cases/panels/timeline.html", 90, querysets=_timeline_rows,

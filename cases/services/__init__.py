@@ -16,7 +16,7 @@ from .assignment import (
 )
 from .departure_term import departure_term_correct, departure_term_record
 from .interviews import agreed_action_complete, interview_record
-from .person import family_link_add, foreign_national_update
+from .person import FamilyLinkOutcome, family_link_add, family_link_confirm, foreign_national_update
 from .phase import (
     BREAK_GLASS_MINUTES,
     break_glass_open,
@@ -49,6 +49,8 @@ __all__ = [
     "departure_term_correct",
     "departure_term_record",
     "family_link_add",
+    "family_link_confirm",
+    "FamilyLinkOutcome",
     "foreign_national_update",
     "interview_record",
     "note_add",

@@ -177,6 +177,7 @@ def self_registration_record(*, data, actor, now):
     intake, as an unassigned handover always is.
     """
     handover, created = handover_receive(data=data, received_by=actor, now=now)
-    if not created:
-        return handover, False, None
+    if not created or handover.case_id is None:
+        # Repeated, or awaiting a match (a person outside the registrant's scope): nothing to assign.
+        return handover, created, None
     return handover, True, case_assign_registrant(case=handover.case, actor=actor, now=now)

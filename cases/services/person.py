@@ -14,10 +14,12 @@ from ..languages import is_language_code
 from ..models import (
     Alias,
     FamilyLink,
+    FamilyLinkRequest,
     ForeignNational,
     Nationality,
 )
 from ..people import person_set_search_names
+from ..permissions import cases_visible_to
 from ._common import _require_edit
 
 _PERSON_FIELDS = (
@@ -72,27 +74,87 @@ def foreign_national_update(*, case, actor, now, nationalities=None, aliases=Non
     return person
 
 
+class FamilyLinkOutcome:
+    LINKED = "linked"
+    REQUESTED = "requested"
+
+
 @transaction.atomic
-def family_link_add(*, case, relative_v_number, relation, actor, now) -> FamilyLink:
-    """Link the case's person to another foreign national, both ways (parent ↔ child, partner ↔ partner)."""
+def family_link_add(*, case, relative_v_number, relation, actor, now) -> str:
+    """Link the case's person to a relative by V-number: both ways when the actor may see the relative, else a request.
+
+    The answer is the same for a V-number nobody has and for one outside the actor's scope (a
+    request, FamilyLinkOutcome.REQUESTED), so the form tells nobody whether a person exists.
+    """
     _require_edit(actor, case)
     person = case.foreign_national
-    relative = ForeignNational.objects.filter(v_number=relative_v_number).first()
-    if relative is None:
-        raise ValidationError({"relative_v_number": _("No foreign national has this V-number.")}, code="unknown")
-    if relative.pk == person.pk:
+    if relative_v_number == person.v_number:
         raise ValidationError({"relative_v_number": _("A person cannot be their own relative.")}, code="self")
+    relative = (
+        ForeignNational.objects.filter(v_number=relative_v_number, cases__in=cases_visible_to(actor).values("pk"))
+        .distinct()
+        .first()
+    )
+    if relative is None:
+        _lock_people(person.pk)
+        _request, created = FamilyLinkRequest.objects.get_or_create(
+            foreign_national=person,
+            relative_v_number=relative_v_number,
+            defaults={"case": case, "relation": relation, "requested_at": now, "requested_by": actor},
+        )
+        if not created:
+            raise DomainError(_("This family link has been requested already."), code="family_link_requested")
+        events.case_event_record(
+            case=case,
+            kind=events.FAMILY_LINK_REQUESTED,
+            actor=actor,
+            now=now,
+            data={"relative_v_number": relative_v_number, "relation": relation},
+        )
+        return FamilyLinkOutcome.REQUESTED
+    _link_both_ways(person, relative, relation, case=case, actor=actor, now=now)
+    return FamilyLinkOutcome.LINKED
+
+
+def _lock_people(*pks):
+    # In id order, so two links between the same people made at once wait for each other, never deadlock.
+    return list(ForeignNational.objects.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk"))
+
+
+def _link_both_ways(person, relative, relation, *, case, actor, now):
+    _lock_people(person.pk, relative.pk)
     if FamilyLink.objects.filter(foreign_national=person, relative=relative).exists():
         raise DomainError(_("This family link has been recorded already."), code="family_link_exists")
-    link = FamilyLink.objects.create(foreign_national=person, relative=relative, relation=relation)
+    FamilyLink.objects.create(foreign_national=person, relative=relative, relation=relation)
     FamilyLink.objects.get_or_create(
         foreign_national=relative, relative=person, defaults={"relation": INVERSE_FAMILY_RELATION[relation]}
     )
+    # The relation only: the relative's identity is shown where the reader may see it (the person panel).
     events.case_event_record(
-        case=case,
-        kind=events.FAMILY_LINKED,
+        case=case, kind=events.FAMILY_LINKED, actor=actor, now=now, data={"relation": relation}
+    )
+
+
+@transaction.atomic
+def family_link_confirm(*, request_id, case, actor, now) -> FamilyLink:
+    """Confirm a request naming this case's person: the link is recorded both ways on the requesting case."""
+    _require_edit(actor, case)
+    link_request = (
+        FamilyLinkRequest.objects.select_for_update()
+        .filter(pk=request_id, relative_v_number=case.foreign_national.v_number, confirmed_at__isnull=True)
+        .select_related("foreign_national", "case")
+        .first()
+    )
+    if link_request is None:
+        raise DomainError(_("This request has been dealt with already."), code="family_link_request_done")
+    _link_both_ways(
+        link_request.foreign_national,
+        case.foreign_national,
+        link_request.relation,
+        case=link_request.case,
         actor=actor,
         now=now,
-        data={"relative": relative.v_number, "relation": relation},
     )
-    return link
+    link_request.confirmed_at, link_request.confirmed_by = now, actor
+    link_request.save(update_fields=["confirmed_at", "confirmed_by"])
+    return link_request

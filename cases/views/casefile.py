@@ -9,7 +9,7 @@ from django.utils import timezone
 from dtv.core.forms import add_service_errors
 
 from .. import services
-from ..accesslog import log_read
+from ..accesslog import log_list_read, log_read
 from ..constants import LIVE_DEADLINE_STATUSES
 from ..forms import (
     BreakGlassForm,
@@ -37,6 +37,8 @@ def case_detail(request, pk):
     case = access.case
     file = case_file(case=case, on=timezone.localdate(now), user=request.user, params=request.GET)
     log_read(request, case=case, reason=access.break_glass_reason)
+    if file.people_read:
+        log_list_read(request, file.people_read)
     can_edit = access.can_edit
     return render(
         request,

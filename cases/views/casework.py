@@ -195,15 +195,37 @@ def person_edit(request, pk):
 def family_link_add(request, pk):
     now = _now()
     case = editable(request, pk, now=now)
-    return form_flow(
-        request,
-        case=case,
-        form=FamilyLinkForm(request.POST or None),
-        action=lambda data: services.family_link_add(case=case, actor=request.user, now=now, **data),
-        success=_("Family link recorded."),
-        target=case_url(pk, "persoon"),
-        template="cases/family_link.html",
-    )
+    form = FamilyLinkForm(request.POST or None)
+    outcome = []
+
+    def link():
+        outcome.append(services.family_link_add(case=case, actor=request.user, now=now, **form.cleaned_data))
+
+    if request.method == "POST" and form.is_valid() and run_service(form, link):
+        if outcome[0] == services.FamilyLinkOutcome.LINKED:
+            messages.success(request, _("Family link recorded."))
+        else:
+            # The same words whether or not the V-number exists: the form is no register to search.
+            messages.success(
+                request,
+                _("Family link requested. It is shown once whoever holds the case of that V-number confirms it."),
+            )
+        return redirect(case_url(pk, "persoon"))
+    return form_page(request, "cases/family_link.html", case, form)
+
+
+@require_POST
+@permission_required("cases.change_case", raise_exception=True)
+def family_link_confirm(request, pk, request_pk):
+    now = _now()
+    case = editable(request, pk, now=now)
+    try:
+        services.family_link_confirm(request_id=request_pk, case=case, actor=request.user, now=now)
+    except DomainError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Family link confirmed."))
+    return redirect(case_url(pk, "persoon"))
 
 
 # --- Interviews, procedures, departure term -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from dtv.core.forms import add_service_errors
 
 from .. import services
-from ..constants import Source
+from ..constants import HandoverOutcome, Source
 from ..forms import (
     IntakeForm,
 )
@@ -32,7 +32,14 @@ def intake(request):
                 data=HandoverData.from_cleaned(
                     data,
                     source=Source.SELF_REGISTRATION,
-                    payload={"form": "intake", "reference": data["reference"]},
+                    # What the officer who matches a handover awaiting a match compares (intake.handover_match).
+                    payload={
+                        "form": "intake",
+                        "reference": data["reference"],
+                        "surname": data["surname"],
+                        "given_names": data.get("given_names", ""),
+                        "track": data.get("track", ""),
+                    },
                 ),
                 actor=request.user,
                 now=now,
@@ -42,6 +49,10 @@ def intake(request):
             fields = form.service_fields
             add_service_errors(form, ValidationError({fields.get(k, k): v for k, v in error.error_dict.items()}))
         else:
+            if handover.case_id is None:
+                # Another team's person: stored for a DT&V officer to match; nothing about the person shown.
+                messages.info(request, _outcome_message(handover, created, assignment))
+                return redirect("cases:workqueue")
             messages.success(request, _outcome_message(handover, created, assignment))
             try:
                 case_for_reading(user=request.user, case_id=handover.case_id, now=now, break_glass=False)
@@ -56,6 +67,11 @@ def intake(request):
 
 
 def _outcome_message(handover, created, assignment):
+    if handover.outcome == HandoverOutcome.AWAITING_MATCH:
+        return _(
+            "The registration has been stored. A team lead checks it against the V-number and adds it to the right "
+            "case."
+        )
     if not created:
         return _("This registration had been received already; it is the same case.")
     opened = {

@@ -331,6 +331,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every error response carries the uniform error body; the partner's case is a closed object.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "dtv.core.schema.uniform_errors",
+    ],
     # Several choice sets share a field name ("kind", "status", "outcome"): name each enum after its set.
     "ENUM_NAME_OVERRIDES": {
         "NationalityStatusEnum": "cases.constants.NationalityStatus",

@@ -14,11 +14,12 @@ from cases.models import (
     DepartureInterview,
     DepartureTerm,
     FamilyLink,
+    FamilyLinkRequest,
     ForeignNational,
     LegalProcedure,
 )
 from tests.factories.accounts import CaseOfficerFactory
-from tests.factories.cases import CaseFactory, ForeignNationalFactory, ProcedureFactory
+from tests.factories.cases import CaseFactory, ProcedureFactory
 
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
 
@@ -37,6 +38,7 @@ def _history_rows():
         DepartureTerm,
         Deadline,
         FamilyLink,
+        FamilyLinkRequest,
     )
     return {model.__name__: model.history.count() for model in models}
 
@@ -59,13 +61,14 @@ def _grew(before, after):
         ("correct_term", {"DepartureTerm", "Deadline"}),
         ("person", {"ForeignNational"}),
         ("family", {"FamilyLink"}),
+        ("family_request", {"FamilyLinkRequest"}),
     ],
 )
 def test_each_change_is_in_the_history(change, recorded_in, team_lead, case_officer):
     case = CaseFactory(case_officer=case_officer, in_progress=True)
     procedure = ProcedureFactory(case=case)
     term = services.departure_term_record(case=case, effective_on=dt.date(2026, 11, 2), actor=case_officer, now=NOW)
-    relative = ForeignNationalFactory()
+    relative = CaseFactory(case_officer=case_officer).foreign_national
     colleague = CaseOfficerFactory(team=case_officer.team)
     actions = {
         "assign": lambda: services.case_assign(case=case, officer=colleague, actor=team_lead, now=NOW),
@@ -116,6 +119,9 @@ def test_each_change_is_in_the_history(change, recorded_in, team_lead, case_offi
         ),
         "family": lambda: services.family_link_add(
             case=case, relative_v_number=relative.v_number, relation="sibling", actor=case_officer, now=NOW
+        ),
+        "family_request": lambda: services.family_link_add(
+            case=case, relative_v_number="4040404040", relation="sibling", actor=case_officer, now=NOW
         ),
     }
     before = _history_rows()

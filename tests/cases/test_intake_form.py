@@ -160,13 +160,20 @@ class TestTheRegistrantFollowsTheCase:
         assert (case.case_officer, case.team) == (None, None)
         assert "landelijke intakewachtrij" in response.text
 
-    def test_a_registration_added_to_another_teams_open_case_lands_on_the_work_queue(self, client, case_officer):
+    def test_a_registration_of_another_teams_person_awaits_a_match_and_lands_on_the_work_queue(
+        self, client, case_officer
+    ):
+        # Review 1, finding 2: the same rule as for a partner (intake.handover_receive) — a V-number
+        # alone attaches nothing outside the registrant's scope; a team lead matches it.
         other = CaseFactory(foreign_national__v_number=FORM["v_number"])
         client.force_login(case_officer)
         response = client.post(reverse("cases:intake"), FORM, follow=True)
         assert response.redirect_chain == [(reverse("cases:workqueue"), 302)]
         assert response.status_code == 200
-        assert Handover.objects.get().case == other
+        handover = Handover.objects.get()
+        assert (handover.case, handover.outcome, handover.v_number) == (None, "awaiting_match", FORM["v_number"])
+        assert "teamleider" in response.text
         other.refresh_from_db()
         assert other.case_officer != case_officer
+        assert other.events.count() == 0 or not other.events.filter(kind="handover.received").exists()
         assert other.foreign_national.surname not in response.text

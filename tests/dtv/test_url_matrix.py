@@ -27,7 +27,8 @@ Actors, the columns (the subject is the case the row's object belongs to):
 
 Objects, the `on` column: `-` none, `case`, `proc` (a pending legal procedure), `term` (the departure
 term), `action` (an agreed action), `deadline` (an overdue deadline), `item` (its work item), `doc`
-(a document); each subject case has one of each, and its overdue deadline left a notification and a
+(a document), `hand` (another partner's handover of the subject's V-number, awaiting a DT&V match); each
+subject case has one of each, and its overdue deadline left a notification and a
 work item for its case officer.
 
 Outcomes: `200` `201` `400` `401` `403` `404` `405` `409` exactly; `302` a redirect to a page of the
@@ -64,9 +65,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
 from cases import services
-from cases.constants import DocumentKind, Source
+from cases.constants import DocumentKind, HandoverOutcome, Source
 from cases.documents.services import document_upload
-from cases.models import AgreedAction, Case, WorkItem
+from cases.models import AgreedAction, Case, Handover, WorkItem
 from tests.factories.accounts import (
     CaseOfficerFactory,
     ChainPartnerFactory,
@@ -109,6 +110,8 @@ GET   cases:workqueue                  -        login 200   200   200   200   20
 POST  cases:workqueue_assign           -        login 403   403   403   403   302   302   403   403   403   login login
 GET   cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
 POST  cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
+GET   cases:handovers_to_match         -        login 403   403   403   403   200   200   403   403   403   login login
+POST  cases:handover_decide            hand     login 403   403   403   403   302   404   403   403   403   login login
 GET   cases:search                     -        login 200   200   200   200   200   200   200   403   403   login login
 GET   cases:access_log                 -        login 403   403   403   403   403   403   403   403   200   login login
 
@@ -134,6 +137,7 @@ GET   cases:person_edit                case     login 200   403   404   404   20
 POST  cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
+POST  cases:family_link_confirm        case     login 302   403   404   404   302   404   403   403   403   login login
 GET   cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
 POST  cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
 GET   cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   login login
@@ -198,7 +202,11 @@ GET   api-docs                         -        login 200   200   200   200   20
 """
 
 # URL arguments other than the object's id.
-EXTRA_KWARGS = {"cases:case_transition": {"transition": "prepare_departure"}}
+EXTRA_KWARGS = {
+    "cases:case_transition": {"transition": "prepare_departure"},
+    # No request names the subject's V-number in the world: the holder is told it was dealt with.
+    "cases:family_link_confirm": {"request_pk": 1},
+}
 
 # The valid bodies of `POST*` rows: where an empty body is refused (400) before the permission is
 # checked, only a valid one shows that the others are denied.
@@ -260,7 +268,7 @@ ACTORS = {
 }
 OUTCOMES = {"200", "201", "302", "400", "401", "403", "404", "405", "409", "login", "glass", "out"}
 DENIALS = {"login", "glass", "400", "401", "403", "404", "405", "409"}
-OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc"}
+OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc", "hand"}
 # Which subjects each user may see; every other subject's name must stay off their pages. (The privacy
 # officer's access log names whom it lists; the world holds no logged reads, every request is undone.)
 SCOPE = {
@@ -377,6 +385,17 @@ def case_with_its_work(*, officer, v_number, surname, **kwargs):
         "deadline": deadline,
         "item": WorkItem.objects.get(deadline=deadline),
         "doc": document,
+        "hand": Handover.objects.create(
+            source=Source.KMAR,
+            reference=f"MATCH-{v_number}",
+            v_number=v_number,
+            handover_date=NOW.date(),
+            received_at=NOW,
+            received_by=ChainPartnerFactory(chain_partner="kmar"),
+            case=None,
+            outcome=HandoverOutcome.AWAITING_MATCH,
+            payload={"surname": "Onbekend"},
+        ),
     }
 
 

@@ -9,6 +9,7 @@ from cases import events
 from cases.constants import HandoverOutcome, Phase
 from cases.models import AccessLogEntry, Case, CaseEvent, ForeignNational, Handover
 from tests.factories.accounts import ChainPartnerFactory, api_token_key
+from tests.factories.api import HandoverFactory
 from tests.factories.cases import CaseFactory
 
 URL = "/api/v1/handovers/"
@@ -90,6 +91,8 @@ class TestHandoverReceive:
 
     def test_after_a_closed_case_a_new_case_is_linked_to_it(self):
         earlier = CaseFactory(closed=True, foreign_national__v_number=VALID["v_number"])
+        # The partner handed the earlier case over; another's earlier case awaits a match (test_handover_takeover).
+        HandoverFactory(case=earlier, source="ind")
         response = partner_client().post(URL, VALID, format="json")
         assert response.json()["outcome"] == HandoverOutcome.NEW_CASE_AFTER_CLOSED
         new = Case.objects.exclude(pk=earlier.pk).get()
