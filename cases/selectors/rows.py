@@ -42,14 +42,15 @@ def nationalities_prefetch(path="foreign_national__nationalities"):
     return Prefetch(path, queryset=Nationality.objects.order_by("status", "country"))
 
 
-def case_rows(*, user, on: dt.date):
-    """The cases within the user's scope, loaded for a list: person, officer, team, next deadline, nationalities.
+def case_rows(*, user, on: dt.date, within=None):
+    """The cases within the user's scope (and `within`, see cases_visible_to), loaded for a list.
 
-    Each row is annotated `legal_obstacle` on `on`, from the stored `Case.legal_obstacle_until` (no
-    procedures are read per row). The number of queries does not depend on the number of rows.
+    Loaded with person, officer, team, next deadline and nationalities. Each row is annotated
+    `legal_obstacle` on `on`, from the stored `Case.legal_obstacle_until` (no procedures are read per row).
+    The number of queries does not depend on the number of rows.
     """
     return (
-        cases_visible_to(user)
+        cases_visible_to(user, within=within)
         .select_related("foreign_national", "case_officer", "team", "next_deadline")
         .prefetch_related(nationalities_prefetch())
         .annotate(legal_obstacle=legal_obstacle_annotation(on))

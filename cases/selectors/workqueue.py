@@ -1,7 +1,7 @@
 """The work queue: a case officer's own cases, the team's caseload and the national intake."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy
 
@@ -10,7 +10,7 @@ from dtv.accounts.constants import Role
 from ..models import (
     Case,
 )
-from ..querysets import queue_urgency
+from ..querysets import NATIONAL_INTAKE, queue_urgency
 from .rows import case_rows
 
 QUEUE_PAGE_SIZE = 50
@@ -37,19 +37,19 @@ def workqueue_sorted(rows, sort):
 
 def workqueue_mine(*, user, on):
     """The open cases assigned to `user`."""
-    return case_rows(user=user, on=on).open().filter(case_officer=user)
+    return case_rows(user=user, on=on, within=Q(case_officer=user)).open()
 
 
 def workqueue_team(*, user, on):
     """The open cases of the team lead's team."""
     if not user.team_id:
         return Case.objects.none()
-    return case_rows(user=user, on=on).open().filter(team_id=user.team_id)
+    return case_rows(user=user, on=on, within=Q(team_id=user.team_id)).open()
 
 
 def workqueue_intake(*, user, on):
     """The national intake: open cases that no team holds yet."""
-    return case_rows(user=user, on=on).open().national_intake()
+    return case_rows(user=user, on=on, within=NATIONAL_INTAKE).open()
 
 
 def team_case_officers(*, team_id):

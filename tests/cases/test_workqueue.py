@@ -171,3 +171,32 @@ class TestRowsAsRendered:
         assert f'aria-label="Zaak {person.v_number} selecteren"' in html
         assert '<span class="utrecht-badge-status regie-flag">Minderjarig</span>' in html
         assert "Sanne de Vries" in html and "In behandeling" in html
+
+
+class TestOfficerChoices:
+    """The team's officers are loaded once per page and serve the officer filter and the bulk form alike."""
+
+    def test_an_officer_of_another_team_is_refused_by_the_bulk_form_and_nothing_is_assigned(self, client, team_lead):
+        waiting = CaseFactory(intake_queue=True)
+        stranger = CaseOfficerFactory()  # another team
+        client.force_login(team_lead)
+        response = client.post(
+            reverse("cases:workqueue_assign"),
+            {"cases": [waiting.pk], "case_officer": stranger.pk, "next": URL + "?weergave=intake"},
+            follow=True,
+        )
+        assert "Selecteer een geldige keuze" in response.text
+        assert Case.objects.get(pk=waiting.pk).case_officer_id is None
+
+    def test_the_officer_filter_offers_and_accepts_only_the_teams_officers(self, client, team_lead, case_officer):
+        mine = CaseFactory(case_officer=case_officer)
+        colleague = CaseOfficerFactory(team=team_lead.team)
+        CaseFactory(case_officer=colleague)
+        stranger = CaseOfficerFactory()
+        client.force_login(team_lead)
+        response = client.get(URL, {"weergave": "team", "regievoerder": case_officer.pk})
+        assert _rows(response) == [mine.pk]
+        offered = {str(value) for value, _label in response.context["filterset"].form.fields["regievoerder"].choices}
+        assert offered == {"", str(case_officer.pk), str(colleague.pk)}
+        refused = client.get(URL, {"weergave": "team", "regievoerder": stranger.pk})
+        assert not refused.context["filterset"].is_valid()
