@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dtv.core.http import redirect_back
+from dtv.core.http import htmx_target, redirect_back
 from dtv.core.pagination import keyset_page
 
 from .. import services
@@ -58,10 +59,13 @@ def workqueue(request):
     bulk_form = None
     if view in ("team", "intake") and officers is not None:
         bulk_form = BulkAssignForm(officers=officers, case_ids=[c.pk for c in page.rows], auto_id="bulk_%s")
-    return render(
+    # The filters and the pager ask htmx for the results only; the same URL without htmx is the whole page.
+    partial = htmx_target(request) == "queue-results"
+    response = render(
         request,
-        "cases/workqueue.html",
+        "cases/_workqueue_results.html" if partial else "cases/workqueue.html",
         {
+            "partial": partial,
             "view": view,
             "is_lead": is_lead,
             "filterset": filterset,
@@ -75,6 +79,8 @@ def workqueue(request):
             "now": now,
         },
     )
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
 
 
 @require_POST

@@ -31,3 +31,14 @@ def client_address(request) -> str | None:
         return str(ipaddress.ip_address(raw))
     except ValueError:
         return None
+
+
+def htmx_target(request) -> str | None:
+    """The id of the element an htmx request will swap (HX-Target), or None for an ordinary request.
+
+    A history restore (the user went back and htmx had no snapshot) asks for the whole page, so it
+    counts as ordinary.
+    """
+    if request.headers.get("HX-Request") != "true" or request.headers.get("HX-History-Restore-Request") == "true":
+        return None
+    return request.headers.get("HX-Target") or None
