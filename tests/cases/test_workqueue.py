@@ -167,7 +167,7 @@ class TestRowsAsRendered:
         client.force_login(team_lead)
         html = client.get(URL, {"weergave": "team"}).text
         assert f'<a class="utrecht-link" href="/zaken/{case.pk}/">{person.v_number}</a>' in html
-        assert f"<td class=\"utrecht-table__cell\">{person.surname}, {person.given_names}</td>" in html
+        assert f'<td class="utrecht-table__cell" data-label="Naam">{person.surname}, {person.given_names}</td>' in html
         assert '<abbr title="Eritrea (Gesteld)">ERI</abbr>' in html
         assert f'aria-label="Zaak {person.v_number} selecteren"' in html
         assert '<span class="utrecht-badge-status regie-flag">Minderjarig</span>' in html
