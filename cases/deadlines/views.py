@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dtv.core.exceptions import DomainError
 from dtv.core.forms import run_service
 from dtv.core.http import htmx_target, redirect_back
+from dtv.core.ids import parse_ids
 from dtv.core.pagination import keyset_page
 
 from ..accesslog import log_list_read, log_read
@@ -130,8 +131,12 @@ def notifications(request):
 
 @require_POST
 def notifications_read(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()] or None
-    notifications_mark_read(user=request.user, now=_now(), ids=ids)
+    ids = parse_ids(request.POST.getlist("ids"))
+    if ids is None:
+        messages.error(request, _("The selection of notifications could not be read. Nothing was marked as read."))
+        return redirect_back(request, reverse("cases:notifications"))
+    # No ids: every notification of the user ("mark all as read").
+    notifications_mark_read(user=request.user, now=_now(), ids=ids or None)
     return redirect_back(request, reverse("cases:notifications"))
 
 

@@ -3,7 +3,7 @@
 import ipaddress
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -42,3 +42,8 @@ def htmx_target(request) -> str | None:
     if request.headers.get("HX-Request") != "true" or request.headers.get("HX-History-Restore-Request") == "true":
         return None
     return request.headers.get("HX-Target") or None
+
+
+def bad_request(request, message):
+    """400 in the application's look, saying in the reader's language what was wrong with the request."""
+    return render(request, "core/request_refused.html", {"message": message}, status=400)
