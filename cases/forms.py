@@ -312,9 +312,18 @@ def _officer_label(user):
 
 
 class BulkAssignForm(AssignForm):
-    cases = forms.TypedMultipleChoiceField(coerce=int, choices=(), error_messages={"required": _("Select cases.")})
+    cases = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=(),
+        error_messages={
+            "required": _("Select cases."),
+            # Says neither which nor how many: a case outside the actor's scope is not to be confirmed or counted.
+            "invalid_choice": _("One or more of the selected cases cannot be assigned by you. Nothing was assigned."),
+        },
+    )
 
     def __init__(self, *args, case_ids, **kwargs):
+        """`case_ids`: the cases that may be chosen, only ever ids within the actor's scope."""
         super().__init__(*args, **kwargs)
         self.fields["cases"].choices = [(pk, pk) for pk in case_ids]
 

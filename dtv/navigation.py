@@ -61,6 +61,8 @@ def navigation(request):
                 "current": current,
                 "badge": badge,
                 "badge_label": entry.badge_label,
+                # The badge's element id: htmx fragments after an action update it out of band.
+                "badge_id": f"nav-badge-{entry.url_name.replace(':', '-')}" if entry.badge else "",
             }
         )
     return {"navigation": items}

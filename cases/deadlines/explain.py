@@ -24,15 +24,19 @@ _DUE_FORMATS = {
 }
 
 
-def days_left(*, due_date, due_at, now) -> int:
-    """Days from today (Amsterdam) to the last day: 0 on the last day itself, negative once it has passed."""
-    last_day = due_date or timezone.localtime(due_at).date()
-    return (last_day - timezone.localtime(now).date()).days
+def days_left(*, due_date, due_at, now, tz=AMSTERDAM) -> int:
+    """Days from today (Amsterdam) to the last day: 0 on the last day itself, negative once it has passed.
+
+    Counted in calendar days of `tz`, not in 24-hour periods, so a night with a clock change (23 or 25
+    hours) is one day like any other.
+    """
+    last_day = due_date or due_at.astimezone(tz).date()
+    return (last_day - now.astimezone(tz).date()).days
 
 
-def urgency_text(*, due_date, due_at, now) -> str:
-    """How near a deadline is, in words: "nog 3 dagen", "vandaag", "2 dagen verstreken"."""
-    days = days_left(due_date=due_date, due_at=due_at, now=now)
+def urgency_text(*, due_date, due_at, now, tz=AMSTERDAM) -> str:
+    """How near a deadline is on `now`, in words: "nog 3 dagen", "vandaag de laatste dag", "2 dagen verstreken"."""
+    days = days_left(due_date=due_date, due_at=due_at, now=now, tz=tz)
     if now >= due_at:
         if days >= 0:
             return _("passed today")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dtv.core.batch import fetch_together
+from dtv.core.ids import parse_id
 
 from ..constants import (
     RUNNING_DEADLINE_STATUSES,
@@ -280,8 +281,7 @@ def _handover_rows(case, **kwargs):
 
 
 def _timeline_before(params):
-    before = params.get("voor") or ""
-    return int(before) if before.isascii() and before.isdigit() else None
+    return parse_id(params.get("voor") or "")
 
 
 def _timeline_rows(case, *, params, **kwargs):

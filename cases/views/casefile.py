@@ -5,8 +5,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dtv.core.forms import add_service_errors
+from dtv.core.http import bad_request
+from dtv.core.ids import parse_id
 
 from .. import services
 from ..accesslog import log_list_read, log_read
@@ -30,6 +33,9 @@ from ._common import readable
 @permission_required("cases.view_case", raise_exception=True)
 def case_detail(request, pk):
     now = _now()
+    before = request.GET.get("voor")
+    if before and parse_id(before) is None:
+        return bad_request(request, _("This page does not exist: its page parameter is not a number."))
     try:
         access = case_for_reading(user=request.user, case_id=pk, now=now, queryset=case_with_person())
     except OutsideScope:

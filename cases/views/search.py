@@ -2,6 +2,10 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from dtv.core.http import bad_request
+from dtv.core.ids import parse_id
 
 from ..accesslog import ACCESS_LOG_PAGE_SIZE, access_log_page, log_list_read
 from ..forms import (
@@ -44,7 +48,9 @@ def search(request):
 @permission_required("cases.view_accesslogentry", raise_exception=True)
 def access_log(request):
     before = request.GET.get("voor")
-    before_id = int(before) if before and before.isdigit() else None
+    before_id = parse_id(before) if before else None
+    if before and before_id is None:
+        return bad_request(request, _("This page does not exist: its page parameter is not a number."))
     entries = access_log_page(before_id=before_id)
     next_before = entries[-1].id if len(entries) == ACCESS_LOG_PAGE_SIZE else None
     return render(request, "cases/access_log.html", {"entries": entries, "next_before": next_before})

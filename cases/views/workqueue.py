@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dtv.core.http import redirect_back
+from dtv.core.http import htmx_target, redirect_back
+from dtv.core.ids import parse_ids
 from dtv.core.pagination import keyset_page
 
 from .. import services
@@ -18,6 +20,7 @@ from ..forms import (
     BulkAssignForm,
 )
 from ..models import Case
+from ..permissions import cases_visible_to
 from ..selectors import (
     DEFAULT_SORT,
     QUEUE_PAGE_SIZE,
@@ -59,10 +62,13 @@ def workqueue(request):
     bulk_form = None
     if view in ("team", "intake") and officers is not None:
         bulk_form = BulkAssignForm(officers=officers, case_ids=[c.pk for c in page.rows], auto_id="bulk_%s")
-    return render(
+    # The filters and the pager ask htmx for the results only; the same URL without htmx is the whole page.
+    partial = htmx_target(request) == "queue-results"
+    response = render(
         request,
-        "cases/workqueue.html",
+        "cases/_workqueue_results.html" if partial else "cases/workqueue.html",
         {
+            "partial": partial,
             "view": view,
             "is_lead": is_lead,
             "filterset": filterset,
@@ -76,6 +82,8 @@ def workqueue(request):
             "now": now,
         },
     )
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
 
 
 @require_POST
@@ -83,9 +91,15 @@ def workqueue(request):
 def workqueue_assign(request):
     now = _now()
     officers = team_case_officers(team_id=request.user.team_id)
-    ids = [int(i) for i in request.POST.getlist("cases") if i.isdigit()]
-    form = BulkAssignForm(request.POST, officers=officers, case_ids=ids)
     fallback = reverse("cases:workqueue") + "?weergave=team"
+    ids = parse_ids(request.POST.getlist("cases"))
+    if ids is None:
+        messages.error(request, _("The selection of cases could not be read. Nothing was assigned."))
+        return redirect_back(request, fallback)
+    # The choices are the posted cases within the actor's scope: any other id (another team's case, a
+    # confidential one, one that does not exist) fails the form alike, and its message names none of them.
+    in_scope = list(cases_visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True))
+    form = BulkAssignForm(request.POST, officers=officers, case_ids=in_scope)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -102,6 +116,8 @@ def workqueue_assign(request):
         )
     except services.BulkAssignmentRefused as refused:
         messages.error(request, refused.message)
+        # The messages name each refused case by its V-number: a read of those persons.
+        log_list_read(request, [case.foreign_national for case in refused.refusals])
         for case, error in refused.refusals.items():
             messages.error(request, f"{case.foreign_national.v_number}: {error.message}")
         return redirect_back(request, fallback)

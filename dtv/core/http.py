@@ -3,7 +3,7 @@
 import ipaddress
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -31,3 +31,19 @@ def client_address(request) -> str | None:
         return str(ipaddress.ip_address(raw))
     except ValueError:
         return None
+
+
+def htmx_target(request) -> str | None:
+    """The id of the element an htmx request will swap (HX-Target), or None for an ordinary request.
+
+    A history restore (the user went back and htmx had no snapshot) asks for the whole page, so it
+    counts as ordinary.
+    """
+    if request.headers.get("HX-Request") != "true" or request.headers.get("HX-History-Restore-Request") == "true":
+        return None
+    return request.headers.get("HX-Target") or None
+
+
+def bad_request(request, message):
+    """400 in the application's look, saying in the reader's language what was wrong with the request."""
+    return render(request, "core/request_refused.html", {"message": message}, status=400)

@@ -201,8 +201,21 @@ class TestCaseHeader:
         departure_term_record(case=case, effective_on=dt.date(2026, 10, 16), actor=case_officer, now=NOW)
         deadline_open(case=case, kind="agreed_action", start=dt.date(2026, 11, 1), actor=case_officer, now=NOW)
         header = self._page(client, case_officer, case)
-        assert "<dt>Volgende termijn</dt><dd>Afgesproken actie: 1 november 2026</dd>" in header
+        assert (
+            '<dt>Volgende termijn</dt><dd data-testid="next-deadline"><span>Afgesproken actie: 1 november 2026 '
+            "(22 dagen verstreken)</span></dd>"
+        ) in header
         assert "Verstreken op 13 november 2026" in header and "(art. 62 Vw 2000)" in header
+
+    def test_the_next_deadline_says_how_near_it_is_and_that_the_law_sets_it_art_62_vw(self, client, case_officer):
+        # Issue 8 §4 'Urgency': the header showed a bare date; an expired term looked current.
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        departure_term_record(case=case, effective_on=dt.date(2026, 10, 29), actor=case_officer, now=NOW)
+        header = self._page(client, case_officer, case)
+        assert "Vertrektermijn: 26 november 2026 (nog 3 dagen)" in header
+        assert '<span class="utrecht-badge-status regie-statutory">wettelijk</span>' in header
+        later = self._page(client, case_officer, case, moment=NOW + dt.timedelta(days=5))
+        assert "Vertrektermijn: 26 november 2026 (2 dagen verstreken)" in later
 
     def test_a_running_departure_term_is_shown_with_its_last_day(self, client, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)

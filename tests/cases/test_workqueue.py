@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from cases.deadlines.engine import deadline_open
 from cases.models import AccessLogEntry, Assignment, Case
+from cases.services import departure_term_record
 from tests.factories.accounts import CaseOfficerFactory, MinorSpecialistFactory
 from tests.factories.cases import CaseFactory, ProcedureFactory
 from tests.factories.deadlines import DUE_AT, DeadlineFactory
@@ -166,12 +167,33 @@ class TestRowsAsRendered:
         client.force_login(team_lead)
         html = client.get(URL, {"weergave": "team"}).text
         assert f'<a class="utrecht-link" href="/zaken/{case.pk}/">{person.v_number}</a>' in html
-        assert f"<td class=\"utrecht-table__cell\">{person.surname}, {person.given_names}</td>" in html
+        assert f'<td class="utrecht-table__cell" data-label="Naam">{person.surname}, {person.given_names}</td>' in html
         assert '<abbr title="Eritrea (Gesteld)">ERI</abbr>' in html
         assert f'aria-label="Zaak {person.v_number} selecteren"' in html
         assert '<span class="utrecht-badge-status regie-flag">Minderjarig</span>' in html
         assert "Sanne de Vries" in html and "In behandeling" in html
 
+    def test_a_row_shows_days_left_or_overdue_and_marks_statutory_terms(self, client, case_officer):
+        # Issue 8 §4 'Urgency': the queue showed dates only; "Vertrektermijn" is set by art. 62 Vw 2000.
+        term = CaseFactory(case_officer=case_officer, in_progress=True)
+        departure_term_record(case=term, effective_on=dt.date(2026, 10, 29), actor=case_officer, now=NOW)
+        action = CaseFactory(case_officer=case_officer, in_progress=True)
+        deadline_open(case=action, kind="agreed_action", start=dt.date(2026, 11, 20), actor=case_officer, now=NOW)
+        client.force_login(case_officer)
+        with time_machine.travel(NOW, tick=False):
+            response = client.get(URL)
+        cells = {row.pk: row.deadline for row in response.context["rows"]}
+        assert (cells[term.pk].urgency, cells[term.pk].statutory) == ("nog 3 dagen", True)
+        assert (cells[action.pk].urgency, cells[action.pk].days_left, cells[action.pk].statutory) == (
+            "3 dagen verstreken",
+            -3,
+            False,
+        )
+        html = response.text
+        assert "Vertrektermijn: <span class=\"regie-nowrap\">26-11-2026</span>" in html
+        assert '<span class="regie-nowrap" data-testid="urgency">(nog 3 dagen)</span>' in html
+        assert '<span class="regie-nowrap" data-testid="urgency">(3 dagen verstreken)</span>' in html
+        assert html.count('<span class="utrecht-badge-status regie-statutory">wettelijk</span>') == 1
 
 class TestOfficerChoices:
     """The team's officers are loaded once per page and serve the officer filter and the bulk form alike."""
