@@ -15,6 +15,7 @@ from dtv.core.pagination import keyset_page
 from ..accesslog import log_list_read, log_read
 from ..constants import LIVE_DEADLINE_STATUSES
 from ..models import Deadline, WorkItem
+from ..processing import CASE_WORK, CASELOAD
 from ..views._common import case_url, editable
 from ..views._common import now as _now
 from .forms import DeadlineMetForm
@@ -48,7 +49,7 @@ def deadline_met(request, pk):
     ):
         messages.success(request, _("Deadline marked as met."))
         return redirect(case_url(case.pk, "termijnen"))
-    log_read(request, case=case)
+    log_read(request, activity=CASE_WORK, case=case)
     return render(
         request,
         "cases/deadline_met.html",
@@ -87,7 +88,7 @@ def notifications(request):
     now = _now()
     page = keyset_page(notifications_of(user=request.user), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
-        log_list_read(request, [n.case.foreign_national for n in page.rows])
+        log_list_read(request, [n.case.foreign_national for n in page.rows], activity=CASELOAD)
     return render(request, "cases/notifications.html", {"page": page, "notifications": page.rows, "now": now})
 
 
@@ -104,5 +105,5 @@ def overdue(request):
     now = _now()
     page = keyset_page(deadlines_overdue_in_team(team=request.user.team), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
-        log_list_read(request, [d.case.foreign_national for d in page.rows])
+        log_list_read(request, [d.case.foreign_national for d in page.rows], activity=CASELOAD)
     return render(request, "cases/overdue.html", {"page": page, "deadlines": page.rows, "now": now})

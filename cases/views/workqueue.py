@@ -18,6 +18,7 @@ from ..forms import (
     BulkAssignForm,
 )
 from ..models import Case
+from ..processing import CASELOAD
 from ..selectors import (
     DEFAULT_SORT,
     QUEUE_PAGE_SIZE,
@@ -53,7 +54,7 @@ def workqueue(request):
     total = rows.count()
     page = keyset_page(workqueue_sorted(rows, sort), cursor=request.GET.get("pagina"), size=QUEUE_PAGE_SIZE)
     if page.rows:
-        log_list_read(request, [case.foreign_national for case in page.rows])
+        log_list_read(request, [case.foreign_national for case in page.rows], activity=CASELOAD)
     bulk_form = None
     if view in ("team", "intake") and officers is not None:
         bulk_form = BulkAssignForm(officers=officers, case_ids=[c.pk for c in page.rows], auto_id="bulk_%s")

@@ -111,6 +111,7 @@ GET   cases:intake                     -        login 200   200   200   200   20
 POST  cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
 GET   cases:search                     -        login 200   200   200   200   200   200   200   403   403   login login
 GET   cases:access_log                 -        login 403   403   403   403   403   403   403   403   200   login login
+GET   cases:access_log_export          -        login 403   403   403   403   403   403   403   403   200   login login
 
 # cases: the case file and the work on a case
 GET   cases:case_detail                case     login 200   200   glass glass 200   glass 200   403   403   login login
