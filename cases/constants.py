@@ -11,6 +11,13 @@ class Phase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class AccessResult(models.TextChoices):
+    """What came of an access to personal data (Logboek Dataverwerkingen: the status of the processing)."""
+
+    SUCCESS = "success", _("Read")
+    DENIED = "denied", _("Refused")
+
+
 class AccessChannel(models.TextChoices):
     """How personal data was read: through the browser, the API, an export or the shell."""
 

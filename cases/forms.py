@@ -8,12 +8,16 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import from_current_timezone, to_current_timezone
 from django.utils.translation import gettext_lazy as _
 
+from dtv.core.fields import BoundedDateFormField
 from dtv.core.forms import CHOOSE, LoadedModelChoiceField, required_when
+from dtv.core.ids import parse_id
 
 from .constants import (
     DEPARTURE_TERM_DAYS,
     NATIONALITY_UNKNOWN,
     STATELESS,
+    AccessChannel,
+    AccessResult,
     ClosureEvidence,
     ClosureReason,
     DestinationType,
@@ -35,6 +39,7 @@ from .dates import format_partial_date, parse_date, parse_date_text, parse_momen
 from .intake import HandoverData, handover_validate
 from .languages import language_choices, language_code
 from .models import AgreedAction
+from .processing import processing_activities
 from .selectors import parse_search_date
 from .validators import v_number_validator
 
@@ -567,3 +572,79 @@ class FamilyLinkForm(forms.Form):
     relation = forms.ChoiceField(
         label=_("The relative is the person's"), choices=FamilyRelation.choices, widget=forms.Select(attrs=_SELECT)
     )
+
+
+class AccessLogFilterForm(forms.Form):
+    """The privacy officer's filters on the access log (a GET form; every field may stay empty)."""
+
+    username = forms.CharField(
+        label=_("User (username)"),
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
+    )
+    v_number = forms.CharField(
+        label=_("V-number"),
+        required=False,
+        max_length=10,
+        validators=[v_number_validator],
+        widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
+    )
+    case = forms.CharField(
+        label=_("Case number"),
+        required=False,
+        max_length=18,
+        widget=forms.TextInput(attrs={**_TEXT, "inputmode": "numeric", "autocomplete": "off"}),
+    )
+    activity = forms.ChoiceField(label=_("Processing activity"), required=False, widget=forms.Select(attrs=_SELECT))
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        required=False,
+        choices=[("", _("all"))] + AccessChannel.choices,
+        widget=forms.Select(attrs=_SELECT),
+    )
+    result = forms.ChoiceField(
+        label=_("Result"),
+        required=False,
+        choices=[("", _("all"))] + AccessResult.choices,
+        widget=forms.Select(attrs=_SELECT),
+    )
+    break_glass_only = forms.BooleanField(label=_("Only reads with a break-the-glass reason"), required=False)
+    date_from = BoundedDateFormField(
+        label=_("From (DD-MM-YYYY)"), required=False, input_formats=["%d-%m-%Y"], widget=forms.TextInput(attrs=_DATE)
+    )
+    date_to = BoundedDateFormField(
+        label=_("Up to and including (DD-MM-YYYY)"),
+        required=False,
+        input_formats=["%d-%m-%Y"],
+        widget=forms.TextInput(attrs=_DATE),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [("", _("all"))] + [
+            (activity.code, activity.name) for activity in processing_activities()
+        ]
+
+    def clean_case(self):
+        text = self.cleaned_data["case"].strip()
+        if not text:
+            return None
+        case_id = parse_id(text)
+        if case_id is None:
+            raise ValidationError(_("Enter a case number (digits only)."), code="invalid")
+        return case_id
+
+    def criteria(self):
+        """The filter for `accesslog.access_log_rows`; the username is resolved by the view."""
+        data = self.cleaned_data
+        return {
+            "v_number": data["v_number"],
+            "case_id": data["case"],
+            "activity": data["activity"],
+            "channel": data["channel"],
+            "result": data["result"],
+            "break_glass_only": data["break_glass_only"],
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+        }

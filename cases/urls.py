@@ -36,6 +36,7 @@ urlpatterns = [
     path("afspraken/<int:pk>/afronden/", casework.agreed_action_complete, name="agreed_action_complete"),
     path("zoeken/", search.search, name="search"),
     path("toegangslog/", search.access_log, name="access_log"),
+    path("toegangslog/export.csv", search.access_log_export, name="access_log_export"),
     path("zaken/<int:pk>/documenten/nieuw/", documents.document_upload, name="document_upload"),
     path("documenten/<int:pk>/", documents.document_download, name="document_download"),
     # Deadlines, work items and notifications: their own sub-domain, under the same URL namespace.

@@ -24,6 +24,7 @@ from ..constants import AccessChannel, source_of_partner
 from ..intake import handover_receive, handover_subject
 from ..models import Case, CaseEvent, LegalProcedure
 from ..permissions import can_read_case_work, case_for_reading, scoped
+from ..processing import CASE_WORK, CASELOAD, INTAKE, PARTNER_STATUS
 from ..selectors import (
     DEFAULT_SORT,
     SORTS,
@@ -99,6 +100,11 @@ def _case_to_change(request, pk) -> Case:
     return case
 
 
+def _activity(request, staff_activity):
+    """What a read through the API is for: a chain partner's reads are status information, DT&V's its work."""
+    return PARTNER_STATUS if request.user.chain_partner else staff_activity
+
+
 def _removability(case, now):
     return case_removability(case=case, on=timezone.localdate(now))
 
@@ -106,7 +112,7 @@ def _removability(case, now):
 def _case_detail(request, case, now):
     """The case as the detail endpoint shows it to this caller (a partner: the status only), its read logged."""
     summary = case_summary(case=case, user=request.user, on=timezone.localdate(now))
-    log_read(request, case=case, channel=AccessChannel.API)
+    log_read(request, activity=_activity(request, CASE_WORK), case=case, channel=AccessChannel.API)
     serializer = CaseDetailSerializer if can_read_case_work(request.user) else PartnerCaseSerializer
     return serializer(summary).data
 
@@ -166,10 +172,15 @@ class HandoverCreateView(ApiView):
             data=serializer.to_handover_data(source=source), received_by=request.user, now=timezone.now()
         )
         if handover.case_id is not None:
-            log_read(request, case=handover.case, channel=AccessChannel.API)
+            log_read(request, activity=_activity(request, INTAKE), case=handover.case, channel=AccessChannel.API)
         else:
             # The reply carries only what the partner sent; the row records about whom it was sent.
-            log_read(request, foreign_national=handover_subject(handover), channel=AccessChannel.API)
+            log_read(
+                request,
+                activity=_activity(request, INTAKE),
+                foreign_national=handover_subject(handover),
+                channel=AccessChannel.API,
+            )
         if handover.case_id is None:
             code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
         else:
@@ -222,7 +233,12 @@ class CaseListView(ApiView, generics.ListAPIView):
             )
         cases = self.paginate_queryset(workqueue_sorted(self.filter_queryset(self.get_queryset()), sort))
         if cases:
-            log_list_read(request, [case.foreign_national for case in cases], channel=AccessChannel.API)
+            log_list_read(
+                request,
+                [case.foreign_national for case in cases],
+                activity=_activity(request, CASELOAD),
+                channel=AccessChannel.API,
+            )
         rows = case_rows_with_removability(cases, on=timezone.localdate())
         if not can_read_case_work(request.user):
             return self.get_paginated_response(PartnerCaseSerializer(rows, many=True).data)
@@ -335,7 +351,7 @@ class CaseInterviewsView(ApiView):
     def get(self, request, pk):
         case = _case_work(request, pk)
         data = InterviewOutSerializer(case_interviews(case=case), many=True).data
-        log_read(request, case=case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=case, channel=AccessChannel.API)
         return Response(data)
 
     @extend_schema(request=InterviewInSerializer, responses={201: InterviewOutSerializer, **WRITE_ERRORS})
@@ -347,7 +363,7 @@ class CaseInterviewsView(ApiView):
             case=case, actor=request.user, now=timezone.now(), **serializer.service_kwargs()
         )
         interview = next(row for row in case_interviews(case=case) if row.pk == interview.pk)
-        log_read(request, case=case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=case, channel=AccessChannel.API)
         return Response(InterviewOutSerializer(interview).data, status=status.HTTP_201_CREATED)
 
 
@@ -363,7 +379,7 @@ class CaseProceduresView(ApiView):
         procedures = case_procedures(case=case)
         removability = _removability(case, timezone.now())
         data = ProcedureListSerializer({"procedures": procedures, "removability": removability}).data
-        log_read(request, case=case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=case, channel=AccessChannel.API)
         return Response(data)
 
     @extend_schema(request=ProcedureInSerializer, responses={201: ProcedureChangeSerializer, **WRITE_ERRORS})
@@ -374,7 +390,7 @@ class CaseProceduresView(ApiView):
         now = timezone.now()
         procedure = services.procedure_record(case=case, actor=request.user, now=now, **serializer.validated_data)
         data = ProcedureChangeSerializer({"procedure": procedure, "removability": _removability(case, now)}).data
-        log_read(request, case=case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=case, channel=AccessChannel.API)
         return Response(data, status=status.HTTP_201_CREATED)
 
 
@@ -396,7 +412,7 @@ class ProcedureDecideView(ApiView):
             procedure=procedure, actor=request.user, now=now, **serializer.validated_data
         )
         data = ProcedureChangeSerializer({"procedure": procedure, "removability": _removability(case, now)}).data
-        log_read(request, case=case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=case, channel=AccessChannel.API)
         return Response(data)
 
 
@@ -410,7 +426,7 @@ class CaseDeadlinesView(ApiView):
     def get(self, request, pk):
         case = _case_work(request, pk)
         data = DeadlineOutSerializer(case_deadlines(case=case), many=True).data
-        log_read(request, case=case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=case, channel=AccessChannel.API)
         return Response(data)
 
 
@@ -437,5 +453,5 @@ class CaseEventsView(ApiView, generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         self.case = _case_work(request, kwargs["pk"])
         response = super().list(request, *args, **kwargs)
-        log_read(request, case=self.case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=self.case, channel=AccessChannel.API)
         return response

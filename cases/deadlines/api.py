@@ -22,6 +22,7 @@ from ..api.views import WRITE_ERRORS
 from ..constants import AccessChannel
 from ..models import Deadline
 from ..permissions import can_read_case_work, cases_visible_to
+from ..processing import CASE_WORK
 from .notifications import deadline_mark_met
 
 
@@ -50,5 +51,5 @@ class DeadlineMetView(ApiView):
         deadline = deadline_mark_met(
             deadline=deadline, actor=request.user, now=timezone.now(), reason=serializer.validated_data["reason"]
         )
-        log_read(request, case=deadline.case, channel=AccessChannel.API)
+        log_read(request, activity=CASE_WORK, case=deadline.case, channel=AccessChannel.API)
         return Response(DeadlineOutSerializer(deadline).data)

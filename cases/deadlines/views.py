@@ -19,6 +19,7 @@ from ..accesslog import log_list_read, log_read
 from ..constants import LIVE_DEADLINE_STATUSES
 from ..models import Deadline, WorkItem
 from ..panels import panel_context, panels_for
+from ..processing import CASE_WORK, CASELOAD
 from ..views._common import case_url, editable
 from ..views._common import now as _now
 from .forms import DeadlineMetForm
@@ -52,7 +53,7 @@ def deadline_met(request, pk):
     ):
         messages.success(request, _("Deadline marked as met."))
         return redirect(case_url(case.pk, "termijnen"))
-    log_read(request, case=case)
+    log_read(request, activity=CASE_WORK, case=case)
     return render(
         request,
         "cases/deadline_met.html",
@@ -105,7 +106,7 @@ def _work_items_panel(request, case, *, now, message, error=False):
     """The case file's work-item panel as it reads now, with what happened, and the menu's counts out of band."""
     panel = next(panel for panel in panels_for(request.user) if panel.key == WORK_ITEMS_PANEL)
     context = panel_context(panel, case, on=timezone.localdate(now), user=request.user, params={})
-    log_read(request, case=case)
+    log_read(request, activity=CASE_WORK, case=case)
     return render(
         request,
         panel.template,
@@ -125,7 +126,7 @@ def notifications(request):
     now = _now()
     page = keyset_page(notifications_of(user=request.user), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
-        log_list_read(request, [n.case.foreign_national for n in page.rows])
+        log_list_read(request, [n.case.foreign_national for n in page.rows], activity=CASELOAD)
     return render(request, "cases/notifications.html", {"page": page, "notifications": page.rows, "now": now})
 
 
@@ -146,5 +147,5 @@ def overdue(request):
     now = _now()
     page = keyset_page(deadlines_overdue_in_team(team=request.user.team), cursor=request.GET.get("pagina"), size=50)
     if page.rows:
-        log_list_read(request, [d.case.foreign_national for d in page.rows])
+        log_list_read(request, [d.case.foreign_national for d in page.rows], activity=CASELOAD)
     return render(request, "cases/overdue.html", {"page": page, "deadlines": page.rows, "now": now})

@@ -16,6 +16,7 @@ from dtv.core.uploads import max_size_text
 
 from ..accesslog import log_read
 from ..permissions import OutsideScope, case_for_reading
+from ..processing import CASE_WORK
 from ..selectors import case_with_person
 from .forms import DocumentUploadForm
 from .selectors import document_get
@@ -70,7 +71,7 @@ def document_upload(request, pk):
     else:
         form = DocumentUploadForm(max_megabytes=max_megabytes)
     # The page names the person (name and V-number) so that the file lands in the right case.
-    log_read(request, case=case, reason=access.break_glass_reason)
+    log_read(request, activity=CASE_WORK, case=case, reason=access.break_glass_reason)
     return render(request, "cases/document_upload.html", {"case": case, "person": case.foreign_national, "form": form})
 
 
@@ -82,7 +83,7 @@ def document_download(request, pk):
         raise Http404
     case = access.case
     # One row per download, also when the file turns out to be missing: the page names the person.
-    log_read(request, case=case, reason=access.break_glass_reason)
+    log_read(request, activity=CASE_WORK, case=case, reason=access.break_glass_reason)
     try:
         handle = default_storage.open(document.storage_name, "rb")
     except FileNotFoundError:

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..constants import (
     AccessChannel,
+    AccessResult,
 )
+from ..processing import activity_label
 from .case import Case
 from .person import ForeignNational
 
@@ -54,7 +56,11 @@ class CaseEvent(AppendOnlyModel):
 
 
 class AccessLogEntry(AppendOnlyModel):
-    """A read of a person's data: who read which person/case, when, and through which view or endpoint."""
+    """A read of a person's data: who read which person or case, for which processing activity, how, with what result.
+
+    The fields of the Logboek Dataverwerkingen standard: actor, subject, processing activity, channel,
+    result, time and trace id.
+    """
 
     occurred_at = models.DateTimeField(_("occurred at"), db_index=True)
     user = models.ForeignKey(
@@ -76,8 +82,14 @@ class AccessLogEntry(AppendOnlyModel):
         blank=True,
         related_name="+",
     )
+    # The processing activity of the catalogue (cases.processing); a code, since apps register their own.
+    activity = models.CharField(_("processing activity"), max_length=40)
     channel = models.CharField(_("channel"), max_length=10, choices=AccessChannel.choices)
     view_name = models.CharField(_("view or endpoint"), max_length=200)
+    result = models.CharField(_("result"), max_length=10, choices=AccessResult.choices, default=AccessResult.SUCCESS)
+    trace_id = models.CharField(
+        _("trace id"), max_length=32, blank=True, help_text=_("The same for every row one request wrote.")
+    )
     reason = models.TextField(
         _("reason"),
         blank=True,
@@ -96,6 +108,10 @@ class AccessLogEntry(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.user_id} → {self.view_name} @ {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def activity_name(self):
+        return activity_label(self.activity)
 
 
 class BreakGlassGrant(AppendOnlyModel):

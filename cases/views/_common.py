@@ -10,6 +10,7 @@ from dtv.core.forms import run_service
 
 from ..accesslog import log_read
 from ..permissions import OutsideScope, case_for_change, case_for_reading
+from ..processing import CASE_WORK
 from ..selectors import case_with_person
 
 
@@ -38,7 +39,7 @@ def case_url(case_id, anchor=""):
 
 def form_page(request, template, case, form, **context):
     """A form page about a case (it names the person, so the read is logged)."""
-    log_read(request, case=case)
+    log_read(request, activity=CASE_WORK, case=case)
     return render(request, template, {"case": case, "person": case.foreign_national, "form": form, **context})
 
 

@@ -20,6 +20,7 @@ from ..forms import (
 )
 from ..models import Case
 from ..permissions import OutsideScope, case_access, case_for_reading
+from ..processing import CASE_WORK
 from ..selectors import (
     case_changes,
     case_file,
@@ -42,9 +43,9 @@ def case_detail(request, pk):
         return redirect("cases:break_glass", pk=pk)
     case = access.case
     file = case_file(case=case, on=timezone.localdate(now), user=request.user, params=request.GET)
-    log_read(request, case=case, reason=access.break_glass_reason)
+    log_read(request, activity=CASE_WORK, case=case, reason=access.break_glass_reason)
     if file.people_read:
-        log_list_read(request, file.people_read)
+        log_list_read(request, file.people_read, activity=CASE_WORK)
     can_edit = access.can_edit
     return render(
         request,
@@ -69,7 +70,7 @@ def case_detail(request, pk):
 @permission_required("cases.view_case", raise_exception=True)
 def case_changes_view(request, pk):
     access = readable(request, pk, now=_now())
-    log_read(request, case=access.case, reason=access.break_glass_reason)
+    log_read(request, activity=CASE_WORK, case=access.case, reason=access.break_glass_reason)
     return render(request, "cases/case_changes.html", {"case": access.case, "changes": case_changes(case=access.case)})
 
 

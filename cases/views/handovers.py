@@ -18,6 +18,7 @@ from ..intake import (
     handover_subject,
     handovers_awaiting_match,
 )
+from ..processing import INTAKE
 from ._common import now as _now
 
 
@@ -37,7 +38,7 @@ def handovers_to_match(request):
         )
     people = [row["person"] for row in rows if row["person"] is not None]
     if people:
-        log_list_read(request, people)
+        log_list_read(request, people, activity=INTAKE)
     return render(request, "cases/handovers_to_match.html", {"rows": rows})
 
 

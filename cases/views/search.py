@@ -1,16 +1,20 @@
 """Search, and the privacy officer's access log."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from dtv.core.http import bad_request
 from dtv.core.ids import parse_id
 
-from ..accesslog import ACCESS_LOG_PAGE_SIZE, access_log_page, log_list_read
+from ..accesslog import ACCESS_LOG_PAGE_SIZE, AccessLogFilter, access_log_csv_lines, access_log_page, log_list_read
 from ..forms import (
+    AccessLogFilterForm,
     SearchForm,
 )
+from ..processing import SEARCH
 from ..selectors import (
     SEARCH_LIMIT,
     SearchCriteria,
@@ -36,7 +40,7 @@ def search(request):
         more = len(results) > SEARCH_LIMIT
         results = results[:SEARCH_LIMIT]
         if results:
-            log_list_read(request, [case.foreign_national for case in results])
+            log_list_read(request, [case.foreign_national for case in results], activity=SEARCH)
         outside = cases_outside_scope(user=request.user, v_number=data["v_number"])
     return render(
         request,
@@ -45,12 +49,51 @@ def search(request):
     )
 
 
+def _access_log_criteria(request):
+    """The filter form and the criteria it gives (None when the form is wrong: then nothing is listed)."""
+    form = AccessLogFilterForm(request.GET or None)
+    if not form.is_bound:
+        return form, AccessLogFilter()
+    if not form.is_valid():
+        return form, None
+    criteria = form.criteria()
+    username = form.cleaned_data["username"].strip()
+    if username:
+        user = get_user_model().objects.filter(username__iexact=username).first()
+        # An unknown name lists nothing rather than everything.
+        criteria["user_id"] = user.pk if user else -1
+    return form, AccessLogFilter(**criteria)
+
+
 @permission_required("cases.view_accesslogentry", raise_exception=True)
 def access_log(request):
+    form, criteria = _access_log_criteria(request)
     before = request.GET.get("voor")
     before_id = parse_id(before) if before else None
     if before and before_id is None:
         return bad_request(request, _("This page does not exist: its page parameter is not a number."))
-    entries = access_log_page(before_id=before_id)
+    entries = [] if criteria is None else access_log_page(before_id=before_id, criteria=criteria)
     next_before = entries[-1].id if len(entries) == ACCESS_LOG_PAGE_SIZE else None
-    return render(request, "cases/access_log.html", {"entries": entries, "next_before": next_before})
+    query = request.GET.copy()
+    query.pop("voor", None)
+    return render(
+        request,
+        "cases/access_log.html",
+        {
+            "form": form,
+            "entries": entries,
+            "next_before": next_before,
+            "filter_query": query.urlencode(),
+        },
+    )
+
+
+@permission_required("cases.view_accesslogentry", raise_exception=True)
+def access_log_export(request):
+    """The filtered access log as CSV, streamed (the privacy officer's own analysis or a data subject's request)."""
+    form, criteria = _access_log_criteria(request)
+    if criteria is None:
+        return render(request, "cases/access_log.html", {"form": form, "entries": []}, status=400)
+    response = StreamingHttpResponse(access_log_csv_lines(criteria), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="toegangslog.csv"'
+    return response

@@ -21,6 +21,7 @@ from ..forms import (
 )
 from ..models import Case
 from ..permissions import cases_visible_to
+from ..processing import CASELOAD
 from ..selectors import (
     DEFAULT_SORT,
     QUEUE_PAGE_SIZE,
@@ -58,7 +59,7 @@ def workqueue(request):
     total = rows.count()
     page = keyset_page(workqueue_sorted(rows, sort), cursor=request.GET.get("pagina"), size=QUEUE_PAGE_SIZE)
     if page.rows:
-        log_list_read(request, [case.foreign_national for case in page.rows])
+        log_list_read(request, [case.foreign_national for case in page.rows], activity=CASELOAD)
     bulk_form = None
     if view in ("team", "intake") and officers is not None:
         bulk_form = BulkAssignForm(officers=officers, case_ids=[c.pk for c in page.rows], auto_id="bulk_%s")
@@ -117,7 +118,7 @@ def workqueue_assign(request):
     except services.BulkAssignmentRefused as refused:
         messages.error(request, refused.message)
         # The messages name each refused case by its V-number: a read of those persons.
-        log_list_read(request, [case.foreign_national for case in refused.refusals])
+        log_list_read(request, [case.foreign_national for case in refused.refusals], activity=CASELOAD)
         for case, error in refused.refusals.items():
             messages.error(request, f"{case.foreign_national.v_number}: {error.message}")
         return redirect_back(request, fallback)

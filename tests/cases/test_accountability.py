@@ -11,6 +11,7 @@ from cases.accesslog import access_log_record
 from cases.constants import AccessChannel
 from cases.events import case_event_record
 from cases.models import AccessLogEntry, CaseEvent
+from cases.processing import CASE_WORK
 from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 
@@ -59,7 +60,12 @@ class TestAccessLogRecord:
     def test_records_who_read_which_person_when_and_where(self, case_officer):
         case = CaseFactory(case_officer=case_officer)
         entry = access_log_record(
-            user=case_officer, now=NOW, view_name="cases:detail", channel=AccessChannel.API, case=case
+            user=case_officer,
+            now=NOW,
+            view_name="cases:detail",
+            activity=CASE_WORK,
+            channel=AccessChannel.API,
+            case=case,
         )
         entry.refresh_from_db()
         assert entry.foreign_national == case.foreign_national
@@ -71,7 +77,9 @@ class TestAccessLogRecord:
         )
 
     def test_the_access_log_is_append_only_in_the_database(self, case_officer):
-        access_log_record(user=case_officer, now=NOW, view_name="x", foreign_national=ForeignNationalFactory())
+        access_log_record(
+            user=case_officer, now=NOW, view_name="x", activity=CASE_WORK, foreign_national=ForeignNationalFactory()
+        )
         with pytest.raises(IntegrityError), transaction.atomic():
             AccessLogEntry.objects.all().delete()
         assert AccessLogEntry.objects.count() == 1

@@ -114,6 +114,7 @@ GET   cases:handovers_to_match         -        login 403   403   403   403   20
 POST  cases:handover_decide            hand     login 403   403   403   403   302   404   403   403   403   login login
 GET   cases:search                     -        login 200   200   200   200   200   200   200   403   403   login login
 GET   cases:access_log                 -        login 403   403   403   403   403   403   403   403   200   login login
+GET   cases:access_log_export          -        login 403   403   403   403   403   403   403   403   200   login login
 
 # cases: the case file and the work on a case
 GET   cases:case_detail                case     login 200   200   glass glass 200   glass 200   403   403   login login
