@@ -260,6 +260,11 @@ class CaseDetailSerializer(CaseListSerializer):
     live_deadlines_count = serializers.IntegerField()
     transitions = serializers.SerializerMethodField(help_text="The phase transitions the workflow allows from here.")
     editable = serializers.BooleanField(help_text="Whether the caller may change this case.")
+    version = serializers.IntegerField(
+        source="case.version",
+        help_text="Counts every change; send it back with a change to have it refused (409 stale_edit) if the "
+        "case changed meanwhile.",
+    )
 
     departed_on = serializers.DateField(source="case.departed_on", allow_null=True)
     destination_type = serializers.ChoiceField(
@@ -284,6 +289,11 @@ class CaseDetailSerializer(CaseListSerializer):
 class AssignInSerializer(serializers.Serializer):
     case_officer = serializers.IntegerField(min_value=1, help_text="The id of the case officer.")
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="The case's `version` as read: if it changed since, nothing is saved (409 stale_edit).",
+    )
 
     def validate_case_officer(self, value):
         officer = get_user_model().objects.filter(pk=value).select_related("team").first()
@@ -305,6 +315,11 @@ class CloseInSerializer(serializers.Serializer):
     destination_country = serializers.CharField(required=False, allow_blank=True, default="", max_length=3)
     evidence = serializers.ChoiceField(choices=ClosureEvidence.choices, required=False, allow_blank=True, default="")
     remark = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="The case's `version` as read: if it changed since, nothing is saved (409 stale_edit).",
+    )
 
 
 class ReopenInSerializer(serializers.Serializer):

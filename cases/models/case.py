@@ -94,7 +94,10 @@ class Case(models.Model):
         blank=True,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["next_deadline", "legal_obstacle_until"])
+    # Optimistic locking: every change through a service (services._common._begin_change) counts
+    # it up, and an edit made on an older version is refused as stale instead of overwriting.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["next_deadline", "legal_obstacle_until", "version"])
 
     objects = CaseQuerySet.as_manager()
 
