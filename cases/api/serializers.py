@@ -178,7 +178,7 @@ class ObstacleSerializer(serializers.Serializer):
     legal_basis = serializers.CharField(source="basis")
     until = serializers.DateField(allow_null=True, help_text="The last day it stands, when that is known.")
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_procedure(self, obstacle):
         return obstacle.source_id if obstacle.source == "cases.legalprocedure" else None
 
