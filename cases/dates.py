@@ -12,24 +12,27 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from dtv.core.fields import DATE_MAX_YEAR, DATE_MIN_YEAR
+
 from .constants import DatePrecision
 
 # Outside these years a typed date is a typing error: no person in a return case was born before 1900, and no
-# term runs beyond 2100.
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 2100
+# term runs beyond 2100. The one bound, shared with the API's dates (dtv.core.fields.BoundedDateField).
+EARLIEST_YEAR = DATE_MIN_YEAR
+LATEST_YEAR = DATE_MAX_YEAR
 
 _SEP = r"[-/.]"
 _FULL = (
-    re.compile(rf"^(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>\d{{4}})$"),
-    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$"),
+    re.compile(rf"^(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>\d{{4}})$", re.ASCII),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$", re.ASCII),
 )
 _YEAR_MONTH = (
-    re.compile(rf"^(?P<month>\d{{1,2}}){_SEP}(?P<year>\d{{4}})$"),
-    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$"),
+    re.compile(rf"^(?P<month>\d{{1,2}}){_SEP}(?P<year>\d{{4}})$", re.ASCII),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$", re.ASCII),
 )
-_YEAR = (re.compile(r"^(?P<year>\d{4})$"),)
-_TIME = re.compile(r"^(?P<hour>\d{1,2})[:.](?P<minute>\d{2})$")
+# re.ASCII: "\d" would also take Arabic-Indic or fullwidth digits, which int() then reads.
+_YEAR = (re.compile(r"^(?P<year>\d{4})$", re.ASCII),)
+_TIME = re.compile(r"^(?P<hour>\d{1,2})[:.](?P<minute>\d{2})$", re.ASCII)
 
 
 def _match(patterns, text):

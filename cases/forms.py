@@ -548,6 +548,8 @@ class DepartureTermCorrectionForm(DepartureTermForm):
 
 
 class PersonForm(IdentityForm):
+    # The version the editor read: a correction saved meanwhile by someone else makes this one stale.
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     legal_representative_name = forms.CharField(
         label=_("Legal representative"), required=False, max_length=200, widget=forms.TextInput(attrs=_TEXT)
     )

@@ -269,6 +269,7 @@ class CaseAssignView(ApiView):
             case=case,
             officer=serializer.validated_data["case_officer"],
             reason=serializer.validated_data["reason"],
+            version=serializer.validated_data.get("version"),
             actor=request.user,
             now=now,
         )

@@ -102,8 +102,11 @@ class Case(models.Model):
     # work queue's partial indexes below order by, so a page is an index scan that stops after 51 rows.
     next_due_at = models.DateTimeField(_("next deadline due at"), null=True, blank=True, editable=False)
     next_due_key = models.BigIntegerField(_("urgency of the next deadline"), null=True, blank=True, editable=False)
+    # Optimistic locking: every change through a service (services._common._begin_change) counts
+    # it up, and an edit made on an older version is refused as stale instead of overwriting.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     history = HistoricalRecords(
-        excluded_fields=["next_deadline", "next_due_at", "next_due_key", "legal_obstacle_until"]
+        excluded_fields=["next_deadline", "next_due_at", "next_due_key", "legal_obstacle_until", "version"]
     )
 
     objects = CaseQuerySet.as_manager()

@@ -42,7 +42,9 @@ class ForeignNational(models.Model):
     # kept by the same writers (people.person_set_search_names), so that search and the intake
     # duplicate check find transliteration variants without a per-row function at query time.
     search_key = models.TextField(_("search key"), blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_name", "search_key"])
+    # Optimistic locking: a correction made on an older version is refused (services.foreign_national_update).
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_name", "search_key", "version"])
 
     objects = ForeignNationalQuerySet.as_manager()
 

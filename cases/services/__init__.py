@@ -6,6 +6,7 @@ writes the change, its CaseEvent and (through django-simple-history) its history
 transaction. One module per part of the case work; import them from here.
 """
 
+from ._common import StaleEdit
 from .assignment import (
     BulkAssignmentRefused,
     RegistrantAssignment,
@@ -49,6 +50,7 @@ __all__ = [
     "departure_term_correct",
     "departure_term_record",
     "family_link_add",
+    "StaleEdit",
     "family_link_confirm",
     "FamilyLinkOutcome",
     "foreign_national_update",

@@ -3,17 +3,52 @@
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dtv.core.exceptions import DomainError
+
 from ..models import (
     Case,
+    CaseEvent,
 )
 from ..permissions import can_edit_case
 
 
 def _lock(case) -> Case:
     return Case.objects.select_for_update().select_related("foreign_national").get(pk=case.pk)
+
+
+def _begin_change(case, now, *, version=None):
+    """The moment of a change to the locked `case`, after checking the version the editor saw; bumps the version.
+
+    `now` is read when the request arrived, before it waited for the row lock: a change that held
+    the lock meanwhile may be dated later. The moment is never before the case's latest recorded
+    one, so no Assignment ends before it starts and the timeline's order is the order of the
+    changes. A `version` other than the case's means someone changed the case since the editor read
+    it: refused (stale_edit) rather than silently overwritten.
+    """
+    if version is not None and version != case.version:
+        raise StaleEdit()
+    latest = CaseEvent.objects.filter(case_id=case.pk).aggregate(latest=Max("occurred_at"))["latest"]
+    case.version += 1
+    Case.objects.filter(pk=case.pk).update(version=case.version)
+    return latest if latest is not None and latest > now else now
+
+
+class StaleEdit(DomainError):
+    """The record changed since the editor read it; nothing was saved (HTTP 409 `stale_edit`)."""
+
+    code = "stale_edit"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Someone else changed this in the meantime. Nothing was saved: reload the page, check the "
+                "current data and make your change again."
+            )
+        )
 
 
 def _require_edit(actor, case):

@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..people import is_unaccompanied_minor
 from ..permissions import can_assign_case
-from ._common import _lock
+from ._common import _begin_change, _lock
 
 
 def _assignment_refusal(*, case, officer, actor):
@@ -87,7 +87,7 @@ def _assign(case, officer, actor, now, reason, *, team=None):
 
 
 @transaction.atomic
-def case_assign(*, case, officer, actor, now, reason="") -> Case:
+def case_assign(*, case, officer, actor, now, reason="", version=None) -> Case:
     """Give `case` to `officer` (team lead only; AMV cases only to AMV specialists)."""
     if not actor.has_perm("cases.assign_case"):
         raise PermissionDenied(_("You may not assign cases."))
@@ -95,7 +95,7 @@ def case_assign(*, case, officer, actor, now, reason="") -> Case:
     refusal = _assignment_refusal(case=case, officer=officer, actor=actor)
     if refusal:
         raise refusal
-    _assign(case, officer, actor, now, reason)
+    _assign(case, officer, actor, _begin_change(case, now, version=version), reason)
     return case
 
 
@@ -132,7 +132,7 @@ def cases_assign_bulk(*, cases, officer, actor, now, reason="") -> list[Case]:
         raise BulkAssignmentRefused(refusals)
     changed = [case for case in locked if case.case_officer_id != officer.pk]
     for case in changed:
-        _assign(case, officer, actor, now, reason)
+        _assign(case, officer, actor, _begin_change(case, now), reason)
     return changed
 
 
@@ -163,9 +163,9 @@ def case_assign_registrant(*, case, actor, now) -> str:
         return RegistrantAssignment.INTAKE
     reason = _("Registered by the case officer at the desk (self-registration).")
     if _officer_refusal(case=case, officer=actor) is not None:
-        _assign(case, None, actor, now, reason, team=actor.team)
+        _assign(case, None, actor, _begin_change(case, now), reason, team=actor.team)
         return RegistrantAssignment.TEAM
-    _assign(case, actor, actor, now, reason)
+    _assign(case, actor, actor, _begin_change(case, now), reason)
     return RegistrantAssignment.OFFICER
 
 

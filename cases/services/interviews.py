@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dtv.core.exceptions import DomainError
+from dtv.core.fields import date_in_range, date_out_of_range_message
 
 from .. import events
 from ..constants import (
@@ -65,7 +66,10 @@ def interview_record(
             errors[f"actions[{index}].party"] = _("Choose who acts on the agreed action.")
         if not description.strip():
             errors[f"actions[{index}].description"] = _("Describe the agreed action.")
-        if due_date < timezone.localdate(held_at):
+        if not date_in_range(due_date):
+            # The deadline engine counts days past it: 9999-12-31 would overflow (review 1, finding 6).
+            errors[f"actions[{index}].due_date"] = date_out_of_range_message()
+        elif due_date < timezone.localdate(held_at):
             errors[f"actions[{index}].due_date"] = _("An agreed action cannot be due before the interview.")
     if errors:
         raise ValidationError(errors)

@@ -20,7 +20,7 @@ from ..models import (
 )
 from ..people import person_set_search_names
 from ..permissions import cases_visible_to
-from ._common import _require_edit
+from ._common import StaleEdit, _require_edit
 
 _PERSON_FIELDS = (
     "surname",
@@ -37,10 +37,18 @@ _PERSON_FIELDS = (
 
 
 @transaction.atomic
-def foreign_national_update(*, case, actor, now, nationalities=None, aliases=None, **changes) -> ForeignNational:
-    """Correct the identity of the case's person; every open case of the person records what changed."""
+def foreign_national_update(
+    *, case, actor, now, nationalities=None, aliases=None, version=None, **changes
+) -> ForeignNational:
+    """Correct the identity of the case's person; every open case of the person records what changed.
+
+    With the `version` the editor read, a correction made meanwhile by someone else is refused
+    (StaleEdit) instead of being overwritten.
+    """
     _require_edit(actor, case)
     person = ForeignNational.objects.select_for_update().get(pk=case.foreign_national_id)
+    if version is not None and version != person.version:
+        raise StaleEdit()
     unknown = set(changes) - set(_PERSON_FIELDS)
     if unknown:
         raise ValueError(f"Not a person field: {sorted(unknown)}")
@@ -66,6 +74,7 @@ def foreign_national_update(*, case, actor, now, nationalities=None, aliases=Non
     if not changed:
         return person
     person_set_search_names(person, alias_rows)
+    person.version += 1
     person.save()
     for open_case in person.cases.open():
         events.case_event_record(

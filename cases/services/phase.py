@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..permissions import can_mark_confidential, can_reopen_case
 from ..workflow import InvalidTransition, check_transition
-from ._common import _local_today, _lock, _require_edit
+from ._common import _begin_change, _local_today, _lock, _require_edit
 
 BREAK_GLASS_MINUTES = 30
 
@@ -44,9 +44,10 @@ def _send_phase_changed(case, previous, actor, now):
 
 
 @transaction.atomic
-def case_transition(*, case, transition, actor, now) -> Case:
+def case_transition(*, case, transition, actor, now, version=None) -> Case:
     """Move the case along its workflow (workflow.py); closing and reopening have services of their own."""
     case = _lock(case)
+    now = _begin_change(case, now, version=version)
     _require_edit(actor, case)
     step = check_transition(case=case, name=transition)
     if step.own_service:
@@ -122,6 +123,7 @@ def case_close(
     destination_country="",
     evidence="",
     remark="",
+    version=None,
 ) -> Case:
     """Close the case with why it leaves the caseload (and, for a departure, when, where to and the evidence).
 
@@ -129,6 +131,7 @@ def case_close(
     destination (country of origin, Dublin member state, other country) and what shows it.
     """
     case = _lock(case)
+    now = _begin_change(case, now, version=version)
     _require_edit(actor, case)
     step = check_transition(case=case, name="close")
     destination_country = (destination_country or "").strip().upper()
@@ -204,6 +207,7 @@ def case_reopen(*, case, reason, actor, now) -> Case:
     in the Netherlands. The closure stays in the history and on the timeline.
     """
     case = _lock(case)
+    now = _begin_change(case, now)
     if not can_reopen_case(actor, case):
         raise PermissionDenied(_("Only the team lead of the case's team may reopen it."))
     step = check_transition(case=case, name="reopen")
@@ -263,6 +267,7 @@ def case_reopen(*, case, reason, actor, now) -> Case:
 def case_set_confidential(*, case, confidential, actor, now, reason) -> Case:
     """Mark or unmark a case confidential (team lead); only its officer and the team lead then see it."""
     case = _lock(case)
+    now = _begin_change(case, now)
     if not can_mark_confidential(actor, case):
         raise PermissionDenied(_("You may not change the confidentiality of this case."))
     if not reason.strip():
@@ -284,6 +289,7 @@ def case_set_confidential(*, case, confidential, actor, now, reason) -> Case:
 def case_review_duplicate(*, case, verdict, actor, now) -> Case:
     """Record whether the flagged near-duplicate is the same person; records are never merged here."""
     case = _lock(case)
+    now = _begin_change(case, now)
     _require_edit(actor, case)
     if not case.awaits_duplicate_review:
         raise DomainError(_("This case has no possible duplicate to review."), code="nothing_to_review")

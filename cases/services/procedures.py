@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from dtv.core.exceptions import DomainError
+from dtv.core.fields import date_in_range, date_out_of_range_message
 
 from .. import events, signals
 from ..constants import (
@@ -20,6 +21,12 @@ from .removability import case_legal_obstacle_refresh
 
 def _validate_decision(*, kind, lodged_on, outcome, decided_on, effective_until, now):
     errors = {}
+    # The years a case file can hold, for the shell as for the forms and the API (dtv.core.fields).
+    for name, value in (("lodged_on", lodged_on), ("decided_on", decided_on), ("effective_until", effective_until)):
+        if value is not None and not date_in_range(value):
+            errors[name] = date_out_of_range_message()
+    if errors:
+        raise ValidationError(errors)
     if outcome == ProcedureOutcome.PENDING:
         if decided_on:
             errors["decided_on"] = _("A pending procedure has no decision date.")

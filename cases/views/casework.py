@@ -174,6 +174,7 @@ def person_edit(request, pk):
     initial = {name: getattr(person, name) for name in PersonForm.base_fields if name != "date_of_birth"}
     initial["date_of_birth"] = format_partial_date(person.date_of_birth, person.date_of_birth_precision)
     initial["languages"] = person.languages or []
+    initial["version"] = person.version
 
     def update(data):
         data = dict(data)

@@ -306,6 +306,7 @@ def _plan(ctx, spec):
     build.handover = Handover(
         source=unit.source,
         reference=reference,
+        v_number=spec.v_number,
         handover_date=_local_date(opened_at) - dt.timedelta(days=rng.randint(0, 3) if partner else 0),
         received_at=opened_at,
         received_by=received_by,

@@ -28,5 +28,6 @@ class HandoverFactory(factory.django.DjangoModelFactory):
     received_at = factory.LazyFunction(timezone.now)
     received_by = factory.SubFactory(ChainPartnerFactory, chain_partner=factory.SelfAttribute("..source"))
     case = factory.SubFactory(CaseFactory, unassigned=True, team=None, source=factory.SelfAttribute("..source"))
+    v_number = factory.LazyAttribute(lambda h: h.case.foreign_national.v_number if h.case else "")
     outcome = HandoverOutcome.NEW_CASE
     payload = factory.Dict({})

@@ -275,6 +275,7 @@ class TestCaseDetail:
             "closure_remark": "",
             "transitions": ["prepare_departure", "close"],
             "editable": True,
+            "version": 0,
         }
         list_row = api_client(case_officer).get(LIST).json()["results"][0]
         assert {key: body[key] for key in LIST_FIELDS} == list_row
