@@ -21,7 +21,7 @@ def _lock(case) -> Case:
 
 
 def _begin_change(case, now, *, version=None):
-    """The moment of a change to the locked `case`, after checking the version the editor saw; bumps the version.
+    """The moment of a change to the locked `case`, after checking the version the editor saw (no write).
 
     `now` is read when the request arrived, before it waited for the row lock: a change that held
     the lock meanwhile may be dated later. The moment is never before the case's latest recorded
@@ -32,9 +32,13 @@ def _begin_change(case, now, *, version=None):
     if version is not None and version != case.version:
         raise StaleEdit()
     latest = CaseEvent.objects.filter(case_id=case.pk).aggregate(latest=Max("occurred_at"))["latest"]
-    case.version += 1
-    Case.objects.filter(pk=case.pk).update(version=case.version)
     return latest if latest is not None and latest > now else now
+
+
+def _save_change(case, *fields):
+    """Save the changed `fields` of the locked case with its version counted up (after every check passed)."""
+    case.version += 1
+    case.save(update_fields=[*fields, "version"])
 
 
 class StaleEdit(DomainError):

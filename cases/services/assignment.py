@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..people import is_unaccompanied_minor
 from ..permissions import can_assign_case
-from ._common import _begin_change, _lock
+from ._common import _begin_change, _lock, _save_change
 
 
 def _assignment_refusal(*, case, officer, actor):
@@ -61,7 +61,7 @@ def _assign(case, officer, actor, now, reason, *, team=None):
     )
     case.team = team
     case.case_officer = officer
-    case.save(update_fields=["team", "case_officer"])
+    _save_change(case, "team", "case_officer")
     events.case_event_record(
         case=case,
         kind=events.CASE_ASSIGNED,

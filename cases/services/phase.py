@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..permissions import can_mark_confidential, can_reopen_case
 from ..workflow import InvalidTransition, check_transition
-from ._common import _begin_change, _local_today, _lock, _require_edit
+from ._common import _begin_change, _local_today, _lock, _require_edit, _save_change
 
 BREAK_GLASS_MINUTES = 30
 
@@ -54,7 +54,7 @@ def case_transition(*, case, transition, actor, now, version=None) -> Case:
         raise InvalidTransition(_("This transition needs its own form (close or reopen the case)."), code="own_service")
     previous = case.phase
     case.phase = step.target
-    case.save(update_fields=["phase"])
+    _save_change(case, "phase")
     events.case_event_record(
         case=case,
         kind=events.CASE_PHASE_CHANGED,
@@ -157,7 +157,7 @@ def case_close(
     case.destination_country = destination_country
     case.closure_evidence = evidence
     case.closure_remark = remark
-    case.save(update_fields=["phase", *_CLOSURE_FIELDS])
+    _save_change(case, "phase", *_CLOSURE_FIELDS)
     events.case_event_record(
         case=case,
         kind=events.CASE_PHASE_CHANGED,
@@ -243,7 +243,7 @@ def case_reopen(*, case, reason, actor, now) -> Case:
     case.destination_country = ""
     case.closure_evidence = ""
     case.closure_remark = ""
-    case.save(update_fields=["phase", *_CLOSURE_FIELDS])
+    _save_change(case, "phase", *_CLOSURE_FIELDS)
     events.case_event_record(
         case=case,
         kind=events.CASE_REOPENED,
@@ -274,7 +274,7 @@ def case_set_confidential(*, case, confidential, actor, now, reason) -> Case:
         raise ValidationError({"reason": _("Give the reason.")}, code="required")
     if case.confidential != confidential:
         case.confidential = confidential
-        case.save(update_fields=["confidential"])
+        _save_change(case, "confidential")
         events.case_event_record(
             case=case,
             kind=events.CASE_CONFIDENTIAL_CHANGED,
@@ -296,7 +296,7 @@ def case_review_duplicate(*, case, verdict, actor, now) -> Case:
     if verdict not in DuplicateReview.values:
         raise ValidationError({"verdict": _("Choose a verdict.")}, code="invalid")
     case.duplicate_review = verdict
-    case.save(update_fields=["duplicate_review"])
+    _save_change(case, "duplicate_review")
     events.case_event_record(
         case=case,
         kind=events.CASE_DUPLICATE_REVIEWED,
