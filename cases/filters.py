@@ -89,7 +89,10 @@ class WorkqueueFilter(django_filters.FilterSet):
         if value == "possible_duplicate":
             return queryset.awaiting_duplicate_review()
         if value == "overdue":
-            # next_deadline is the earliest live deadline: if any is overdue, this one is. The status
-            # (set by the sweep) is the one definition of overdue, as on the case file.
+            # next_deadline is the most urgent live deadline (its day, statutory first on that day):
+            # if any is overdue, this one is, because an overdue term's day has come and every live
+            # term of an earlier day has passed too (only an informal term in hours overdue on the
+            # day a statutory term still runs would rank second; no rule has one). The status (set
+            # by the sweep) is the one definition of overdue, as on the row and the case file.
             return queryset.filter(next_deadline__status=DeadlineStatus.OVERDUE)
         return queryset
