@@ -32,7 +32,9 @@ work item for its case officer.
 
 Outcomes: `200` `201` `400` `401` `403` `404` `405` `409` exactly; `302` a redirect to a page of the
 application; `login` a redirect to a login page (the application's, or the admin's for /beheer/);
-`glass` a redirect to the break-the-glass page of that case (today's design; issue 9 changes it);
+`glass` a redirect to the break-the-glass page of that case (no row since issue 9: a case outside the scope
+answers 404 like a missing one, and break-the-glass is offered only by an exact V-number search, whose signed
+offer the break-the-glass page requires; tests/cases/test_case_file.py covers that way in);
 `out` the user asked to be logged out everywhere: a redirect to the login page that ends (writes) their
 sessions, so not a denial.
 
@@ -114,10 +116,10 @@ GET   cases:access_log                 -        login 403   403   403   403   40
 GET   cases:access_log_export          -        login 403   403   403   403   403   403   403   403   200   login login
 
 # cases: the case file and the work on a case
-GET   cases:case_detail                case     login 200   200   glass glass 200   glass 200   403   403   login login
+GET   cases:case_detail                case     login 200   200   404   404   200   404   200   403   403   login login
 GET   cases:case_changes               case     login 200   200   404   404   200   404   200   403   403   login login
-GET   cases:break_glass                case     login 302   302   403   403   302   403   302   403   403   login login
-POST  cases:break_glass                case     login 302   302   403   403   302   403   302   403   403   login login
+GET   cases:break_glass                case     login 302   302   404   404   302   404   302   403   403   login login
+POST  cases:break_glass                case     login 302   302   404   404   302   404   302   403   403   login login
 GET   cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
 POST  cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
 GET   cases:case_transition            case     login 200   403   404   404   200   404   403   403   403   login login
