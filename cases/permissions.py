@@ -12,6 +12,7 @@ import operator
 from dataclasses import dataclass
 from functools import reduce
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -146,6 +147,31 @@ def case_access(*, user, case_id, now, queryset=None, break_glass=True) -> CaseA
     if Case.objects.filter(pk=case_id).exists():
         raise OutsideScope(case_id)
     return None
+
+
+# How long the break-the-glass offer of a search stays valid (the form may be read and filled in).
+BREAK_GLASS_OFFER_SECONDS = 30 * 60
+_OFFER_SALT = "cases.permissions.break_glass_offer"
+
+
+def break_glass_offer(*, user, case_id) -> str:
+    """A signed token that lets `user` ask break-the-glass access to `case_id`, handed out by an exact V-number search.
+
+    Without it the case file and the break-the-glass page of a case outside the scope answer as for a
+    case that does not exist, so trying ids tells nobody which exist.
+    """
+    return signing.dumps([user.pk, case_id], salt=_OFFER_SALT, compress=False)
+
+
+def break_glass_offered(*, user, case_id, token) -> bool:
+    """Whether `token` is a still-valid offer of `case_id` to `user`."""
+    if not token or not isinstance(token, str) or len(token) > 200:
+        return False
+    try:
+        offered = signing.loads(token, salt=_OFFER_SALT, max_age=BREAK_GLASS_OFFER_SECONDS)
+    except signing.BadSignature:
+        return False
+    return offered == [user.pk, case_id]
 
 
 def case_for_reading(*, user, case_id, now, queryset=None, break_glass=True) -> CaseAccess:

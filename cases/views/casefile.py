@@ -12,15 +12,15 @@ from dtv.core.http import bad_request
 from dtv.core.ids import parse_id
 
 from .. import services
-from ..accesslog import log_list_read, log_read
+from ..accesslog import log_list_read, log_read, log_refused
 from ..constants import LIVE_DEADLINE_STATUSES
 from ..forms import (
     BreakGlassForm,
     NoteForm,
 )
 from ..models import Case
-from ..permissions import OutsideScope, case_access, case_for_reading
-from ..processing import CASE_WORK
+from ..permissions import OutsideScope, break_glass_offered, case_access, case_for_reading
+from ..processing import CASE_WORK, EMERGENCY_ACCESS
 from ..selectors import (
     case_changes,
     case_file,
@@ -40,7 +40,9 @@ def case_detail(request, pk):
     try:
         access = case_for_reading(user=request.user, case_id=pk, now=now, queryset=case_with_person())
     except OutsideScope:
-        return redirect("cases:break_glass", pk=pk)
+        # Like a missing case (same queries, same page): trying ids tells nothing. An exact V-number
+        # search offers break-the-glass instead (cases/views/search.py).
+        raise Http404 from None
     case = access.case
     file = case_file(case=case, on=timezone.localdate(now), user=request.user, params=request.GET)
     log_read(request, activity=CASE_WORK, case=case, reason=access.break_glass_reason)
@@ -76,20 +78,34 @@ def case_changes_view(request, pk):
 
 @permission_required("cases.break_glass", raise_exception=True)
 def break_glass(request, pk):
+    """Ask break-the-glass access: only on the offer of an exact V-number search; otherwise as for a missing case."""
     now = _now()
-    if not Case.objects.filter(pk=pk).exists():
-        raise Http404
     try:
-        if case_access(user=request.user, case_id=pk, now=now) is not None:
-            return redirect("cases:case_detail", pk=pk)
+        access = case_access(user=request.user, case_id=pk, now=now)
     except OutsideScope:
-        pass
+        access = None
+    else:
+        if access is None:
+            raise Http404
+    if access is not None:
+        return redirect("cases:case_detail", pk=pk)
+    # The same answer as for a missing id (the same queries ran), unless the search offered this case.
+    if not break_glass_offered(user=request.user, case_id=pk, token=request.GET.get("zoek")):
+        raise Http404
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
         try:
-            services.break_glass_open(case_id=pk, reason=form.cleaned_data["reason"], actor=request.user, now=now)
+            services.break_glass_open(case_id=pk, reason=reason, actor=request.user, now=now)
         except ValidationError as error:
             add_service_errors(form, error)
+            # A refused attempt to open a case outside the scope is for the privacy officer to see.
+            log_refused(
+                request,
+                activity=EMERGENCY_ACCESS,
+                case=Case.objects.select_related("foreign_national").get(pk=pk),
+                reason=reason,
+            )
         else:
             return redirect("cases:case_detail", pk=pk)
     return render(request, "cases/break_glass.html", {"form": form, "case_id": pk}, status=403)

@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from dtv.core.http import bad_request
@@ -14,6 +16,7 @@ from ..forms import (
     AccessLogFilterForm,
     SearchForm,
 )
+from ..permissions import break_glass_offer
 from ..processing import SEARCH
 from ..selectors import (
     SEARCH_LIMIT,
@@ -42,10 +45,16 @@ def search(request):
         if results:
             log_list_read(request, [case.foreign_national for case in results], activity=SEARCH)
         outside = cases_outside_scope(user=request.user, v_number=data["v_number"])
+    # Only this search's offer opens the break-the-glass page of a case outside the scope.
+    offers = [
+        (case_id, reverse("cases:break_glass", kwargs={"pk": case_id}) + "?" + urlencode({"zoek": token}))
+        for case_id in outside
+        for token in [break_glass_offer(user=request.user, case_id=case_id)]
+    ]
     return render(
         request,
         "cases/search.html",
-        {"form": form, "results": results, "more": more, "outside": outside, "limit": SEARCH_LIMIT},
+        {"form": form, "results": results, "more": more, "outside": outside, "offers": offers, "limit": SEARCH_LIMIT},
     )
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dtv.core.forms import add_service_errors
 
@@ -328,6 +330,12 @@ class RoleChangeRequestAdmin(admin.ModelAdmin):
 
 
 admin.site.unregister(Group)
+
+# django-otp's device screens show a device's secret (its QR code) to whoever may view them, and a missing
+# id gives a server error there. Devices are managed on the security page and with `two_factor_reset`.
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 @admin.register(Group)

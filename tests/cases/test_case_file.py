@@ -1,9 +1,12 @@
 """The case file: everything about one case on one page, read-logged once, in a fixed number of queries."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases import events, panels
@@ -104,30 +107,95 @@ def _section(file, key):
 
 
 class TestBreakTheGlass:
-    def test_a_case_of_another_team_leads_to_the_break_the_glass_form_without_personal_data(self, client):
+    """Issue 9 (review 2c, 12): the case file of an out-of-scope id answered with a redirect to break-the-glass
+    (302/403 against 404 for a missing id), so trying ids showed which cases exist. Now it answers as for a
+    missing case, and break-the-glass is offered by a search for the exact V-number."""
+
+    def _offer(self, client, case):
+        """The break-the-glass link the search for the case's exact V-number offers."""
+        response = client.get(reverse("cases:search"), {"v_number": case.foreign_national.v_number})
+        [(case_id, url)] = response.context["offers"]
+        assert case_id == case.pk and url in response.text
+        return url
+
+    def test_a_case_of_another_team_answers_exactly_like_a_missing_case(self, client):
         case = CaseFactory(foreign_national__surname="Verborgen")
         outsider = CaseOfficerFactory()
         client.force_login(outsider)
-        response = client.get(_detail(case))
-        assert response.status_code == 302 and response.url == reverse("cases:break_glass", kwargs={"pk": case.pk})
-        form = client.get(response.url)
+        missing_id = case.pk + 1000
+        client.get(_detail(case))  # the session and user caches warmed alike for both
+        with CaptureQueriesContext(connection) as outside_queries:
+            outside = client.get(_detail(case))
+        with CaptureQueriesContext(connection) as missing_queries:
+            missing = client.get(reverse("cases:case_detail", kwargs={"pk": missing_id}))
+        assert (outside.status_code, missing.status_code) == (404, 404)
+        def page(response, pk):
+            # A fresh CSP nonce and a freshly masked CSRF token per response, the path (the language
+            # switch returns to it); the rest is the same.
+            fresh = r'nonce="[^"]+"|"X-CSRFToken": "[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"'
+            return re.sub(fresh, "", response.text).replace(f"/zaken/{pk}/", "/zaken/<id>/")
+
+        assert page(outside, case.pk) == page(missing, missing_id) and "Verborgen" not in outside.text
+
+        # The same statements, but for the id: the same path through the code, no timing tells them apart.
+        def statements(captured, pk):
+            # Literal times and keys, and the savepoint names of the session save, differ by nature.
+            shapes = (re.sub(r"'[^']*'|\"s\d+_x\d+\"", "?", query["sql"]) for query in captured.captured_queries)
+            return [re.sub(rf"\b{pk}\b", "<id>", shape) for shape in shapes]
+
+        assert statements(outside_queries, case.pk) == statements(missing_queries, missing_id)
+        assert not AccessLogEntry.objects.exists()
+
+    @pytest.mark.parametrize("method", ["get", "post"])
+    def test_the_break_the_glass_page_without_the_searchs_offer_is_not_found(self, client, method):
+        case = CaseFactory()
+        client.force_login(CaseOfficerFactory())
+        url = reverse("cases:break_glass", kwargs={"pk": case.pk})
+        missing = reverse("cases:break_glass", kwargs={"pk": case.pk + 1000})
+        data = {"reason": "Een reden van voldoende lengte"} if method == "post" else None
+        for address in (url, url + "?zoek=vervalst", missing):
+            assert getattr(client, method)(address, data).status_code == 404, address
+        assert not BreakGlassGrant.objects.exists() and not AccessLogEntry.objects.exists()
+
+    def test_the_offer_of_one_user_or_case_opens_no_other(self, client):
+        case, another = CaseFactory(), CaseFactory()
+        outsider = CaseOfficerFactory()
+        client.force_login(outsider)
+        url = self._offer(client, case)
+        token = url.split("zoek=")[1]
+        assert client.get(reverse("cases:break_glass", kwargs={"pk": another.pk}) + f"?zoek={token}").status_code == 404
+        client.force_login(CaseOfficerFactory())
+        assert client.get(url).status_code == 404
+
+    def test_the_search_offers_the_form_without_personal_data(self, client):
+        case = CaseFactory(foreign_national__surname="Verborgen")
+        client.force_login(CaseOfficerFactory())
+        form = client.get(self._offer(client, case))
         assert form.status_code == 403 and "Verborgen" not in form.text
         assert not AccessLogEntry.objects.exists()
 
-    def test_a_short_reason_is_refused_and_nothing_is_granted(self, client):
+    def test_a_short_reason_is_refused_nothing_is_granted_and_the_refusal_is_logged(self, client):
         case = CaseFactory()
         outsider = CaseOfficerFactory()
         client.force_login(outsider)
-        response = client.post(reverse("cases:break_glass", kwargs={"pk": case.pk}), {"reason": "nodig"})
+        response = client.post(self._offer(client, case), {"reason": "nodig"})
         assert "minstens 10 tekens" in response.text
         assert not BreakGlassGrant.objects.exists()
+        entry = AccessLogEntry.objects.get()
+        assert (entry.user, entry.case, entry.activity, entry.result, entry.reason) == (
+            outsider,
+            case,
+            "emergency_access",
+            "denied",
+            "nodig",
+        )
 
     def test_with_a_reason_the_case_opens_read_only_and_every_read_logs_the_reason(self, client):
         case = CaseFactory(confidential=True)
         enforcer = EnforcementOfficerFactory()
         client.force_login(enforcer)
         reason = "Aanhouding door KMar op Schiphol, identiteit verifiëren"
-        response = client.post(reverse("cases:break_glass", kwargs={"pk": case.pk}), {"reason": reason})
+        response = client.post(self._offer(client, case), {"reason": reason})
         assert response.status_code == 302
         page = client.get(_detail(case))
         assert page.status_code == 200 and page.context["can_edit"] is False
