@@ -542,6 +542,8 @@ class DepartureTermForm(forms.Form):
 
 class DepartureTermCorrectionForm(DepartureTermForm):
     decision_reference = None
+    # The version the editor read: a correction saved meanwhile by someone else makes this one stale.
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     correction = forms.CharField(
         label=_("What was wrong?"), max_length=2000, widget=forms.Textarea(attrs={**_AREA, "rows": 2})
     )

@@ -15,7 +15,7 @@ from .assignment import (
     cases_assign_bulk,
     self_registration_record,
 )
-from .departure_term import departure_term_correct, departure_term_record
+from .departure_term import departure_term_correct, departure_term_record, departure_term_version
 from .interviews import agreed_action_complete, interview_record
 from .person import FamilyLinkOutcome, family_link_add, family_link_confirm, foreign_national_update
 from .phase import (
@@ -49,6 +49,7 @@ __all__ = [
     "cases_legal_obstacle_rebuild",
     "departure_term_correct",
     "departure_term_record",
+    "departure_term_version",
     "family_link_add",
     "StaleEdit",
     "family_link_confirm",

@@ -17,7 +17,7 @@ from ..deadlines.engine import (
 from ..models import (
     DepartureTerm,
 )
-from ._common import _local_today, _lock, _require_edit
+from ._common import StaleEdit, _local_today, _lock, _require_edit
 
 
 def _validate_term(*, effective_on, days, reason, now):
@@ -74,15 +74,28 @@ def departure_term_record(
     return term
 
 
+def departure_term_version(term) -> int:
+    """The version of a departure term as an editor reads it: its latest history row (one per save)."""
+    return term.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+
+
 @transaction.atomic
-def departure_term_correct(*, term, effective_on, days, reason, correction, actor, now) -> DepartureTerm:
-    """Correct a recorded departure term (e.g. a wrong decision date); the deadline is recomputed, history kept."""
+def departure_term_correct(
+    *, term, effective_on, days, reason, correction, actor, now, version=None
+) -> DepartureTerm:
+    """Correct a recorded departure term (e.g. a wrong decision date); the deadline is recomputed, history kept.
+
+    `version` is what the editor read (`departure_term_version`): a correction saved meanwhile by
+    someone else makes this one stale, refused rather than silently overwritten.
+    """
     case = _lock(term.case)
     _require_edit(actor, case)
     if not correction.strip():
         raise ValidationError({"correction": _("Say what was wrong.")}, code="required")
     _validate_term(effective_on=effective_on, days=days, reason=reason, now=now)
     term = DepartureTerm.objects.select_for_update().get(pk=term.pk)
+    if version is not None and version != departure_term_version(term):
+        raise StaleEdit()
     old = {"effective_on": term.effective_on.isoformat(), "days": term.days}
     term.effective_on, term.days, term.reason = effective_on, days, reason.strip()
     term._change_reason = correction[:100]

@@ -326,7 +326,12 @@ def departure_term_correct(request, pk):
     now = _now()
     term = get_object_or_404(DepartureTerm, pk=pk)
     case = editable(request, term.case_id, now=now)
-    initial = {"effective_on": term.effective_on, "days": term.days, "reason": term.reason}
+    initial = {
+        "effective_on": term.effective_on,
+        "days": term.days,
+        "reason": term.reason,
+        "version": services.departure_term_version(term),
+    }
     return form_flow(
         request,
         case=case,

@@ -9,7 +9,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from cases.models import AgreedAction, DepartureInterview, ForeignNational, LegalProcedure
+from cases import services
+from cases.models import AgreedAction, DepartureInterview, DepartureTerm, ForeignNational, LegalProcedure
 from tests.factories.cases import CaseFactory, ForeignNationalFactory, InterviewFactory, ProcedureFactory
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +220,35 @@ def test_the_case_file_shows_languages_and_the_interpreter_language_by_name(offi
     html = officer_client.get(reverse("cases:case_detail", kwargs={"pk": case.pk})).text
     assert "<dd>Arabisch, Tigrinya</dd>" in html
     assert "Tolk persoonlijk aanwezig (Arabisch)" in html
+
+
+class TestCorrectingADepartureTermThatSomeoneCorrectedMeanwhile:
+    """Optimistic locking (issue 9, review §5): an edit made on an older read is refused, never a silent overwrite."""
+
+    def test_the_second_correction_made_on_the_same_read_is_refused_and_the_first_stands(
+        self, client, case, case_officer
+    ):
+        term = services.departure_term_record(
+            case=case, effective_on=dt.date(2026, 11, 20), actor=case_officer, now=NOW
+        )
+        colleague = case.case_officer
+        url = reverse("cases:departure_term_correct", kwargs={"pk": term.pk})
+        client.force_login(colleague)
+        read = client.get(url).context["form"].initial["version"]
+        form = {"effective_on": "23-11-2026", "days": "28", "reason": "", "version": read}
+
+        first = client.post(url, {**form, "correction": "Besluit later in werking getreden"})
+        second = client.post(url, {**form, "effective_on": "25-11-2026", "correction": "Andere datum"})
+
+        assert first.status_code == 302
+        assert second.status_code == 200
+        assert "Iemand anders heeft dit intussen gewijzigd" in second.text
+        assert DepartureTerm.objects.get(pk=term.pk).effective_on == dt.date(2026, 11, 23)
+        assert term.history.count() == 2  # recorded and the first correction; the stale one wrote nothing
+
+    def test_the_form_carries_the_version_it_was_read_at_as_a_hidden_field(self, officer_client, case, case_officer):
+        term = services.departure_term_record(
+            case=case, effective_on=dt.date(2026, 11, 20), actor=case_officer, now=NOW
+        )
+        html = officer_client.get(reverse("cases:departure_term_correct", kwargs={"pk": term.pk})).text
+        assert f'type="hidden" name="version" value="{services.departure_term_version(term)}"' in html
