@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/regie_bench}"
 export DJANGO_SETTINGS_MODULE=dtv.settings.dev
+# As production runs: sessions and the cache in Redis (`make bench` starts the local one), not in the
+# database, which would add a session SELECT and UPDATE (with BEGIN/COMMIT) to every measured request.
+export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}"
 # Measured as production runs: no DEBUG query log, hashed static files from a manifest.
 export DEBUG=false
 PYTHON=.venv/bin/python
