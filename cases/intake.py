@@ -222,7 +222,7 @@ def handover_receive(*, data: HandoverData, received_by, now) -> tuple[Handover,
     handover_validate(data, today=timezone.localdate(now))
     existing = _find(data)
     if existing is not None:
-        return existing, False
+        return _the_same_handover(existing, data), False
     for _attempt in range(_RECEIVE_ATTEMPTS - 1):
         try:
             return _receive(data=data, received_by=received_by, now=now), True
@@ -231,8 +231,31 @@ def handover_receive(*, data: HandoverData, received_by, now) -> tuple[Handover,
             # V-number first: the next attempt finds (and locks) that person.
             existing = _find(data)
             if existing is not None:
-                return existing, False
+                return _the_same_handover(existing, data), False
     return _receive(data=data, received_by=received_by, now=now), True
+
+
+def _the_same_handover(existing, data):
+    """The stored handover of this (source, reference), unless the repeat names another person.
+
+    A repeat is answered with the first result (a partner's retry after a lost reply). A reference
+    used again for another V-number or surname is a mistake at the sender: refused, with a message
+    that names nothing of the person first handed over under it (security review 1, §12).
+    """
+    stored_surname = existing.payload.get("surname") if isinstance(existing.payload, dict) else None
+    other_v_number = bool(existing.v_number) and existing.v_number != data.v_number
+    other_surname = (
+        isinstance(stored_surname, str) and stored_surname.strip().casefold() != data.surname.strip().casefold()
+    )
+    if other_v_number or other_surname:
+        raise DomainError(
+            _(
+                "This handover reference was used before for another person. Nothing was stored: "
+                "hand this person over under a reference of their own."
+            ),
+            code="reference_conflict",
+        )
+    return existing
 
 
 def _find(data):

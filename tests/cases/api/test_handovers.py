@@ -81,6 +81,19 @@ class TestHandoverReceive:
         assert first.json()["case"]["id"] == second.json()["case"]["id"]
         assert (Case.objects.count(), Handover.objects.count(), ForeignNational.objects.count()) == (1, 1, 1)
 
+    @pytest.mark.parametrize("other", [{"v_number": "9999999999"}, {"surname": "Anders"}])
+    def test_a_reference_used_again_for_another_person_is_refused_with_409_and_nothing_stored(self, other):
+        # Regression (security review 1, §12): a repeat reference with other person data answered 200
+        # with the first case (its id and surname) and dropped the second person silently.
+        client = partner_client()
+        client.post(URL, VALID, format="json")
+        before = (Case.objects.count(), Handover.objects.count(), ForeignNational.objects.count())
+        response = client.post(URL, {**VALID, **other}, format="json")
+        assert response.status_code == 409
+        assert response.json()["code"] == "reference_conflict"
+        assert VALID["surname"] not in response.text and VALID["v_number"] not in response.text
+        assert (Case.objects.count(), Handover.objects.count(), ForeignNational.objects.count()) == before
+
     def test_a_new_handover_for_an_open_case_is_added_to_it(self):
         client = partner_client()
         client.post(URL, VALID, format="json")
