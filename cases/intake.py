@@ -368,11 +368,18 @@ def _open_case(person, *, source, reference, track, confidential, duplicate_of, 
 # --- Matching a handover that named a person outside its sender's scope -----------------------------------
 
 
+def _match_targets(v_numbers) -> dict[str, Case]:
+    """The open case a handover awaiting a match of each V-number would join (the newest), in one query."""
+    targets = {}
+    cases = Case.objects.open().filter(foreign_national__v_number__in=v_numbers).select_related("foreign_national")
+    for case in cases.order_by("-opened_at", "-id"):
+        targets.setdefault(case.foreign_national.v_number, case)
+    return targets
+
+
 def handover_match_target(handover) -> Case | None:
     """The open case a handover awaiting a match would join (None: a new case after the closed ones)."""
-    return (
-        Case.objects.open().filter(foreign_national__v_number=handover.v_number).order_by("-opened_at", "-id").first()
-    )
+    return _match_targets([handover.v_number]).get(handover.v_number)
 
 
 def handover_subject(handover) -> ForeignNational | None:
@@ -380,20 +387,59 @@ def handover_subject(handover) -> ForeignNational | None:
     return ForeignNational.objects.filter(v_number=handover.v_number).first()
 
 
+def _may_match_handovers(user) -> bool:
+    return user.is_authenticated and user.has_perm("cases.assign_case") and bool(user.team_id)
+
+
+def _may_match(user, target) -> bool:
+    # A handover joins `target` (or opens a new case after the closed ones, target None).
+    return target is None or can_edit_case(user, target)
+
+
 def can_match_handover(user, handover) -> bool:
     """Whether `user` may decide on a handover awaiting a match: a team lead who may change the case it joins."""
-    if not user.is_authenticated or not user.has_perm("cases.assign_case") or not user.team_id:
-        return False
-    target = handover_match_target(handover)
-    return target is None or can_edit_case(user, target)
+    return _may_match_handovers(user) and _may_match(user, handover_match_target(handover))
+
+
+@dataclass(frozen=True)
+class HandoverToMatch:
+    """A handover awaiting a match as the team lead compares it: what was sent, the person, the case it joins."""
+
+    handover: Handover
+    person: ForeignNational | None
+    target: Case | None
+
+    @property
+    def sent_surname(self) -> str:
+        return self._sent("surname")
+
+    @property
+    def sent_given_names(self) -> str:
+        return self._sent("given_names")
+
+    def _sent(self, key) -> str:
+        payload = self.handover.payload if isinstance(self.handover.payload, dict) else {}
+        return str(payload.get(key, ""))[:200]
+
+
+def handovers_to_match(*, user) -> list[HandoverToMatch]:
+    """The handovers awaiting a match that `user` may decide on, oldest first, with person and target (3 queries)."""
+    if not _may_match_handovers(user):
+        return []
+    pending = list(Handover.objects.filter(outcome=HandoverOutcome.AWAITING_MATCH).order_by("received_at", "id"))
+    v_numbers = {handover.v_number for handover in pending}
+    targets = _match_targets(v_numbers)
+    people = ForeignNational.objects.in_bulk(v_numbers, field_name="v_number") if v_numbers else {}
+    return [
+        HandoverToMatch(handover=handover, person=people.get(handover.v_number), target=targets.get(handover.v_number))
+        for handover in pending
+        if _may_match(user, targets.get(handover.v_number))
+    ]
 
 
 def handovers_awaiting_match(*, user) -> list[Handover]:
     """The handovers awaiting a match that `user` may decide on, oldest first."""
-    if not user.is_authenticated or not user.has_perm("cases.assign_case"):
-        return []
-    pending = Handover.objects.filter(outcome=HandoverOutcome.AWAITING_MATCH).order_by("received_at", "id")
-    return [handover for handover in pending if can_match_handover(user, handover)]
+    return [row.handover for row in handovers_to_match(user=user)]
 
 
 def _lock_awaiting(handover, actor):

@@ -11,32 +11,16 @@ from django.views.decorators.http import require_POST
 from dtv.core.exceptions import DomainError
 
 from ..accesslog import log_list_read
-from ..intake import (
-    handover_match,
-    handover_match_target,
-    handover_not_matched,
-    handover_subject,
-    handovers_awaiting_match,
-)
+from ..intake import handover_match, handover_not_matched, handovers_awaiting_match
+from ..intake import handovers_to_match as intake_handovers_to_match
 from ..processing import INTAKE
 from ._common import now as _now
 
 
 @permission_required("cases.assign_case", raise_exception=True)
 def handovers_to_match(request):
-    rows = []
-    for handover in handovers_awaiting_match(user=request.user):
-        payload = handover.payload if isinstance(handover.payload, dict) else {}
-        rows.append(
-            {
-                "handover": handover,
-                "sent_surname": str(payload.get("surname", ""))[:200],
-                "sent_given_names": str(payload.get("given_names", ""))[:200],
-                "person": handover_subject(handover),
-                "target": handover_match_target(handover),
-            }
-        )
-    people = [row["person"] for row in rows if row["person"] is not None]
+    rows = intake_handovers_to_match(user=request.user)
+    people = [row.person for row in rows if row.person is not None]
     if people:
         log_list_read(request, people, activity=INTAKE)
     return render(request, "cases/handovers_to_match.html", {"rows": rows})

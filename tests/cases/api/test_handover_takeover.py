@@ -7,6 +7,8 @@ nothing, for a team lead to match; the reply names nothing of the person; the pa
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cases import events
 from cases.constants import HandoverOutcome, Source
@@ -153,3 +155,25 @@ class TestMatching:
         assert client.post(f"/overdrachten/{handover.pk}/besluit/", {"besluit": "koppelen"}).status_code == 404
         handover.refresh_from_db()
         assert handover.outcome == "awaiting_match"
+
+
+def test_the_page_of_handovers_to_match_costs_the_same_queries_for_one_or_many(client, police_case):
+    """The list reads the waiting handovers, their people and the cases they join in one query each (no N+1)."""
+    lead = TeamLeadFactory(team=police_case.team)
+    client.force_login(lead)
+
+    def page_queries():
+        client.get("/overdrachten/te-koppelen/")  # warm: session and permissions cached alike
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/overdrachten/te-koppelen/").status_code == 200
+        return len(captured)
+
+    partner_client("ind").post(URL, PROBE, format="json")
+    one = page_queries()
+    for n in range(5):
+        other = CaseFactory(in_progress=True, team=police_case.team)
+        HandoverFactory(case=other, source=Source.POLICE)
+        probe = {**PROBE, "reference": f"SEC-PROBE-N{n}", "v_number": other.foreign_national.v_number}
+        partner_client("ind").post(URL, probe, format="json")
+    assert Handover.objects.filter(outcome=HandoverOutcome.AWAITING_MATCH).count() == 6
+    assert page_queries() == one
