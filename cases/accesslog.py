@@ -10,7 +10,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from django.db import router
+from django.db import connections, router
 from django.utils import timezone
 
 from .constants import AccessChannel, AccessResult
@@ -56,33 +56,61 @@ def access_log_record(
 
 def access_log_record_many(
     *, user, now, view_name, activity, foreign_nationals, channel=AccessChannel.WEB, ip_address=None, trace_id=""
-):
+) -> int:
     """Write one access-log row per person shown in a list (search results), in one statement.
 
-    A person shown twice (a closed and an open case) was still read once: one row each.
+    `foreign_nationals` are people or their ids. A person shown twice (a closed and an open case) was
+    still read once: one row each. Returns the number of rows written.
     """
-    code = processing_activity(activity).code
-    foreign_nationals = {person.pk: person for person in foreign_nationals}.values()
-    rows = [
-        AccessLogEntry(
-            user=user,
-            occurred_at=now,
-            view_name=view_name[:200],
-            activity=code,
-            channel=channel,
-            result=AccessResult.SUCCESS,
-            trace_id=trace_id,
-            foreign_national=person,
-            ip_address=ip_address,
-        )
-        for person in foreign_nationals
-    ]
-    if rows:
-        # One multi-row INSERT, which is atomic by itself: bulk_create would wrap it in a transaction of
-        # its own (BEGIN and COMMIT, two more round trips on every list page). No ids are read back.
-        fields = [field for field in AccessLogEntry._meta.concrete_fields if not field.primary_key]
-        AccessLogEntry.objects._insert(rows, fields=fields, using=router.db_for_write(AccessLogEntry))
-    return rows
+    person_ids = list(dict.fromkeys(getattr(person, "pk", person) for person in foreign_nationals))
+    if not person_ids:
+        return 0
+    facts = {
+        "user": user.pk,
+        "occurred_at": now,
+        "view_name": view_name[:200],
+        "activity": processing_activity(activity).code,
+        "channel": channel,
+        "result": AccessResult.SUCCESS,
+        "trace_id": trace_id,
+        "ip_address": ip_address,
+        "case": None,
+        "reason": "",
+    }
+    using = router.db_for_write(AccessLogEntry)
+    connection = connections[using]
+    fields = [field for field in AccessLogEntry._meta.concrete_fields if not field.primary_key]
+    # One multi-row INSERT of values prepared as the ORM prepares them (it is atomic by itself: no BEGIN and
+    # COMMIT around it). Not bulk_create: a model instance per row and its compilation cost more than the
+    # write (docs/perf-notes-issue8.md); only the person differs from row to row.
+    constant = {
+        field.attname: field.get_db_prep_save(facts[field.name], connection)
+        for field in fields
+        if field.name != "foreign_national"
+    }
+    person_field = AccessLogEntry._meta.get_field("foreign_national")
+    people = [person_field.get_db_prep_save(pk, connection) for pk in person_ids]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    table = quote(AccessLogEntry._meta.db_table)
+    # Only the model's own table and column names and placeholders go into the text; every value is a parameter.
+    if connection.vendor == "postgresql":
+        # The people as one array: a statement of a dozen placeholders that psycopg parses once and caches,
+        # where one placeholder per value (500 for a page) is parsed again on every request.
+        selected = ", ".join("unnest(%s::bigint[])" if field.name == "foreign_national" else "%s" for field in fields)
+        sql = f"INSERT INTO {table} ({columns}) SELECT {selected}"  # noqa: S608  # nosec B608
+        params = [people if field.name == "foreign_national" else constant[field.attname] for field in fields]
+    else:
+        row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(person_ids))}"  # noqa: S608  # nosec B608
+        params = [
+            person if field.name == "foreign_national" else constant[field.attname]
+            for person in people
+            for field in fields
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    return len(person_ids)
 
 
 def request_trace_id(request) -> str:
@@ -132,7 +160,7 @@ def log_refused(request, *, activity, case=None, foreign_national=None, reason="
 
 
 def log_list_read(request, foreign_nationals, *, activity, channel=AccessChannel.WEB):
-    """Record one row per person shown in a list of results."""
+    """Record one row per person shown in a list of results (people, or their ids)."""
     return access_log_record_many(
         **_request_facts(request, channel), activity=activity, foreign_nationals=foreign_nationals
     )

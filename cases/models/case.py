@@ -22,6 +22,11 @@ from .person import ForeignNational
 _OPEN = ~models.Q(phase=Phase.CLOSED)
 
 
+def awaits_duplicate_review(possible_duplicate_of_id, duplicate_review) -> bool:
+    """A possible duplicate that nobody has judged yet (also for a case read as plain values)."""
+    return possible_duplicate_of_id is not None and not duplicate_review
+
+
 class Case(models.Model):
     """A return case (dossier) of one foreign national, worked by a case officer of a team."""
 
@@ -161,7 +166,7 @@ class Case(models.Model):
 
     @property
     def awaits_duplicate_review(self) -> bool:
-        return self.possible_duplicate_of_id is not None and not self.duplicate_review
+        return awaits_duplicate_review(self.possible_duplicate_of_id, self.duplicate_review)
 
 
 class Handover(models.Model):

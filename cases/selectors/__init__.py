@@ -14,6 +14,7 @@ from .casefile import (
     case_interviews,
     case_timeline,
     case_with_person,
+    flags_of,
 )
 from .history import Change, case_changes
 from .removability import (
@@ -40,6 +41,8 @@ from .workqueue import (
     DEFAULT_SORT,
     QUEUE_PAGE_SIZE,
     SORTS,
+    queue_nationalities,
+    queue_values,
     team_case_officers,
     workqueue_intake,
     workqueue_mine,
@@ -70,6 +73,7 @@ __all__ = [
     "case_summary",
     "case_file",
     "case_flags",
+    "flags_of",
     "case_interviews",
     "case_removability",
     "case_search",
@@ -84,6 +88,8 @@ __all__ = [
     "removability_querysets",
     "removal_obstacle",
     "team_case_officers",
+    "queue_nationalities",
+    "queue_values",
     "workqueue_intake",
     "workqueue_mine",
     "workqueue_sorted",

@@ -112,15 +112,24 @@ def case_timeline(*, case, before_id=None, page_size=TIMELINE_PAGE_SIZE):
 
 def case_flags(case, *, legal_obstacle) -> list[str]:
     """Short warnings shown in the header and the work queue."""
-    person = case.foreign_national
-    marked = person.vulnerabilities
+    return flags_of(
+        vulnerabilities=case.foreign_national.vulnerabilities,
+        confidential=case.confidential,
+        awaits_duplicate_review=case.awaits_duplicate_review,
+        legal_obstacle=legal_obstacle,
+        phase=case.phase,
+    )
+
+
+def flags_of(*, vulnerabilities, confidential, awaits_duplicate_review, legal_obstacle, phase) -> list[str]:
+    """case_flags from the facts themselves, for a case read as plain values (the work queue)."""
     # In the choices' order; most people have none, and building Vulnerability.choices per row is not free.
-    flags = [str(vulnerability.label) for vulnerability in Vulnerability if vulnerability in marked] if marked else []
-    if case.confidential:
+    flags = [str(v.label) for v in Vulnerability if v in vulnerabilities] if vulnerabilities else []
+    if confidential:
         flags.append(_("Confidential"))
-    if case.awaits_duplicate_review:
+    if awaits_duplicate_review:
         flags.append(_("Possible duplicate"))
-    if legal_obstacle and case.phase != Phase.CLOSED:
+    if legal_obstacle and phase != Phase.CLOSED:
         flags.append(_("Legal obstacle"))
     return flags
 

@@ -7,11 +7,10 @@ from django.utils.translation import gettext_lazy
 
 from dtv.accounts.constants import Role
 
-from ..models import (
-    Case,
-)
+from ..models import Case, Nationality
+from ..permissions import cases_visible_to
 from ..querysets import NATIONAL_INTAKE, queue_urgency
-from .rows import case_rows
+from ..removability import legal_obstacle_annotation
 
 QUEUE_PAGE_SIZE = 50
 
@@ -28,31 +27,27 @@ SORTS = {
 }
 DEFAULT_SORT = "termijn"
 
-# What a work-queue row shows (cases/views/_queue_rows.py), and nothing else: a row with every column of
-# the case, person, officer, team and deadline built ~300 model instances a page and parsed each
-# deadline's explanation and parameters (JSON) that the queue never shows. tests/cases/test_page_queries.py
-# keeps this honest: a column missing here is a query per row, and the count would grow with the rows.
-QUEUE_COLUMNS = (
+# What a work-queue row shows (cases/views/_queue_rows.py), and nothing else, read as plain values: model
+# instances of case, person, officer, team and deadline (~300 a page) and a prefetch of the nationalities cost
+# more than the query itself (docs/perf-notes-issue8.md). tests/cases/test_page_queries.py keeps the count
+# constant; a column missing here fails the row builder with a KeyError, not a query per row.
+QUEUE_VALUES = (
+    "id",
     "phase",
     "confidential",
-    "opened_at",
-    "possible_duplicate_of",
+    "possible_duplicate_of_id",
     "duplicate_review",
-    "legal_obstacle_until",
-    "next_due_key",
-    "team",
-    "case_officer",
-    "foreign_national",
-    "next_deadline",
+    "legal_obstacle",
+    "sort_key",
+    "foreign_national_id",
     "foreign_national__v_number",
     "foreign_national__surname",
     "foreign_national__given_names",
     "foreign_national__vulnerabilities",
+    "case_officer_id",
     "case_officer__username",
     "case_officer__first_name",
     "case_officer__last_name",
-    "team__name",
-    "next_deadline__case",
     "next_deadline__kind",
     "next_deadline__rule_version",
     "next_deadline__statutory",
@@ -62,6 +57,24 @@ QUEUE_COLUMNS = (
 )
 
 
+def _queue(*, user, on, within):
+    return cases_visible_to(user, within=within).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
+
+
+def queue_values(rows):
+    """The work-queue rows (annotated with `sort_key`) as the plain values a row shows (QUEUE_VALUES)."""
+    return rows.values(*QUEUE_VALUES)
+
+
+def queue_nationalities(person_ids) -> dict[int, list[tuple[str, str]]]:
+    """Each person's (country, status) in the order every list shows them (status, then code), in one query."""
+    found = {}
+    rows = Nationality.objects.filter(foreign_national_id__in=person_ids).order_by("status", "country")
+    for person_id, country, status in rows.values_list("foreign_national_id", "country", "status"):
+        found.setdefault(person_id, []).append((country, status))
+    return found
+
+
 def workqueue_sorted(rows, sort):
     """The rows annotated with the sort key keyset pagination continues from (unknown sorts: the default)."""
     expression, _label = SORTS.get(sort) or SORTS[DEFAULT_SORT]
@@ -69,20 +82,20 @@ def workqueue_sorted(rows, sort):
 
 
 def workqueue_mine(*, user, on):
-    """The open cases assigned to `user`."""
-    return case_rows(user=user, on=on, within=Q(case_officer=user)).open().only(*QUEUE_COLUMNS)
+    """The open cases assigned to `user`, each annotated `legal_obstacle` on `on`."""
+    return _queue(user=user, on=on, within=Q(case_officer=user))
 
 
 def workqueue_team(*, user, on):
-    """The open cases of the team lead's team."""
+    """The open cases of the team lead's team, each annotated `legal_obstacle` on `on`."""
     if not user.team_id:
         return Case.objects.none()
-    return case_rows(user=user, on=on, within=Q(team_id=user.team_id)).open().only(*QUEUE_COLUMNS)
+    return _queue(user=user, on=on, within=Q(team_id=user.team_id))
 
 
 def workqueue_intake(*, user, on):
-    """The national intake: open cases that no team holds yet."""
-    return case_rows(user=user, on=on, within=NATIONAL_INTAKE).open().only(*QUEUE_COLUMNS)
+    """The national intake: open cases that no team holds yet, each annotated `legal_obstacle` on `on`."""
+    return _queue(user=user, on=on, within=NATIONAL_INTAKE)
 
 
 def team_case_officers(*, team_id):

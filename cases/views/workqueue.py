@@ -26,6 +26,8 @@ from ..selectors import (
     DEFAULT_SORT,
     QUEUE_PAGE_SIZE,
     SORTS,
+    queue_nationalities,
+    queue_values,
     team_case_officers,
     workqueue_intake,
     workqueue_mine,
@@ -33,7 +35,7 @@ from ..selectors import (
     workqueue_team,
 )
 from ._common import now as _now
-from ._queue_rows import queue_rows
+from ._queue_rows import queue_rows, rows_html
 
 
 @permission_required("cases.view_case", raise_exception=True)
@@ -57,12 +59,16 @@ def workqueue(request):
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else base
     sort = request.GET.get("sorteer") if request.GET.get("sorteer") in SORTS else DEFAULT_SORT
     total = rows.count()
-    page = keyset_page(workqueue_sorted(rows, sort), cursor=request.GET.get("pagina"), size=QUEUE_PAGE_SIZE)
-    if page.rows:
-        log_list_read(request, [case.foreign_national for case in page.rows], activity=CASELOAD)
+    page = keyset_page(
+        queue_values(workqueue_sorted(rows, sort)), cursor=request.GET.get("pagina"), size=QUEUE_PAGE_SIZE
+    )
+    people = [case["foreign_national_id"] for case in page.rows]
+    if people:
+        log_list_read(request, people, activity=CASELOAD)
+    table = queue_rows(page.rows, nationalities=queue_nationalities(people) if people else {}, now=now)
     bulk_form = None
     if view in ("team", "intake") and officers is not None:
-        bulk_form = BulkAssignForm(officers=officers, case_ids=[c.pk for c in page.rows], auto_id="bulk_%s")
+        bulk_form = BulkAssignForm(officers=officers, case_ids=[row.pk for row in table], auto_id="bulk_%s")
     # The filters and the pager ask htmx for the results only; the same URL without htmx is the whole page.
     partial = htmx_target(request) == "queue-results"
     response = render(
@@ -74,8 +80,9 @@ def workqueue(request):
             "is_lead": is_lead,
             "filterset": filterset,
             "page": page,
-            "cases": page.rows,
-            "rows": queue_rows(page.rows, now=now),
+            "cases": table,
+            "rows": table,
+            "rows_html": rows_html(table, selectable=bulk_form is not None, with_officer=view != "mijn"),
             "total": total,
             "sort": sort,
             "sorts": [(key, label) for key, (_expr, label) in SORTS.items()],

@@ -39,7 +39,9 @@ def _load(raw):
 
 
 def _cursor(direction, row):
-    return signing.dumps([direction, _dump(row.sort_key), row.pk], salt=_SALT, compress=True)
+    # A row is a model instance or, for a list read with .values() (the work queue), a dict with "id".
+    key, pk = (row["sort_key"], row["id"]) if isinstance(row, dict) else (row.sort_key, row.pk)
+    return signing.dumps([direction, _dump(key), pk], salt=_SALT, compress=True)
 
 
 def _parse(cursor):

@@ -35,3 +35,23 @@ def test_roles_come_from_the_loaded_names():
     with CaptureQueriesContext(connection) as queries:
         assert user.has_role(Role.TEAM_LEAD) and not user.has_role(Role.CASE_OFFICER)
     assert len(queries) == 0
+
+
+@pytest.mark.parametrize("factory", [CaseOfficerFactory, TeamLeadFactory])
+def test_the_statement_compiled_once_loads_every_field_as_the_orm_does(factory):
+    """The compiled statement is reused with another id each time: each user gets their own fields and team."""
+    first, second = factory(), factory(team=None, first_name="Zonder", last_name="Team")
+    backend = UserWithRolesBackend()
+    for stored in (first, second, first):
+        loaded, expected = backend.get_user(stored.pk), ModelBackend().get_user(stored.pk)
+        fields = [field.attname for field in type(loaded)._meta.concrete_fields]
+        assert [getattr(loaded, name) for name in fields] == [getattr(expected, name) for name in fields]
+        assert loaded.team == expected.team
+        assert (loaded.team.name if loaded.team else None) == (expected.team.name if expected.team else None)
+        assert loaded.get_all_permissions() == expected.get_all_permissions()
+        assert not loaded._state.adding
+
+
+@pytest.mark.parametrize("user_id", ["not-a-number", -1, 10**12])
+def test_a_session_naming_no_user_loads_nobody(user_id):
+    assert UserWithRolesBackend().get_user(user_id) is None
