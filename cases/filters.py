@@ -1,7 +1,6 @@
 """Filters of the work queue (django-filter): phase, track, nationality, flags, case officer."""
 
 import django_filters
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,7 +62,7 @@ class WorkqueueFilter(django_filters.FilterSet):
         label=_("Case officer"),
         queryset=None,
         empty_label=_("All case officers"),
-        widget=forms.Select(attrs=_SELECT),
+        widget=OneLoopSelect(attrs=_SELECT),
     )
 
     def __init__(self, *args, officers=None, now=None, **kwargs):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dtv.core.fields import BoundedDateFormField
 from dtv.core.forms import CHOOSE, LoadedModelChoiceField, required_when
 from dtv.core.ids import parse_id
+from dtv.core.widgets import OneLoopSelect
 
 from .constants import (
     DEPARTURE_TERM_DAYS,
@@ -298,7 +299,7 @@ class IntakeForm(IdentityForm):
 
 class AssignForm(forms.Form):
     case_officer = LoadedModelChoiceField(
-        label=_("Case officer"), queryset=None, widget=forms.Select(attrs=_SELECT), empty_label=CHOOSE
+        label=_("Case officer"), queryset=None, widget=OneLoopSelect(attrs=_SELECT), empty_label=CHOOSE
     )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=500, widget=forms.TextInput(attrs=_TEXT))
 

@@ -63,8 +63,10 @@ class AccessLogEntry(AppendOnlyModel):
     """
 
     occurred_at = models.DateTimeField(_("occurred at"), db_index=True)
+    # No index of their own on user and person: accesslog_user and accesslog_person start with them, and
+    # every list page writes a row per person shown, so each index less is a write less (issue 8 §5).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+", db_index=False
     )
     foreign_national = models.ForeignKey(
         ForeignNational,
@@ -73,6 +75,7 @@ class AccessLogEntry(AppendOnlyModel):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     case = models.ForeignKey(
         Case,

@@ -1,11 +1,15 @@
 """The work queue: a case officer's own cases, the team's caseload and the national intake."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db import connections
+from django.db.models import CharField, F, OuterRef, Q, Value
+from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy
 
 from dtv.accounts.constants import Role
+from dtv.core.pagination import KeysetPage, keyset_page
 
 from ..models import Case, Nationality
 from ..permissions import cases_visible_to
@@ -61,13 +65,43 @@ def _queue(*, user, on, within):
     return cases_visible_to(user, within=within).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
 
 
-def queue_values(rows):
-    """The work-queue rows (annotated with `sort_key`) as the plain values a row shows (QUEUE_VALUES)."""
-    return rows.values(*QUEUE_VALUES)
+@dataclass(frozen=True)
+class QueuePage:
+    """A keyset page of work-queue rows as plain values, and each shown person's (country, status) pairs."""
+
+    page: KeysetPage
+    nationalities: dict[int, list[tuple[str, str]]]
 
 
-def queue_nationalities(person_ids) -> dict[int, list[tuple[str, str]]]:
-    """Each person's (country, status) in the order every list shows them (status, then code), in one query."""
+def queue_page(rows, *, sort, cursor, size=QUEUE_PAGE_SIZE) -> QueuePage:
+    """One keyset page of the queue `rows` in `sort` order, with the nationalities (on PostgreSQL in the same query)."""
+    rows = workqueue_sorted(rows, sort)
+    if connections[rows.db].vendor != "postgresql":
+        page = keyset_page(rows.values(*QUEUE_VALUES), cursor=cursor, size=size)
+        people = [row["foreign_national_id"] for row in page.rows]
+        return QueuePage(page=page, nationalities=_nationalities(people) if people else {})
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    # "status:country" in the order every list shows them; neither a status code nor a country code has a ":".
+    pairs = (
+        Nationality.objects.filter(foreign_national_id=OuterRef("foreign_national_id"))
+        .order_by("status", "country")
+        .values(pair=Concat("status", Value(":"), "country", output_field=CharField()))
+    )
+    page = keyset_page(
+        rows.annotate(nationality_pairs=ArraySubquery(pairs)).values(*QUEUE_VALUES, "nationality_pairs"),
+        cursor=cursor,
+        size=size,
+    )
+    nationalities = {}
+    for row in page.rows:
+        nationalities[row["foreign_national_id"]] = [
+            tuple(reversed(pair.split(":", 1))) for pair in row.pop("nationality_pairs")
+        ]
+    return QueuePage(page=page, nationalities=nationalities)
+
+
+def _nationalities(person_ids) -> dict[int, list[tuple[str, str]]]:
     found = {}
     rows = Nationality.objects.filter(foreign_national_id__in=person_ids).order_by("status", "country")
     for person_id, country, status in rows.values_list("foreign_national_id", "country", "status"):

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from dtv.core.http import htmx_target, redirect_back
 from dtv.core.ids import parse_ids
-from dtv.core.pagination import keyset_page
 
 from .. import services
 from ..accesslog import log_list_read
@@ -24,14 +23,11 @@ from ..permissions import cases_visible_to
 from ..processing import CASELOAD
 from ..selectors import (
     DEFAULT_SORT,
-    QUEUE_PAGE_SIZE,
     SORTS,
-    queue_nationalities,
-    queue_values,
+    queue_page,
     team_case_officers,
     workqueue_intake,
     workqueue_mine,
-    workqueue_sorted,
     workqueue_team,
 )
 from ._common import now as _now
@@ -59,13 +55,12 @@ def workqueue(request):
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else base
     sort = request.GET.get("sorteer") if request.GET.get("sorteer") in SORTS else DEFAULT_SORT
     total = rows.count()
-    page = keyset_page(
-        queue_values(workqueue_sorted(rows, sort)), cursor=request.GET.get("pagina"), size=QUEUE_PAGE_SIZE
-    )
+    queue = queue_page(rows, sort=sort, cursor=request.GET.get("pagina"))
+    page = queue.page
     people = [case["foreign_national_id"] for case in page.rows]
     if people:
         log_list_read(request, people, activity=CASELOAD)
-    table = queue_rows(page.rows, nationalities=queue_nationalities(people) if people else {}, now=now)
+    table = queue_rows(page.rows, nationalities=queue.nationalities, now=now)
     bulk_form = None
     if view in ("team", "intake") and officers is not None:
         bulk_form = BulkAssignForm(officers=officers, case_ids=[row.pk for row in table], auto_id="bulk_%s")
