@@ -3,8 +3,8 @@
 A rule version is chosen by the date the term STARTS (or the date its kind names in `chosen_by`), so a
 change in the law never moves a deadline that already runs. The registry (`registry.py`) holds the
 versions; this module registers the rules of `cases` and, until their apps are built, the rules of
-those apps too (holding, detention, VBL → detention; flight notice, Dublin → departures; travel
-documents → laissezpasser). Each app then moves its versions verbatim into its own `deadlines.py` and
+those apps too (holding, detention, VBL → detention; flight notice, Dublin → departures; the travel
+documents have moved to their app). Each app then moves its versions verbatim into its own `deadlines.py` and
 registers them from its `AppConfig.ready()`.
 
 A version that turned out to follow a wrong reading is not edited in place: it is withdrawn (taken
@@ -59,8 +59,6 @@ class DeadlineKind:
     DETENTION_MAXIMUM = "detention_maximum"
     DETENTION_REVIEW = "detention_review"
     DUBLIN_TRANSFER = "dublin_transfer"
-    TRAVEL_DOCUMENT_REMINDER = "travel_document_reminder"
-    TRAVEL_DOCUMENT_ESCALATION = "travel_document_escalation"
     AGREED_ACTION = "agreed_action"
 
 
@@ -607,46 +605,5 @@ register(
         remind_before=dt.timedelta(days=3),
         task_text=_("Review the detention: is removal still in prospect?"),
         compute=calendar_term("days", param="days", note="internal_review"),
-    ),
-)
-
-# Until the laissezpasser app is built: the travel-document working agreements (→ laissezpasser/deadlines.py).
-register(
-    _version(
-        DeadlineKind.TRAVEL_DOCUMENT_REMINDER,
-        "dtv-werkafspraak",
-        label=_("Travel-document request: reminder"),
-        # Working agreements have no statutory date; the Vw 2000 date is simply Regie's earliest horizon.
-        in_force_from=VW_2000_IN_FORCE,
-        in_force_until=None,
-        legal_basis="Werkafspraak DT&V (geen wettelijke termijn)",
-        legal_text=_("Ask the embassy again when a travel-document request stays unanswered"),
-        statutory=False,
-        atw_applies=False,
-        atw_note=ATW_NOTES["working_agreement"],
-        counting="weeks",
-        params={"weeks": 6},
-        params_from_settings={"weeks": "TRAVEL_DOCUMENT_REMINDER_WEEKS"},
-        responsible=Responsible.CASE_OFFICER,
-        remind_before=None,
-        task_text=_("Follow up the travel-document request with the embassy"),
-        compute=calendar_term("weeks", param="weeks", note="working_agreement"),
-    ),
-    _version(
-        DeadlineKind.TRAVEL_DOCUMENT_ESCALATION,
-        "dtv-werkafspraak",
-        label=_("Travel-document request: escalation"),
-        in_force_from=VW_2000_IN_FORCE,
-        in_force_until=None,
-        legal_basis="Werkafspraak DT&V (geen wettelijke termijn)",
-        legal_text=_("Escalate a travel-document request unanswered for 12 months"),
-        statutory=False,
-        atw_applies=False,
-        atw_note=ATW_NOTES["working_agreement"],
-        counting="months",
-        responsible=Responsible.TEAM_LEAD,
-        remind_before=None,
-        task_text=_("Travel-document request unanswered for 12 months: escalate"),
-        compute=calendar_term("months", amount=12, note="working_agreement"),
     ),
 )

@@ -61,6 +61,7 @@ from cases.models import (
 )
 from cases.people import person_set_search_names
 from cases.services import cases_legal_obstacle_rebuild
+from laissezpasser.deadlines import LpDeadlineKind
 
 from . import bulk, names
 from .people import V_PREFIX, Weighted, family_links, person_spec, v_number
@@ -715,7 +716,7 @@ def _plan_travel_document(ctx, build, rng, officer, started_at):
     deadline = _deadline(
         ctx,
         build,
-        kind=DeadlineKind.TRAVEL_DOCUMENT_REMINDER,
+        kind=LpDeadlineKind.TRAVEL_DOCUMENT_REMINDER,
         start=requested_on,
         opened_at=opened_at,
         opened_by=officer,

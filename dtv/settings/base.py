@@ -205,6 +205,8 @@ SECURE_CSP = {
 DEADLINE_ESCALATION_GRACE_HOURS = env_int("DEADLINE_ESCALATION_GRACE_HOURS", 24, minimum=0)
 DETENTION_REVIEW_DAYS = env_int("DETENTION_REVIEW_DAYS", 28, minimum=1)
 TRAVEL_DOCUMENT_REMINDER_WEEKS = env_int("TRAVEL_DOCUMENT_REMINDER_WEEKS", 6, minimum=1)
+# How many days before an issued laissez-passer expires the case officer is warned (laissezpasser).
+LP_EXPIRY_WARNING_DAYS = env_int("LP_EXPIRY_WARNING_DAYS", 30, minimum=1)
 # How long before the flight the person and their lawyer must be told (48 hours; one source reports 36).
 FLIGHT_NOTICE_HOURS = env_int("FLIGHT_NOTICE_HOURS", 48, minimum=1)
 DEADLINE_SWEEP_SECONDS = env_int("DEADLINE_SWEEP_SECONDS", 60, minimum=5)
@@ -346,6 +348,9 @@ SPECTACULAR_SETTINGS = {
         "ProcedureKindEnum": "cases.constants.ProcedureKind",
         "ClosureEvidenceEnum": "cases.constants.ClosureEvidence",
         "DestinationTypeEnum": "cases.constants.DestinationType",
+        "TravelDocumentRequestStateEnum": "laissezpasser.constants.State",
+        "MissionKindEnum": "laissezpasser.constants.MissionKind",
+        "ContactKindEnum": "laissezpasser.constants.ContactKind",
     },
 }
 

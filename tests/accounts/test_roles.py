@@ -66,6 +66,8 @@ class TestUserSetRoles:
 
 # The grants as dtv/accounts/roles.py listed them before each app declared its own (issue 8): moving
 # the list into the apps must not change what any role may do.
+LATER_APPS = {"plugin_app", "laissezpasser", "departures", "detention"}
+
 GRANTS_BEFORE_THE_APPS_DECLARED_THEM = {
     Role.CASE_OFFICER: {
         "cases.view_case",
@@ -126,7 +128,8 @@ class TestRolePermissions:
     @pytest.mark.parametrize("role", list(Role), ids=lambda role: role.value)
     def test_each_role_holds_what_it_held_before_the_apps_declared_their_grants(self, role):
         # The tests' throwaway app (tests/plugin_app, test settings only) grants a permission of its own.
-        held = {name for name in role_permissions()[role] if not name.startswith("plugin_app.")}
+        # The apps built after issue 8 (and the tests' throwaway app) check their own grants in their tests.
+        held = {name for name in role_permissions()[role] if name.split(".")[0] not in LATER_APPS}
         assert held == GRANTS_BEFORE_THE_APPS_DECLARED_THEM[role]
 
     def test_collects_the_grants_of_every_app_that_declares_some(self):
@@ -174,7 +177,11 @@ class TestSyncRoleGroups:
         officer = EnforcementOfficerFactory()
         assert officer.has_perm("detention.change_measure")
         assert not CaseOfficerFactory().has_perm("detention.change_measure")
-        held = Group.objects.get(name=Role.ENFORCEMENT_OFFICER.value).permissions.values_list("codename", flat=True)
+        held = (
+            Group.objects.get(name=Role.ENFORCEMENT_OFFICER.value)
+            .permissions.exclude(content_type__app_label__in=LATER_APPS - {"detention"})
+            .values_list("codename", flat=True)
+        )
         assert set(held) == {"view_case", "view_foreignnational", "view_caseevent", "break_glass", "change_measure"}
 
     def test_a_permission_taken_away_from_the_apps_grants_leaves_the_group(self, db, monkeypatch):

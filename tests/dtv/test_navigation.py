@@ -24,6 +24,9 @@ from tests.factories.deadlines import DUE_AT, DeadlineFactory
 
 pytestmark = pytest.mark.django_db
 
+# Entries of the apps built after issue 8 are left out here: each app's own tests check its entries.
+LATER_APPS = {"plugin_app", "laissezpasser", "departures", "detention"}
+
 # The menu of each role as dtv/accounts listed it before each app declared its own entries (issue 8).
 MENU_BEFORE_THE_APPS_DECLARED_IT = {
     CaseOfficerFactory: ["cases:workqueue", "cases:search", "cases:intake", "cases:notifications"],
@@ -55,7 +58,7 @@ def menu_of(user, path="/"):
     """The user's menu, without the entry of the tests' throwaway app (tests/plugin_app, test settings only)."""
     request = RequestFactory().get(path)
     request.user = user
-    return [item for item in navigation(request)["navigation"] if not item["url_name"].startswith("plugin_app:")]
+    return [item for item in navigation(request)["navigation"] if item["url_name"].split(":")[0] not in LATER_APPS]
 
 
 class TestMainNavigation:

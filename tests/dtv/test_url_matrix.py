@@ -27,7 +27,8 @@ Actors, the columns (the subject is the case the row's object belongs to):
 
 Objects, the `on` column: `-` none, `case`, `proc` (a pending legal procedure), `term` (the departure
 term), `action` (an agreed action), `deadline` (an overdue deadline), `item` (its work item), `doc`
-(a document), `hand` (another partner's handover of the subject's V-number, awaiting a DT&V match); each
+(a document), `hand` (another partner's handover of the subject's V-number, awaiting a DT&V match), `lp` (a
+draft travel-document request to Morocco, a third country with access recorded); each
 subject case has one of each, and its overdue deadline left a notification and a
 work item for its case officer.
 
@@ -76,6 +77,8 @@ from cases.models import AgreedAction, AtwHoliday, Case, Handover, WorkItem
 from dtv.accounts.constants import Role
 from dtv.accounts.rolechanges import role_change_propose
 from dtv.core.models import Heartbeat
+from laissezpasser.models import Country, Mission
+from laissezpasser.services import request_create
 from tests.factories.accounts import (
     CaseOfficerFactory,
     ChainPartnerFactory,
@@ -248,6 +251,26 @@ POST  admin:cases_atwholiday_delete                    -        login login logi
 GET   admin:cases_atwholiday_change                    -        login login login login login login login login 200   login login login
 POST  admin:cases_atwholiday_change                    -        login login login login login login login login 200   login login login
 GET   (unnamed)beheer/cases/atwholiday/<path:object_id>/ -        login login login login login login login login 302   login login login
+GET   admin:laissezpasser_country_simple_history       -        login login login login login login login login 404   login login login
+GET   admin:laissezpasser_country_changelist           -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_country_add                  -        login login login login login login login login 200   login login login
+POST  admin:laissezpasser_country_add                  -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_country_history              -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_country_delete               -        login login login login login login login login 200   login login login
+POST  admin:laissezpasser_country_delete               -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login
+POST  admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login
+GET   (unnamed)beheer/laissezpasser/country/<path:object_id>/ -        login login login login login login login login 302   login login login
+GET   admin:laissezpasser_mission_simple_history       -        login login login login login login login login 404   login login login
+GET   admin:laissezpasser_mission_changelist           -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login
+POST  admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_mission_history              -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login
+POST  admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login
+GET   admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login
+POST  admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login
+GET   (unnamed)beheer/laissezpasser/mission/<path:object_id>/ -        login login login login login login login login 302   login login login
 GET   admin:app_list                                   -        login login login login login login login login 200   login login login
 GET   (unnamed)beheer/(?P<url>.*)$                     -        login login login login login login login login 404   login login login
 
@@ -280,6 +303,32 @@ GET   cases-api:case-events            case     401   200   200   404   404   20
 POST  cases-api:deadline-met           deadline 401   400   403   404   404   400   404   403   404   404   403   404
 POST* cases-api:deadline-met           deadline 401   200   403   404   404   200   404   403   404   404   403   404
 
+# laissezpasser: countries and travel-document requests (pages); chain partners have no session, DT&V-internal
+GET   laissezpasser:country_list       -        login 200   200   200   200   200   200   200   200   403   login login
+GET   laissezpasser:country_detail     -        login 200   200   200   200   200   200   200   200   403   login login
+GET   laissezpasser:request_add        case     login 200   403   404   404   200   404   403   403   403   login login
+POST  laissezpasser:request_add        case     login 200   403   404   404   200   404   403   403   403   login login
+GET   laissezpasser:request_detail     lp       login 200   200   404   404   200   404   200   403   403   login login
+POST  laissezpasser:request_step       lp       login 200   403   404   404   200   404   403   403   403   login login
+
+# laissezpasser: the API (laissezpasser/api/urls.py) for DT&V roles; a chain partner gets 403 in its scope, 404 outside
+GET   laissezpasser:api-country-list   -        401   200   200   200   200   200   200   200   200   403   403   403
+GET   laissezpasser:api-country-detail -        401   200   200   200   200   200   200   200   200   403   403   403
+GET   laissezpasser:api-case-requests  case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  laissezpasser:api-case-requests  case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* laissezpasser:api-case-requests  case     401   201   403   404   404   201   404   403   404   404   403   404
+GET   laissezpasser:api-request-detail lp       401   200   200   404   404   200   404   200   404   404   403   404
+POST  laissezpasser:api-request-approve lp      401   403   403   404   404   409   404   403   404   404   403   404
+POST  laissezpasser:api-request-expire lp       401   409   403   404   404   409   404   403   404   404   403   404
+POST  laissezpasser:api-request-submit lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-schedule-presentation lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-record-presentation lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-answer lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-escalate lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-use lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-withdraw lp       401   400   400   404   404   400   404   400   404   404   403   404
+POST  laissezpasser:api-request-contacts lp       401   400   400   404   404   400   404   400   404   404   403   404
+
 # The API's schema (token or session) and its docs page (session): login required (API_DOCS_REQUIRE_LOGIN)
 GET   api-schema                       -        401   200   200   200   200   200   200   200   200   200   200   200
 GET   api-docs                         -        login 200   200   200   200   200   200   200   200   200   login login
@@ -290,11 +339,16 @@ EXTRA_KWARGS = {
     "cases:case_transition": {"transition": "prepare_departure"},
     # No request names the subject's V-number in the world: the holder is told it was dealt with.
     "cases:family_link_confirm": {"request_pk": 1},
+    "laissezpasser:country_detail": {"code": "MAR"},
+    "laissezpasser:api-country-detail": {"code": "MAR"},
+    # An empty body is refused by the form (200 with its errors) for whoever may take the step.
+    "laissezpasser:request_step": {"step": "withdraw"},
 }
 
 # The valid bodies of `POST*` rows: where an empty body is refused (400) before the permission is
 # checked, only a valid one shows that the others are denied.
 BODIES = {
+    "laissezpasser:api-case-requests": lambda world: {"country": "ESP", "third_country_access": "Verblijfsvergunning"},
     "cases-api:handover-create": lambda world: {
         "reference": "MATRIX-1",
         "handover_date": "2026-04-01",
@@ -338,6 +392,8 @@ for _model, _kind in [
     ("accounts_team", "team"),
     ("accounts_rolechangerequest", "rolechange"),
     ("cases_atwholiday", "holiday"),
+    ("laissezpasser_country", "country"),
+    ("laissezpasser_mission", "mission"),
     ("core_heartbeat", "heartbeat"),
     ("auth_group", "group"),
 ]:
@@ -360,15 +416,21 @@ UNNAMED_URLS = {
         ("accounts/team", "team"),
         ("accounts/rolechangerequest", "rolechange"),
         ("cases/atwholiday", "holiday"),
+        ("laissezpasser/country", "country"),
+        ("laissezpasser/mission", "mission"),
         ("core/heartbeat", "heartbeat"),
         ("auth/group", "group"),
     ]
 }
 UNNAMED_URLS["(unnamed)beheer/(?P<url>.*)$"] = lambda world: "/beheer/bestaat-niet/"
 # A pattern with positional groups (simple-history's view of one version): its URL written out; version 1.
-UNNAMED_URLS["admin:cases_atwholiday_simple_history"] = (
-    lambda world: f"/beheer/cases/atwholiday/{world.admin_objects['holiday']}/history/1/"
+UNNAMED_URLS["admin:cases_atwholiday_simple_history"] = lambda world: (
+    f"/beheer/cases/atwholiday/{world.admin_objects['holiday']}/history/1/"
 )
+for _model in ("country", "mission"):
+    UNNAMED_URLS[f"admin:laissezpasser_{_model}_simple_history"] = lambda world, _model=_model: (
+        f"/beheer/laissezpasser/{_model}/{world.admin_objects[_model]}/history/1/"
+    )
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The day after the overdue deadline of the fixtures fell due (tests/factories/deadlines.py).
@@ -400,7 +462,7 @@ ACTORS = {
 }
 OUTCOMES = {"200", "201", "302", "400", "401", "403", "404", "405", "409", "login", "glass", "out"}
 DENIALS = {"login", "glass", "400", "401", "403", "404", "405", "409"}
-OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc", "hand"}
+OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc", "hand", "lp"}
 # Which subjects each user may see; every other subject's name must stay off their pages. (The privacy
 # officer's access log names whom it lists; the world holds no logged reads, every request is undone.)
 SCOPE = {
@@ -509,8 +571,12 @@ def case_with_its_work(*, officer, v_number, surname, **kwargs):
     document = document_upload(
         case=case, upload=png(), kind=DocumentKind.PASSPORT, description="", actor=officer, now=NOW
     )
+    travel_document_request = request_create(
+        case=case, country="MAR", third_country_access="Verblijfsvergunning", actor=officer, now=NOW
+    )
     return {
         "case": case,
+        "lp": travel_document_request,
         "proc": procedure,
         "term": term,
         "action": AgreedAction.objects.get(interview__case=case),
@@ -583,6 +649,8 @@ def build_world():
         "team": team_a.pk,
         "rolechange": proposal.pk,
         "holiday": AtwHoliday.objects.order_by("date").first().pk,
+        "country": Country.objects.get(code="MAR").pk,
+        "mission": Mission.objects.filter(country__code="MAR").order_by("id").first().pk,
         "heartbeat": Heartbeat.objects.create(worker="celery@matrix", last_beat_at=NOW, beats=1).pk,
         "group": Group.objects.get(name=Role.CASE_OFFICER.value).pk,
     }
@@ -670,7 +738,7 @@ def ask(world, row, actor_key):
         body = BODIES[row.name](world) if row.method == "POST*" else {}
         if row.method == "GET":
             response = client.get(url)
-        elif row.name.startswith("cases-api:"):
+        elif row.name.startswith("cases-api:") or row.name.startswith("laissezpasser:api-"):
             response = client.post(url, data=body, content_type="application/json")
         else:
             response = client.post(url, data=body)
@@ -773,9 +841,7 @@ class TestTheChecksThemselves:
     def test_the_write_check_sees_an_insert(self, world):
         with transaction.atomic():
             before = fingerprint()
-            services.note_add(
-                case=world.subjects["own"]["case"], text="Gebeld.", actor=world.users["officer"], now=NOW
-            )
+            services.note_add(case=world.subjects["own"]["case"], text="Gebeld.", actor=world.users["officer"], now=NOW)
             assert "cases_caseevent" in changed(before, fingerprint())
             transaction.set_rollback(True)
 

@@ -11,6 +11,7 @@ from cases.deadlines import atw, registry
 from cases.deadlines.explain import explain
 from cases.deadlines.registry import compute
 from cases.deadlines.rules import DeadlineKind, DublinCircumstance
+from laissezpasser.deadlines import LpDeadlineKind
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 D = dt.date
@@ -213,7 +214,7 @@ def test_one_day_one_week_one_month_and_one_hour_are_singular(holidays):
     assert explained(DeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays, days=1).startswith(
         "1 dag na 2 maart 2026 = 3 maart 2026."
     )
-    assert explained(DeadlineKind.TRAVEL_DOCUMENT_REMINDER, D(2026, 3, 2), holidays, weeks=1).startswith(
+    assert explained(LpDeadlineKind.TRAVEL_DOCUMENT_REMINDER, D(2026, 3, 2), holidays, weeks=1).startswith(
         "1 week na 2 maart 2026 = 9 maart 2026."
     )
     assert explained(DeadlineKind.HOLDING_EXTENSION, at(2026, 3, 3, 13), holidays, hours=1).startswith(

@@ -362,14 +362,6 @@ class TestDublinTransfer:
 
 
 class TestWorkingAgreementsAndAgreedActions:
-    def test_the_travel_document_reminder_uses_the_configured_weeks(self, holidays):
-        assert due_date(DeadlineKind.TRAVEL_DOCUMENT_REMINDER, D(2026, 3, 2), holidays) == D(2026, 4, 13)
-        assert due_date(DeadlineKind.TRAVEL_DOCUMENT_REMINDER, D(2026, 3, 2), holidays, weeks=8) == D(2026, 4, 27)
-
-    def test_the_escalation_goes_to_the_team_lead_after_12_months(self, holidays):
-        rule, computation = compute(DeadlineKind.TRAVEL_DOCUMENT_ESCALATION, start=D(2026, 3, 2), holidays=holidays)
-        assert (rule.responsible, computation.due_date) == ("team_lead", D(2027, 3, 2))
-
     def test_an_agreed_action_is_due_on_the_agreed_date_even_on_a_sunday(self, holidays):
         _rule, computation = compute(DeadlineKind.AGREED_ACTION, start=D(2026, 3, 8), holidays=holidays)
         assert (computation.due_date, computation.due_at) == (D(2026, 3, 8), at(2026, 3, 9, 0))
@@ -434,14 +426,15 @@ class TestRuleVersions:
         assert computation.atw_applied == (rule.atw_applies and kind in atw_kinds)
 
     def test_only_working_agreements_and_agreed_actions_are_not_statutory(self):
-        # The tests' throwaway app (tests/plugin_app) registers a working agreement of its own: not one of ours.
-        ours = [kind for kind in registry.registered_kinds() if not kind.startswith("plugin_")]
+        # The tests' throwaway app (tests/plugin_app) registers a working agreement of its own, and the
+        # travel-document working agreements are laissezpasser's (tests/laissezpasser/test_deadlines.py).
+        ours = [
+            kind
+            for kind in registry.registered_kinds()
+            if not kind.startswith("plugin_") and not kind.startswith("travel_document")
+        ]
         informal = {kind for kind in ours if not rule_version(kind, on=D(2026, 7, 2)).statutory}
-        assert informal == {
-            DeadlineKind.AGREED_ACTION,
-            DeadlineKind.TRAVEL_DOCUMENT_REMINDER,
-            DeadlineKind.TRAVEL_DOCUMENT_ESCALATION,
-        }
+        assert informal == {DeadlineKind.AGREED_ACTION}
         assert DeadlineKind.DEPARTURE_TERM in registry.statutory_kinds()
 
 

@@ -22,6 +22,7 @@ from cases.deadlines.sweep import SweepReport, deadlines_sweep, due_deadlines
 from cases.models import CaseEvent, Deadline, Notification, WorkItem
 from cases.tasks import sweep_deadlines
 from dtv.celery import app
+from laissezpasser.deadlines import LpDeadlineKind
 from tests.factories.accounts import EnforcementOfficerFactory, TeamLeadFactory
 from tests.factories.cases import CaseFactory
 from tests.factories.deadlines import DUE_AT, REMIND_AT, DeadlineFactory, amsterdam
@@ -387,7 +388,7 @@ class TestDeadlinesSweepRecipients:
 
     def test_a_team_lead_deadline_goes_to_the_team_leads(self, case, team_lead):
         deadline = DeadlineFactory(
-            case=case, kind=DeadlineKind.TRAVEL_DOCUMENT_ESCALATION, start=D(2025, 3, 31), opened_at=DUE_AT
+            case=case, kind=LpDeadlineKind.TRAVEL_DOCUMENT_ESCALATION, start=D(2025, 3, 31), opened_at=DUE_AT
         )
 
         deadlines_sweep(now=deadline.due_at)

@@ -1,0 +1,112 @@
+"""What other modules read of travel documents: the RvS phase, the valid travel document, a case's requests."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cases.constants import DocumentKind, ProcedureKind, ProcedureOutcome
+from cases.selectors import case_procedures
+from dtv.core.batch import fetch_together
+
+from .constants import OPEN_STATES, State
+from .models import IdentityDocumentDetails, TravelDocumentRequest
+
+# The procedures that are an appeal against the asylum decision (beroep, hoger beroep, and the interim
+# relief that goes with them). Regie does not record whether an appeal concerns an asylum or a regular
+# application, so every pending appeal the person may await here counts: the safe reading of the ruling.
+ASYLUM_APPEAL_KINDS = (ProcedureKind.APPEAL, ProcedureKind.FURTHER_APPEAL, ProcedureKind.INTERIM_RELIEF)
+
+
+def asylum_appeal_pending(*, case) -> bool:
+    """Whether the person may await an asylum appeal in the Netherlands now (RvS 19 November 2025)."""
+    return (
+        case_procedures(case=case)
+        .filter(kind__in=ASYLUM_APPEAL_KINDS, outcome=ProcedureOutcome.PENDING, may_await_in_nl=True)
+        .exists()
+    )
+
+
+def case_requests(*, case):
+    """The case's travel-document requests, newest first, with country and mission (unevaluated)."""
+    return TravelDocumentRequest.objects.filter(case_id=case.pk).select_related("country", "mission")
+
+
+def open_request_exists(*, case, country) -> bool:
+    return TravelDocumentRequest.objects.filter(case_id=case.pk, country=country, state__in=OPEN_STATES).exists()
+
+
+@dataclass(frozen=True)
+class TravelDocument:
+    """A document the person can travel on, on a given day, or the reason there is none."""
+
+    kind: str  # "laissez_passer" | DocumentKind.PASSPORT | DocumentKind.ID_CARD | "" (none)
+    number: str = ""
+    country: str = ""
+    valid_until: dt.date | None = None
+    reason: str = ""
+    source_id: int | None = None
+
+    def __bool__(self):
+        return bool(self.kind)
+
+
+LAISSEZ_PASSER = "laissez_passer"
+_IDENTITY_KINDS = (DocumentKind.PASSPORT, DocumentKind.ID_CARD)
+
+
+def travel_document_rows(case_ids, *, on):
+    """The unevaluated querysets that decide the valid travel document of many cases on `on`."""
+    return {
+        "lps": TravelDocumentRequest.objects.filter(case_id__in=case_ids, state=State.ISSUED)
+        .select_related("country")
+        .order_by("case_id", "-lp_valid_until", "id"),
+        "documents": IdentityDocumentDetails.objects.filter(case_id__in=case_ids, document__kind__in=_IDENTITY_KINDS)
+        .select_related("document")
+        .order_by("case_id", "-valid_until", "id"),
+    }
+
+
+def travel_documents_from_rows(case_ids, rows, *, on) -> dict:
+    """case id → TravelDocument valid on `on` (or the reason there is none), from `travel_document_rows`."""
+    found = {}
+    expired = {}
+    for lp in rows["lps"]:
+        if lp.lp_issued_on and lp.lp_issued_on <= on <= lp.lp_valid_until:
+            found.setdefault(
+                lp.case_id,
+                TravelDocument(LAISSEZ_PASSER, lp.lp_number, lp.country.code, lp.lp_valid_until, source_id=lp.pk),
+            )
+        elif lp.lp_valid_until and lp.lp_valid_until < on:
+            expired.setdefault(lp.case_id, lp.lp_valid_until)
+    for details in rows["documents"]:
+        if details.case_id in found:
+            continue
+        if details.valid_until >= on:
+            found[details.case_id] = TravelDocument(
+                details.document.kind, details.number, details.country, details.valid_until, source_id=details.pk
+            )
+        else:
+            expired.setdefault(details.case_id, details.valid_until)
+    result = {}
+    for case_id in case_ids:
+        if case_id in found:
+            result[case_id] = found[case_id]
+        elif case_id in expired:
+            result[case_id] = TravelDocument(
+                "",
+                reason=_("No valid travel document: the last one expired on %(date)s.")
+                % {"date": expired[case_id].strftime("%d-%m-%Y")},
+            )
+        else:
+            result[case_id] = TravelDocument(
+                "", reason=_("No valid travel document: no passport, identity card or laissez-passer recorded.")
+            )
+    return result
+
+
+def valid_travel_document(case, *, on: dt.date) -> TravelDocument:
+    """The document valid on `on` (an issued LP, or a passport/ID card with its expiry), or the reason there is none."""
+
+    rows = fetch_together(travel_document_rows([case.pk], on=on))
+    return travel_documents_from_rows([case.pk], rows, on=on)[case.pk]

@@ -1,0 +1,184 @@
+"""What each country's record predicts, counted from the dated transitions (a past year never changes).
+
+- the response time is the days from the submission to the FIRST answer of a request, stored on that
+  answer's transition (`RequestTransition.response_days`);
+- the confirmation rate is the share of answered requests whose first answer confirmed nationality or
+  identity or was an LP;
+- the presentation share is the share of submitted requests for which the mission asked a presentation;
+- an LP's validity is its days from issue to its last valid day, inclusive.
+"""
+
+import datetime as dt
+import statistics as pystats
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Aggregate, Count, FloatField, IntegerField, OuterRef, Subquery
+from django.db.models.functions import ExtractYear
+
+from .constants import CONFIRMING_ANSWERS, OPEN_STATES, State
+from .models import RequestTransition, TravelDocumentRequest
+
+
+class Percentile(Aggregate):
+    """PostgreSQL's percentile_cont: the continuous `fraction` percentile of the expression."""
+
+    function = "percentile_cont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fraction, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+def _quartile(values, q):
+    """The continuous percentile as PostgreSQL's percentile_cont computes it (linear between ranks)."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+@dataclass(frozen=True)
+class ResponseTimes:
+    count: int
+    median: float | None
+    mean: float | None
+    q1: float | None
+    q3: float | None
+    minimum: int | None
+    maximum: int | None
+
+
+@dataclass(frozen=True)
+class CountryStatistics:
+    open_by_state: dict  # state → number of requests in it now
+    per_year: list  # [(year, submitted, answered, confirmed, refused, withdrawn, issued)]
+    response: ResponseTimes
+    confirmation_rate: float | None  # 0..1 of requests with a first answer
+    presentation_share: float | None  # 0..1 of submitted requests
+    lps_issued: int
+    usual_validity_days: float | None  # median days an LP is valid
+
+
+def response_times(days) -> ResponseTimes:
+    days = list(days)
+    if not days:
+        return ResponseTimes(0, None, None, None, None, None, None)
+    return ResponseTimes(
+        count=len(days),
+        median=_quartile(days, 0.5),
+        mean=pystats.fmean(days),
+        q1=_quartile(days, 0.25),
+        q3=_quartile(days, 0.75),
+        minimum=min(days),
+        maximum=max(days),
+    )
+
+
+def country_statistics(country) -> CountryStatistics:
+    """Everything the country page shows, in four queries whatever the number of requests."""
+    transitions = RequestTransition.objects.filter(country=country)
+    open_by_state = dict(
+        TravelDocumentRequest.objects.filter(country=country, state__in=OPEN_STATES)
+        .values_list("state")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rows = (
+        transitions.exclude(to_state=State.DRAFT)
+        .annotate(year=ExtractYear("on"))
+        .values_list("year", "to_state", "request_id", "response_days", "data")
+    )
+    by_year = defaultdict(Counter)
+    first_answers = {}
+    presented_requests, submitted_requests = set(), set()
+    validities = []
+    for year, to_state, request_id, days, data in rows:
+        if to_state == State.SUBMITTED:
+            by_year[year]["submitted"] += 1
+            submitted_requests.add(request_id)
+        elif to_state == State.PRESENTATION_SCHEDULED:
+            presented_requests.add(request_id)
+        elif to_state == State.WITHDRAWN:
+            by_year[year]["withdrawn"] += 1
+        if to_state == State.ISSUED:
+            by_year[year]["issued"] += 1
+            if data.get("issued_on") and data.get("valid_until"):
+                issued, until = dt.date.fromisoformat(data["issued_on"]), dt.date.fromisoformat(data["valid_until"])
+                validities.append((until - issued).days + 1)
+        if days is not None:
+            first_answers[request_id] = (days, to_state)
+            by_year[year]["answered"] += 1
+            by_year[year]["confirmed" if to_state in CONFIRMING_ANSWERS else "refused"] += 1
+    per_year = [
+        (
+            year,
+            c["submitted"],
+            c["answered"],
+            c["confirmed"],
+            c["refused"],
+            c["withdrawn"],
+            c["issued"],
+        )
+        for year, c in sorted(by_year.items(), reverse=True)
+    ]
+    answered = list(first_answers.values())
+    confirmed = sum(1 for _days, state in answered if state in CONFIRMING_ANSWERS)
+    return CountryStatistics(
+        open_by_state=open_by_state,
+        per_year=per_year,
+        response=response_times(days for days, _state in answered),
+        confirmation_rate=confirmed / len(answered) if answered else None,
+        presentation_share=len(presented_requests & submitted_requests) / len(submitted_requests)
+        if submitted_requests
+        else None,
+        lps_issued=sum(row[6] for row in per_year),
+        usual_validity_days=_quartile(validities, 0.5),
+    )
+
+
+def with_expectation(requests):
+    """Annotate a request queryset with its country's median, quartiles and count of response times (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        return requests
+    answered = RequestTransition.objects.filter(country=OuterRef("country_id"), response_days__isnull=False).values(
+        "country"
+    )
+    return requests.annotate(
+        expected_n=Subquery(answered.annotate(n=Count("id")).values("n"), output_field=IntegerField()),
+        expected_median=Subquery(answered.annotate(m=Percentile("response_days", 0.5)).values("m")),
+        expected_q1=Subquery(answered.annotate(m=Percentile("response_days", 0.25)).values("m")),
+        expected_q3=Subquery(answered.annotate(m=Percentile("response_days", 0.75)).values("m")),
+    )
+
+
+@dataclass(frozen=True)
+class Expectation:
+    around: dt.date
+    based_on: int
+    early: dt.date
+    late: dt.date
+    overdue: bool
+
+
+def expectation(request, *, today) -> Expectation | None:
+    """When an open request's answer is expected (submission + the country's median), from `with_expectation`."""
+    median = getattr(request, "expected_median", None)
+    if median is None or request.submitted_on is None or request.answered_on is not None:
+        return None
+    if request.state not in (State.SUBMITTED, State.PRESENTATION_SCHEDULED, State.PRESENTED, State.ESCALATED):
+        return None
+    start = request.submitted_on
+    around = start + dt.timedelta(days=round(median))
+    return Expectation(
+        around=around,
+        based_on=request.expected_n,
+        early=start + dt.timedelta(days=round(request.expected_q1)),
+        late=start + dt.timedelta(days=round(request.expected_q3)),
+        overdue=today > around,
+    )

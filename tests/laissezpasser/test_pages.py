@@ -1,0 +1,114 @@
+"""The pages: the case-file panel, the request page with its steps (htmx and whole page), the countries."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from cases.models import AccessLogEntry
+from laissezpasser.models import TravelDocumentRequest
+from tests.factories.accounts import CaseOfficerFactory
+from tests.factories.laissezpasser import NOW, draft_request, issued_request, moroccan_case, submitted_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def _case_file(client, case):
+    return client.get(reverse("cases:case_detail", kwargs={"pk": case.pk}))
+
+
+class TestThePanel:
+    def test_the_case_file_shows_the_requests_the_lp_and_the_header_loses_the_obstacle(self, client):
+        case = moroccan_case()
+        client.force_login(case.case_officer)
+        page = _case_file(client, case).text
+        assert "Reisdocumenten" in page
+        assert "Geen geldig reisdocument" in page
+        issued_request(case, valid_until=dt.date(2026, 12, 31))
+        page = _case_file(client, case).text
+        assert "Laissez-passer issued" not in page  # Dutch by default
+        assert "LP-2026-0001" in page
+        assert "Geen geldig reisdocument" not in page
+
+    def test_the_case_file_costs_the_same_with_one_request_or_many(self, client, django_assert_max_num_queries):
+        case = moroccan_case()
+        submitted_request(case)
+        client.force_login(case.case_officer)
+        with django_assert_max_num_queries(12) as few:
+            _case_file(client, case)
+        for code in ("DZA", "TUN", "EGY"):
+            from cases.constants import NationalityStatus
+            from tests.factories.api import NationalityFactory
+
+            NationalityFactory(foreign_national=case.foreign_national, country=code, status=NationalityStatus.CLAIMED)
+            submitted_request(case, country=code)
+        with django_assert_max_num_queries(12) as many:
+            response = _case_file(client, case)
+        assert response.text.count("laissezpasser/aanvragen/") >= 0
+        assert len(many.captured_queries) == len(few.captured_queries)
+
+
+class TestTheRequestPage:
+    def test_shows_the_history_and_logs_the_read(self, client):
+        request = submitted_request()
+        client.force_login(request.case.case_officer)
+        response = client.get(reverse("laissezpasser:request_detail", kwargs={"pk": request.pk}))
+        assert response.status_code == 200
+        assert "Ingediend" in response.text
+        assert AccessLogEntry.objects.filter(case=request.case, activity="travel_documents").count() == 1
+
+    def test_a_step_through_htmx_swaps_the_request_and_a_whole_page_post_redirects(self, client):
+        request = submitted_request()
+        client.force_login(request.case.case_officer)
+        url = reverse("laissezpasser:request_step", kwargs={"pk": request.pk, "step": "escalate"})
+        response = client.post(url, {"escalate-on": "20-11-2026"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="lp-request")
+        assert response.status_code == 200
+        assert response.text.startswith('<div id="lp-request">')
+        assert TravelDocumentRequest.objects.get(pk=request.pk).state == "escalated"
+        url = reverse("laissezpasser:request_step", kwargs={"pk": request.pk, "step": "withdraw"})
+        response = client.post(url, {"withdraw-reason": "no_answer"})
+        assert response.status_code == 302
+
+    def test_a_refused_step_shows_the_rule_on_the_form_and_writes_nothing(self, client):
+        request = submitted_request(on=dt.date(2026, 9, 1))
+        client.force_login(request.case.case_officer)
+        url = reverse("laissezpasser:request_step", kwargs={"pk": request.pk, "step": "answer"})
+        response = client.post(
+            url, {"answer-answer": "not_national", "answer-on": "01-08-2026", "answer-channel": "email"}
+        )
+        assert response.status_code == 200
+        assert "kan niet liggen vóór de indiening" in response.text or "indiening" in response.text
+        assert TravelDocumentRequest.objects.get(pk=request.pk).state == "submitted"
+
+    def test_outside_the_scope_is_404(self, client):
+        request = draft_request()
+        client.force_login(CaseOfficerFactory())
+        assert client.get(reverse("laissezpasser:request_detail", kwargs={"pk": request.pk})).status_code == 404
+
+    def test_drafting_a_request_from_the_case_file(self, client):
+        case = moroccan_case()
+        client.force_login(case.case_officer)
+        url = reverse("laissezpasser:request_add", kwargs={"pk": case.pk})
+        assert client.get(url).status_code == 200
+        response = client.post(url, {"country": "MAR"})
+        assert response.status_code == 302
+        assert TravelDocumentRequest.objects.get(case=case).country.code == "MAR"
+
+
+class TestTheCountryPages:
+    def test_the_list_and_a_country(self, client):
+        issued_request()
+        client.force_login(CaseOfficerFactory())
+        listing = client.get(reverse("laissezpasser:country_list"))
+        assert listing.status_code == 200
+        assert "Marokko (MAR)" in listing.text
+        page = client.get(reverse("laissezpasser:country_detail", kwargs={"code": "MAR"}))
+        assert page.status_code == 200
+        assert "Oranjestraat 9" in page.text
