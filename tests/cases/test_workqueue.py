@@ -35,6 +35,19 @@ class TestMyWorkQueue:
         assert _rows(response) == [sooner.pk, later.pk, none.pk]
         assert response.context["total"] == 3
 
+    def test_a_name_written_as_markup_is_shown_as_text(self, client, case_officer):
+        # The rows are written by f-strings (rows_html), not the template engine: every value is escaped.
+        CaseFactory(
+            case_officer=case_officer,
+            foreign_national__surname='<script>alert("x")</script>',
+            foreign_national__given_names="O'Brien & <b>zoon</b>",
+        )
+        client.force_login(case_officer)
+        page = client.get(URL).text
+        assert "<script>alert" not in page and "<b>zoon</b>" not in page
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+        assert "O&#x27;Brien &amp; &lt;b&gt;zoon&lt;/b&gt;" in page
+
     def test_each_person_shown_is_access_logged_once(self, client, case_officer):
         cases = CaseFactory.create_batch(3, case_officer=case_officer)
         client.force_login(case_officer)
