@@ -29,6 +29,19 @@ def _fill(case, officer, rows):
     departure_term_record(case=case, effective_on=ON, actor=officer, now=NOW)
 
 
+CORE_PANELS = {
+    "termijnen",
+    "taken",
+    "gesprekken",
+    "procedures",
+    "documenten",
+    "notities",
+    "persoon",
+    "overdracht",
+    "tijdlijn",
+}
+
+
 class TestPanelRegistry:
     def test_a_key_can_be_registered_only_once(self):
         existing = panels.registered_panels()[0]
@@ -36,8 +49,9 @@ class TestPanelRegistry:
             panels.register_panel(existing)
 
     def test_the_panels_of_cases_come_in_page_order(self):
-        keys = [panel.key for panel in panels.registered_panels()]
-        assert keys[:9] == [
+        # The apps' panels fall in between by their order; the core's keep theirs.
+        keys = [panel.key for panel in panels.registered_panels() if panel.key in CORE_PANELS]
+        assert keys == [
             "termijnen",
             "taken",
             "gesprekken",
