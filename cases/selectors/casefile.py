@@ -19,7 +19,7 @@ from ..constants import (
     Vulnerability,
 )
 from ..deadlines.rules import DeadlineKind
-from ..events import may_see
+from ..events import describe, may_see
 from ..models import (
     AgreedAction,
     Alias,
@@ -297,9 +297,38 @@ def _timeline_rows(case, *, params, **kwargs):
     return {"events": _timeline_queryset(case, _timeline_before(params), TIMELINE_PAGE_SIZE)}
 
 
+@dataclass(frozen=True)
+class TimelineItem:
+    """One line of the timeline as it is shown: moment (ISO and Amsterdam time), label, facts, who."""
+
+    event: object
+    iso: str
+    shown: str
+    label: str
+    facts: str
+    actor: str
+
+
+def timeline_item(event) -> TimelineItem:
+    """The timeline line of `event` in the active language and time zone."""
+    # Written here once per event instead of two `date` filters and two describe() calls in the template:
+    # the timeline shows up to 50 events and was the most expensive template of the case file.
+    moment = timezone.localtime(event.occurred_at)
+    label, facts = describe(event)
+    return TimelineItem(
+        event=event,
+        iso=moment.isoformat(),
+        shown=f"{moment.day}-{moment.month}-{moment.year} {moment:%H:%M}",
+        label=label,
+        facts=facts,
+        actor=str(event.actor) if event.actor_id else _("system"),
+    )
+
+
 def _timeline(case, rows, *, user, **kwargs):
     events, older = _timeline_page(rows["events"], TIMELINE_PAGE_SIZE)
-    return {"events": [event for event in events if may_see(user, event)], "older_events_before": older}
+    events = [event for event in events if may_see(user, event)]
+    return {"events": events, "items": [timeline_item(event) for event in events], "older_events_before": older}
 
 
 def case_interviews(*, case):
