@@ -131,17 +131,21 @@ def request_step(request, pk, step):
     form = _form(step, lp, request.POST)
     now = timezone.now()
     call = STEPS[step][2]
+    recorded = False
     if form.is_valid() and run_service(form, lambda: call(lp, request.user, now, form.cleaned_data)):
-        messages.success(request, _("Recorded."))
         if htmx_target(request) is None:
+            messages.success(request, _("Recorded."))
             return redirect("laissezpasser:request_detail", pk=lp.pk)
+        # Said in the page's live region, not queued as a message: a queued one would only appear on the next
+        # whole page (the case file, say), once per step taken here.
+        recorded = True
         lp = TravelDocumentRequest.objects.select_related("country", "mission").get(pk=lp.pk)
         lp.case = access.case
         failed = None
     else:
         failed = (step, form)
     log_read(request, activity=TRAVEL_DOCUMENTS, case=lp.case)
-    context = _page_context(request, lp, access, failed=failed)
+    context = {**_page_context(request, lp, access, failed=failed), "recorded": recorded}
     template = (
         "laissezpasser/_request.html" if htmx_target(request) == "lp-request" else "laissezpasser/request_detail.html"
     )

@@ -61,9 +61,9 @@ from cases.models import (
 )
 from cases.people import person_set_search_names
 from cases.services import cases_legal_obstacle_rebuild
-from laissezpasser.deadlines import LpDeadlineKind
+from laissezpasser.models import RequestContact, RequestTransition, TravelDocumentRequest
 
-from . import bulk, names
+from . import bulk, names, travel_documents
 from .people import V_PREFIX, Weighted, family_links, person_spec, v_number
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -104,6 +104,7 @@ class SeedContext:
     showcase_left: int = 0
     person_pks: dict = field(default_factory=dict)  # person index → pk, for links and duplicates
     chunk_people: dict = field(default_factory=dict)  # person index → (unsaved) person of the current chunk
+    countries: dict = field(default_factory=dict)  # code → (laissezpasser Country, its active missions)
 
 
 @dataclass
@@ -124,6 +125,9 @@ class CaseBuild:
     notes: list = field(default_factory=list)
     deadlines: list = field(default_factory=list)  # (Deadline, source instance or None)
     events: list = field(default_factory=list)  # (occurred_at, sequence, kind, actor, data)
+    lp_requests: list = field(default_factory=list)  # travel-document requests (travel_documents.py)
+    lp_transitions: list = field(default_factory=list)
+    lp_contacts: list = field(default_factory=list)
 
     def event(self, when, kind, actor, data):
         """Append a timeline event of a registered kind; data may hold unsaved instances, replaced by their pk."""
@@ -360,7 +364,6 @@ def _plan(ctx, spec):
     _plan_dublin(ctx, build, rng, officer, assigned_at, end)
     if not closed:
         _plan_detention(ctx, build, rng, officer, started_at)
-        _plan_travel_document(ctx, build, rng, officer, started_at)
         if preparing_since is not None:
             _plan_flight(ctx, build, rng, officer, preparing_since)
     _plan_notes(ctx, build, rng, officer, started_at, end)
@@ -371,6 +374,8 @@ def _plan(ctx, spec):
         for deadline, _source in build.deadlines:
             if deadline.status in LIVE_DEADLINE_STATUSES:
                 _close(build, deadline, DeadlineStatus.CANCELLED, closed_at, officer, reason=CASE_CLOSED)
+    # Last, with its own random numbers: the draws of everything above stay as they were.
+    travel_documents.plan(ctx, build, officer, started_at=started_at, end=end)
     return build
 
 
@@ -477,7 +482,8 @@ def _close(build, deadline, status, when, actor, *, reason=""):
     deadline.closed_by = actor
     deadline.sweep_stage, deadline.sweep_at = "", None
     if status == DeadlineStatus.MET:
-        build.event(when, deadline_events.DEADLINE_MET, actor, _deadline_data(deadline, late=when > deadline.due_at))
+        extra = {"late": when > deadline.due_at, **({"reason": reason} if reason else {})}
+        build.event(when, deadline_events.DEADLINE_MET, actor, _deadline_data(deadline, **extra))
     else:
         build.event(when, deadline_events.DEADLINE_CANCELLED, actor, _deadline_data(deadline, reason=reason))
 
@@ -706,23 +712,6 @@ def _plan_detention(ctx, build, rng, officer, started_at):
         opened_by=officer,
         trigger=trigger,
     )
-
-
-def _plan_travel_document(ctx, build, rng, officer, started_at):
-    if rng.random() >= 0.35:
-        return
-    requested_on = max(ctx.today - dt.timedelta(days=rng.randint(7, 140)), _local_date(started_at))
-    opened_at = min(max(_local_moment(requested_on, 10), started_at), ctx.now)
-    deadline = _deadline(
-        ctx,
-        build,
-        kind=LpDeadlineKind.TRAVEL_DOCUMENT_REMINDER,
-        start=requested_on,
-        opened_at=opened_at,
-        opened_by=officer,
-        trigger="LP-aanvraag ingediend bij de ambassade",
-    )
-    _handled(ctx, build, rng, deadline, officer)
 
 
 def _plan_flight(ctx, build, rng, officer, preparing_since):
@@ -987,6 +976,9 @@ def _write_chunk(ctx, start, stop):
     bulk.insert(LegalProcedure, [row for b in builds for row in b.procedures])
     bulk.insert(DepartureTerm, [row for b in builds for row in b.terms])
     bulk.insert(CaseNote, [row for b in builds for row in b.notes])
+    bulk.insert(TravelDocumentRequest, [row for b in builds for row in b.lp_requests])
+    bulk.insert(RequestTransition, [row for b in builds for row in b.lp_transitions], history=False, pks=False)
+    bulk.insert(RequestContact, [row for b in builds for row in b.lp_contacts], history=False, pks=False)
     deadlines = []
     for build in builds:
         for deadline, source in build.deadlines:
@@ -1028,6 +1020,7 @@ def seed_cases(*, count, staff, now, progress=None) -> SeedReport:
         closed_pool=closed_pool,
         amv_pool=amv_pool,
         teams={team.pk: team for team in staff.teams},
+        countries=travel_documents.load_countries(),
     )
     ctx.showcase = next((u for u in staff.all_officers() if u.username == SHOWCASE_USERNAME), None)
     if ctx.showcase is not None:
@@ -1065,6 +1058,9 @@ def summary() -> dict:
         DepartureTerm,
         Deadline,
         CaseNote,
+        TravelDocumentRequest,
+        RequestTransition,
+        RequestContact,
     ]
     demo = Case.objects.filter(foreign_national__v_number__startswith=V_PREFIX)
     return {

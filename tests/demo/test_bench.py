@@ -274,7 +274,7 @@ class TestDeadlinesAtScale:
         first, _seconds = bench.timed(deadlines_sweep, now=NOW)
         second, _seconds = bench.timed(deadlines_sweep, now=NOW)
         assert (len(first.deadlines), len(second.deadlines)) == (due, 0)
-        assert due == 3
+        assert due == 2  # at 30 demo cases, with their travel-document requests
 
 
 class TestCommand:

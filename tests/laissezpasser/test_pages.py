@@ -76,6 +76,19 @@ class TestTheRequestPage:
         response = client.post(url, {"withdraw-reason": "no_answer"})
         assert response.status_code == 302
 
+    def test_a_step_through_htmx_says_recorded_in_the_live_region_and_queues_no_message(self, client):
+        # Regression: the confirmation was queued as a message, so every step taken here showed up later
+        # on the next whole page (the case file), and nothing was said where the step was taken.
+        request = submitted_request()
+        client.force_login(request.case.case_officer)
+        page = client.get(reverse("laissezpasser:request_detail", kwargs={"pk": request.pk})).text
+        assert '<div id="lp-status" role="status"></div>' in page
+        url = reverse("laissezpasser:request_step", kwargs={"pk": request.pk, "step": "escalate"})
+        response = client.post(url, {"escalate-on": "20-11-2026"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="lp-request")
+        assert '<div id="lp-status" hx-swap-oob="innerHTML">' in response.text
+        assert "Vastgelegd." in response.text
+        assert "Vastgelegd." not in _case_file(client, request.case).text
+
     def test_a_refused_step_shows_the_rule_on_the_form_and_writes_nothing(self, client):
         request = submitted_request(on=dt.date(2026, 9, 1))
         client.force_login(request.case.case_officer)
@@ -96,7 +109,10 @@ class TestTheRequestPage:
         case = moroccan_case()
         client.force_login(case.case_officer)
         url = reverse("laissezpasser:request_add", kwargs={"pk": case.pk})
-        assert client.get(url).status_code == 200
+        page = client.get(url)
+        assert page.status_code == 200
+        # Regression: the button said "Concept" (the msgid "Draft" is also the state's name).
+        assert "Aanvraag opstellen</button>" in page.text
         response = client.post(url, {"country": "MAR"})
         assert response.status_code == 302
         assert TravelDocumentRequest.objects.get(case=case).country.code == "MAR"

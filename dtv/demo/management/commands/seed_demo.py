@@ -65,7 +65,7 @@ class Command(BaseCommand):
         for label, count in figures["rows"].items():
             history = figures["history_rows"].get(label)
             extra = f" ({history:,})" if history is not None else ""
-            self.stdout.write(f"  {label:<28} {count:>10,}{extra}")
+            self.stdout.write(f"  {label:<36} {count:>10,}{extra}")
         self.stdout.write("Demo cases per source: " + ", ".join(f"{k} {v:,}" for k, v in figures["by_source"].items()))
         self.stdout.write("Demo cases per phase:  " + ", ".join(f"{k} {v:,}" for k, v in figures["by_phase"].items()))
         self.stdout.write(f"Live deadlines: {figures['live_deadlines']:,}")
