@@ -189,6 +189,21 @@ class DetentionOrder(models.Model):
     def __str__(self):
         return f"{_('Detention order')} {self.pk} v{self.version}"
 
+    # What may still change on an issued order: its PDF, and "superseded" when a correction is issued.
+    MUTABLE_WHEN_ISSUED = frozenset(
+        {"state", "pdf_path", "pdf_sha256", "template_version", "render_state", "rendered_at"}
+    )
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            stored = type(self).objects.filter(pk=self.pk).values_list("state", flat=True).first()
+            if stored not in (None, OrderState.DRAFT) and (
+                update_fields is None or not set(update_fields) <= self.MUTABLE_WHEN_ISSUED
+            ):
+                # Issued orders are immutable: a correction is a new version (orders.order_correct).
+                raise ValueError(f"Detention order {self.pk} is issued and cannot be changed.")
+        super().save(*args, update_fields=update_fields, **kwargs)
+
 
 class CourtStep(models.Model):
     """A dated step of the court's review of a detention: appeal, notice, hearing, ruling, report, review."""

@@ -294,7 +294,7 @@ def order_issue(*, order, actor, now, starts_at=None, new_removal_procedure=Fals
     case = order.case
     order.state, order.issued_by, order.issued_at = OrderState.ISSUED, actor, now
     order.render_state = RenderState.QUEUED
-    order.save()
+    order.save()  # still a draft in the database: this save is the issuing
     if order.previous_id is not None:
         measure = _supersede(order, actor=actor, now=now)
     else:
