@@ -110,3 +110,51 @@ def valid_travel_document(case, *, on: dt.date) -> TravelDocument:
 
     rows = fetch_together(travel_document_rows([case.pk], on=on))
     return travel_documents_from_rows([case.pk], rows, on=on)[case.pk]
+
+
+@dataclass(frozen=True)
+class RemovalProspect:
+    """What the travel-document requests say of the prospect of removal (for the detention order and its review)."""
+
+    request_id: int | None = None
+    country: str = ""
+    stage: str = ""
+    stage_label: str = ""
+    expected_on: dt.date | None = None
+    last_transition_on: dt.date | None = None
+
+    def __bool__(self):
+        return self.request_id is not None
+
+
+def removal_prospect(*, case, today: dt.date) -> RemovalProspect:
+    """The case's most recent open request: its stage and the country's expected answer date (median response)."""
+    from .statistics import expectation, with_expectation
+
+    request = with_expectation(case_requests(case=case).filter(state__in=OPEN_STATES)).order_by("-created_at").first()
+    if request is None:
+        return RemovalProspect()
+    expected = expectation(request, today=today)
+    last = request.transitions.order_by("-on").values_list("on", flat=True).first()
+    return RemovalProspect(
+        request_id=request.pk,
+        country=request.country.code,
+        stage=request.state,
+        stage_label=request.get_state_display(),
+        expected_on=expected.around if expected else None,
+        last_transition_on=last,
+    )
+
+
+def last_transition_rows(case_ids):
+    """Per case the date of its latest travel-document transition (an act towards removal), unevaluated."""
+    from django.db.models import Max
+
+    from .models import RequestTransition
+
+    return (
+        RequestTransition.objects.filter(request__case_id__in=case_ids)
+        .values("request__case_id")
+        .annotate(last=Max("on"))
+        .order_by()
+    )

@@ -3,8 +3,8 @@
 A rule version is chosen by the date the term STARTS (or the date its kind names in `chosen_by`), so a
 change in the law never moves a deadline that already runs. The registry (`registry.py`) holds the
 versions; this module registers the rules of `cases` and, until their apps are built, the rules of
-those apps too (holding, detention, VBL → detention; flight notice, Dublin → departures; the travel
-documents have moved to their app). Each app then moves its versions verbatim into its own `deadlines.py` and
+those apps too (flight notice, Dublin → departures; the travel documents and the detention terms
+have moved to their apps). Each app then moves its versions verbatim into its own `deadlines.py` and
 registers them from its `AppConfig.ready()`.
 
 A version that turned out to follow a wrong reading is not edited in place: it is withdrawn (taken
@@ -51,13 +51,6 @@ class DeadlineKind:
 
     DEPARTURE_TERM = "departure_term"
     FLIGHT_NOTICE = "flight_notice"
-    RESTRICTED_LOCATION = "restricted_location"
-    HOLDING = "holding"
-    HOLDING_EXTENSION = "holding_extension"
-    DETENTION_COURT_NOTICE = "detention_court_notice"
-    DETENTION_SIX_MONTHS = "detention_six_months"
-    DETENTION_MAXIMUM = "detention_maximum"
-    DETENTION_REVIEW = "detention_review"
     DUBLIN_TRANSFER = "dublin_transfer"
     AGREED_ACTION = "agreed_action"
 
@@ -317,17 +310,6 @@ def _version(kind, version, *, counting, params=None, params_from_settings=None,
 
 _DEPARTURE_TERM_TASK = _("Departure term expired: reception ends; assess forced departure")
 _DUBLIN_TASK = _("Dublin transfer time limit expires: transfer, or the Netherlands becomes responsible")
-_COURT_NOTICE = {
-    "kind": DeadlineKind.DETENTION_COURT_NOTICE,
-    "label": _("Notice of the detention to the court"),
-    "legal_basis": "art. 94 lid 1 Vw 2000",
-    "legal_text": _("Notify the court of the detention no later than the 28th day after the order was announced"),
-    "statutory": True,
-    "counting": "days",
-    "responsible": Responsible.ENFORCEMENT_OFFICER,
-    "remind_before": dt.timedelta(days=7),
-    "task_text": _("Notify the court of the detention"),
-}
 _DUBLIN = {
     "kind": DeadlineKind.DUBLIN_TRANSFER,
     "label": _("Dublin transfer"),
@@ -343,20 +325,6 @@ _DUBLIN = {
     "task_text": _DUBLIN_TASK,
     "chosen_by": "registered_on",
 }
-_HOLDING = {
-    "kind": DeadlineKind.HOLDING,
-    "label": _("Holding for identification"),
-    "statutory": True,
-    "in_force_until": None,
-    "atw_applies": False,
-    "atw_note": ATW_NOTES["hours"],
-    "counting": "hours_outside_night",
-    "responsible": Responsible.ENFORCEMENT_OFFICER,
-    "remind_before": dt.timedelta(hours=1),
-    "task_text": _("Holding ends: release, extend or impose a measure"),
-    "compute": hours_outside_night(night_start=dt.time(0), night_end=dt.time(9)),
-}
-
 # cases' own rules: the departure term and the actions agreed in a departure interview.
 register(
     _version(
@@ -467,143 +435,5 @@ register(
             "asylum application was registered."
         ),
         compute=dublin(_WITHDRAWN_AMMR_GROUNDS),
-    ),
-)
-
-# Until the detention app is built: holding, VBL and detention (→ detention/deadlines.py).
-register(
-    _version(
-        DeadlineKind.RESTRICTED_LOCATION,
-        "vw2000",
-        label=_("Freedom-restricting location (VBL)"),
-        in_force_from=VW_2000_IN_FORCE,
-        in_force_until=None,
-        legal_basis="art. 56 Vw 2000",
-        legal_text=_("Placement in a freedom-restricting location: in principle at most 12 weeks"),
-        statutory=True,
-        atw_applies=False,
-        atw_note=ATW_NOTES["measure_maximum"],
-        counting="weeks",
-        responsible=Responsible.CASE_OFFICER,
-        remind_before=dt.timedelta(days=14),
-        task_text=_("VBL placement reaches 12 weeks: end it or record why it continues"),
-        compute=calendar_term("weeks", amount=12, note="measure_maximum"),
-    ),
-    _version(
-        **_HOLDING,
-        version="holding-6h",
-        in_force_from=VW_2000_IN_FORCE,
-        legal_basis="art. 50 lid 4 Vw 2000",
-        legal_text=_("Holding for identification: at most 6 hours, 00:00-09:00 not counted"),
-        params={"hours": 6},
-    ),
-    # The bill Wet terugkeer en vreemdelingenbewaring: prepared, selectable by version, not in force.
-    _version(
-        **_HOLDING,
-        version="holding-9h",
-        in_force_from=None,
-        legal_basis="art. 50 lid 4 Vw 2000 (Wet terugkeer en vreemdelingenbewaring, wetsvoorstel)",
-        legal_text=_("Holding for identification: at most 9 hours, 00:00-09:00 not counted"),
-        params={"hours": 9},
-    ),
-    _version(
-        DeadlineKind.HOLDING_EXTENSION,
-        "vw2000",
-        label=_("Extension of holding"),
-        in_force_from=VW_2000_IN_FORCE,
-        in_force_until=None,
-        legal_basis="art. 50 lid 4 Vw 2000",
-        legal_text=_("Extension of holding: at most 48 hours"),
-        statutory=True,
-        atw_applies=False,
-        atw_note=ATW_NOTES["hours"],
-        counting="hours",
-        params={"hours": 48},
-        responsible=Responsible.ENFORCEMENT_OFFICER,
-        remind_before=dt.timedelta(hours=2),
-        task_text=_("Extended holding ends: release or impose a measure"),
-        # Art. 50 lid 4 Vw 2000 allows at most 48 hours more.
-        compute=hours(maximum=48),
-    ),
-    _version(
-        **_COURT_NOTICE,
-        version="vw2000-atw",
-        in_force_from=VW_2000_IN_FORCE,
-        in_force_until=None,
-        atw_applies=True,
-        atw_note=ATW_NOTES["court_notice"],
-        reading=_(
-            "The Algemene termijnenwet applies to the term for notifying the court: art. 4 Atw excludes only "
-            "terms of the deprivation of liberty itself, and this term is one for the authorities to act "
-            "(Rb. 's-Gravenhage 5 June 2001, ECLI:NL:RBSGR:2001:AD5467). The legal last day is the extended "
-            "one; Regie aims its reminder and work item at the unshifted day 28 as the internal target."
-        ),
-        compute=statutory_days_with_target(28, source=COURT_NOTICE_JUDGMENT),
-    ),
-    _version(
-        **_COURT_NOTICE,
-        version="vw2000",
-        in_force_from=None,  # withdrawn
-        in_force_until=None,
-        atw_applies=False,
-        atw_note=ATW_NOTES["earliest_date"],
-        reading=_(
-            "Withdrawn in December 2026: this version did not apply the Algemene termijnenwet, so it showed "
-            "the unshifted day 28 as the last day. Kept so that the deadlines it computed can be read."
-        ),
-        compute=calendar_term("days", amount=28, note="earliest_date"),
-    ),
-    _version(
-        DeadlineKind.DETENTION_SIX_MONTHS,
-        "vw2000",
-        label=_("Detention: six months"),
-        in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
-        in_force_until=None,
-        legal_basis="art. 59 lid 5 Vw 2000; art. 15 lid 5 Richtlijn 2008/115/EG",
-        legal_text=_("Detention lasts at most six months, unless extended on the statutory grounds"),
-        statutory=True,
-        atw_applies=False,
-        atw_note=ATW_NOTES["detention_maximum"],
-        counting="months",
-        responsible=Responsible.ENFORCEMENT_OFFICER,
-        remind_before=dt.timedelta(days=28),
-        task_text=_("Detention reaches six months: end it or extend it on the statutory grounds"),
-        compute=calendar_term("months", amount=6, note="detention_maximum"),
-    ),
-    _version(
-        DeadlineKind.DETENTION_MAXIMUM,
-        "vw2000",
-        label=_("Detention: absolute maximum"),
-        in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
-        in_force_until=None,
-        legal_basis="art. 59 lid 6 Vw 2000; art. 15 lid 6 Richtlijn 2008/115/EG",
-        legal_text=_("Detention lasts at most eighteen months in all"),
-        statutory=True,
-        atw_applies=False,
-        atw_note=ATW_NOTES["detention_maximum"],
-        counting="months",
-        responsible=Responsible.ENFORCEMENT_OFFICER,
-        remind_before=dt.timedelta(days=56),
-        task_text=_("Detention reaches its absolute maximum: release the person"),
-        compute=calendar_term("months", amount=18, note="detention_maximum"),
-    ),
-    _version(
-        DeadlineKind.DETENTION_REVIEW,
-        "return-directive",
-        label=_("Detention review"),
-        in_force_from=RETURN_DIRECTIVE_TRANSPOSED,
-        in_force_until=None,
-        legal_basis="art. 15 lid 3 Richtlijn 2008/115/EG",
-        legal_text=_("Review of the detention at reasonable intervals"),
-        statutory=True,
-        atw_applies=False,
-        atw_note=ATW_NOTES["internal_review"],
-        counting="days",
-        params={"days": 28},
-        params_from_settings={"days": "DETENTION_REVIEW_DAYS"},
-        responsible=Responsible.ENFORCEMENT_OFFICER,
-        remind_before=dt.timedelta(days=3),
-        task_text=_("Review the detention: is removal still in prospect?"),
-        compute=calendar_term("days", param="days", note="internal_review"),
     ),
 )

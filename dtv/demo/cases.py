@@ -61,6 +61,7 @@ from cases.models import (
 )
 from cases.people import person_set_search_names
 from cases.services import cases_legal_obstacle_rebuild
+from detention.deadlines import DetentionDeadlineKind
 from laissezpasser.models import RequestContact, RequestTransition, TravelDocumentRequest
 
 from . import bulk, names, travel_documents
@@ -694,7 +695,7 @@ def _plan_detention(ctx, build, rng, officer, started_at):
     notice = _deadline(
         ctx,
         build,
-        kind=DeadlineKind.DETENTION_COURT_NOTICE,
+        kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE,
         start=ordered_on,
         opened_at=opened_at,
         opened_by=officer,
@@ -706,7 +707,7 @@ def _plan_detention(ctx, build, rng, officer, started_at):
     _deadline(
         ctx,
         build,
-        kind=DeadlineKind.DETENTION_SIX_MONTHS,
+        kind=DetentionDeadlineKind.DETENTION_SIX_MONTHS,
         start=ordered_on,
         opened_at=opened_at,
         opened_by=officer,

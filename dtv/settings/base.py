@@ -207,6 +207,10 @@ DETENTION_REVIEW_DAYS = env_int("DETENTION_REVIEW_DAYS", 28, minimum=1)
 TRAVEL_DOCUMENT_REMINDER_WEEKS = env_int("TRAVEL_DOCUMENT_REMINDER_WEEKS", 6, minimum=1)
 # How many days before an issued laissez-passer expires the case officer is warned (laissezpasser).
 LP_EXPIRY_WARNING_DAYS = env_int("LP_EXPIRY_WARNING_DAYS", 30, minimum=1)
+# Detention: reports missed in a row that raise the absconding signal, and the days without an act towards
+# removal after which the legality view warns (a detention without work towards removal is unlawful).
+REPORTING_MISSED_IN_A_ROW = env_int("REPORTING_MISSED_IN_A_ROW", 3, minimum=1)
+DETENTION_NO_REMOVAL_ACT_WARNING_DAYS = env_int("DETENTION_NO_REMOVAL_ACT_WARNING_DAYS", 14, minimum=1)
 # How long before the flight the person and their lawyer must be told (48 hours; one source reports 36).
 FLIGHT_NOTICE_HOURS = env_int("FLIGHT_NOTICE_HOURS", 48, minimum=1)
 DEADLINE_SWEEP_SECONDS = env_int("DEADLINE_SWEEP_SECONDS", 60, minimum=5)

@@ -2,8 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -164,9 +163,7 @@ class TestRolePermissions:
 
 class TestSyncRoleGroups:
     def test_an_app_grants_the_enforcement_officer_a_right_from_its_app_config_alone(self, db, monkeypatch):
-        # What detention will do: declare the grant on its AppConfig; dtv/accounts stays as it is.
-        measure = ContentType.objects.create(app_label="detention", model="measure")
-        Permission.objects.create(content_type=measure, codename="change_measure", name="Can change measure")
+        # What detention does: declare the grant on its AppConfig; dtv/accounts stays as it is.
         detention = apps.get_app_config("detention")
         monkeypatch.setattr(
             detention, "role_permissions", {Role.ENFORCEMENT_OFFICER: ["detention.change_measure"]}, raising=False

@@ -17,10 +17,10 @@ from cases.deadlines.notifications import (
     notifications_send_digests,
     work_item_complete,
 )
-from cases.deadlines.rules import DeadlineKind
 from cases.deadlines.selectors import unread_count
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import Case, CaseEvent, Deadline, Notification, WorkItem
+from detention.deadlines import DetentionDeadlineKind
 from dtv.core.exceptions import DomainError
 from tests.factories.accounts import CaseOfficerFactory, EnforcementOfficerFactory
 from tests.factories.cases import CaseFactory
@@ -125,7 +125,7 @@ class TestNotificationsSendDigests:
         case = CaseFactory(in_progress=True, case_officer=case_officer)
         deadline_open(
             case=case,
-            kind=DeadlineKind.DETENTION_COURT_NOTICE,
+            kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE,
             start=dt.date(2026, 1, 31),
             actor=enforcer,
             now=amsterdam(2026, 2, 27, 9, 0),

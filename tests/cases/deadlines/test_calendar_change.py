@@ -11,9 +11,9 @@ from cases.deadlines import events as deadline_events
 from cases.deadlines.calendar import atw_holiday_delete, atw_holiday_save
 from cases.deadlines.engine import deadline_open
 from cases.deadlines.explain import explain
-from cases.deadlines.rules import DeadlineKind
 from cases.models import AtwHoliday, CaseEvent, Deadline
 from cases.services import departure_term_record
+from detention.deadlines import DetentionDeadlineKind
 from tests.factories.accounts import FunctionalAdminFactory
 from tests.factories.cases import CaseFactory
 
@@ -70,7 +70,9 @@ class TestCalendarChange:
 
 def _court_notice(case_officer, start):
     case = CaseFactory(case_officer=case_officer, in_progress=True)
-    return deadline_open(case=case, kind=DeadlineKind.DETENTION_COURT_NOTICE, start=start, actor=case_officer, now=NOW)
+    return deadline_open(
+        case=case, kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE, start=start, actor=case_officer, now=NOW
+    )
 
 
 class TestAtwHolidaySave:

@@ -20,6 +20,7 @@ from cases.deadlines.explain import explain
 from cases.deadlines.rules import DeadlineKind
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import AgreedAction, Case, CaseEvent, Deadline, Notification, WorkItem
+from detention.deadlines import DetentionDeadlineKind
 from dtv.core.exceptions import DomainError
 from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.cases import CaseFactory
@@ -449,7 +450,7 @@ class TestTwoDatesArt94Vw2000:
         # 31 January 2026 + 28 = Saturday 28 February (target); the Atw extends to Monday 2 March (legal).
         return deadline_open(
             case=case,
-            kind=DeadlineKind.DETENTION_COURT_NOTICE,
+            kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE,
             start=D(2026, 1, 31),
             actor=case.case_officer,
             now=amsterdam(2026, 1, 31, 15, 0),
@@ -496,7 +497,11 @@ class TestSettingsReadByTheRules:
     def test_the_review_interval_comes_from_detention_review_days(self, case, settings):
         settings.DETENTION_REVIEW_DAYS = 14
         deadline = deadline_open(
-            case=case, kind=DeadlineKind.DETENTION_REVIEW, start=D(2026, 3, 2), actor=case.case_officer, now=OPENED_AT
+            case=case,
+            kind=DetentionDeadlineKind.DETENTION_REVIEW,
+            start=D(2026, 3, 2),
+            actor=case.case_officer,
+            now=OPENED_AT,
         )
         assert (deadline.due_date, deadline.params) == (D(2026, 3, 16), {"days": 14})
 

@@ -11,6 +11,7 @@ from cases.deadlines import atw, registry
 from cases.deadlines.explain import explain
 from cases.deadlines.registry import compute
 from cases.deadlines.rules import DeadlineKind, DublinCircumstance
+from detention.deadlines import DetentionDeadlineKind
 from laissezpasser.deadlines import LpDeadlineKind
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -99,7 +100,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "teruggerekend, dus niet verschoven (Algemene termijnenwet art. 1 lid 2).",
         ),
         (
-            DeadlineKind.HOLDING,
+            DetentionDeadlineKind.HOLDING,
             at(2026, 3, 2, 22),
             {},
             "6 uur vanaf 22:00 op 2 maart 2026, de uren tussen 00:00 en 09:00 tellen niet mee: "
@@ -107,7 +108,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "Termijn in uren: de Algemene termijnenwet is niet van toepassing.",
         ),
         (
-            DeadlineKind.HOLDING,
+            DetentionDeadlineKind.HOLDING,
             at(2026, 3, 2, 3),
             {},
             "6 uur vanaf 03:00 op 2 maart 2026, de uren tussen 00:00 en 09:00 tellen niet mee: "
@@ -115,7 +116,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "Termijn in uren: de Algemene termijnenwet is niet van toepassing.",
         ),
         (
-            DeadlineKind.HOLDING,
+            DetentionDeadlineKind.HOLDING,
             at(2026, 3, 2, 22, 30),
             {"hours": 40},
             "40 uur vanaf 22:30 op 2 maart 2026, de uren tussen 00:00 en 09:00 tellen niet mee: "
@@ -124,7 +125,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "Termijn in uren: de Algemene termijnenwet is niet van toepassing.",
         ),
         (
-            DeadlineKind.HOLDING_EXTENSION,
+            DetentionDeadlineKind.HOLDING_EXTENSION,
             at(2026, 3, 3, 13),
             {},
             "48 uur na 13:00 op 3 maart 2026 = 13:00 op 5 maart 2026. "
@@ -169,7 +170,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "toepassing en Regie toont de kalenderdatum zonder verschuiving voor het weekend.",
         ),
         (
-            DeadlineKind.DETENTION_COURT_NOTICE,
+            DetentionDeadlineKind.DETENTION_COURT_NOTICE,
             D(2026, 1, 31),
             {},
             "28 dagen na 31 januari 2026 = 28 februari 2026. "
@@ -180,7 +181,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "taak zijn daarop gericht.",
         ),
         (
-            DeadlineKind.DETENTION_COURT_NOTICE,
+            DetentionDeadlineKind.DETENTION_COURT_NOTICE,
             D(2026, 1, 29),
             {},
             "28 dagen na 29 januari 2026 = 26 februari 2026. "
@@ -189,7 +190,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "op deze termijn van toepassing: Rb. 's-Gravenhage 5 juni 2001, ECLI:NL:RBSGR:2001:AD5467).",
         ),
         (
-            DeadlineKind.DETENTION_SIX_MONTHS,
+            DetentionDeadlineKind.DETENTION_SIX_MONTHS,
             D(2025, 8, 31),
             {},
             "6 maanden na 31 augustus 2025 = 28 februari 2026. "
@@ -211,13 +212,13 @@ def test_the_explanation_reads_in_dutch(holidays, kind, start, params, expected)
 
 
 def test_one_day_one_week_one_month_and_one_hour_are_singular(holidays):
-    assert explained(DeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays, days=1).startswith(
+    assert explained(DetentionDeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays, days=1).startswith(
         "1 dag na 2 maart 2026 = 3 maart 2026."
     )
     assert explained(LpDeadlineKind.TRAVEL_DOCUMENT_REMINDER, D(2026, 3, 2), holidays, weeks=1).startswith(
         "1 week na 2 maart 2026 = 9 maart 2026."
     )
-    assert explained(DeadlineKind.HOLDING_EXTENSION, at(2026, 3, 3, 13), holidays, hours=1).startswith(
+    assert explained(DetentionDeadlineKind.HOLDING_EXTENSION, at(2026, 3, 3, 13), holidays, hours=1).startswith(
         "1 uur na 13:00 op 3 maart 2026 = 14:00 op 3 maart 2026."
     )
 
@@ -227,7 +228,7 @@ def test_the_explanation_is_also_available_in_english(holidays):
         "28 days after 2 May 2026 = 30 May 2026. "
         "Falls on a Saturday → moved to Monday 1 June 2026 (Algemene termijnenwet art. 1)."
     )
-    assert explained(DeadlineKind.DETENTION_COURT_NOTICE, D(2026, 1, 31), holidays, language="en").endswith(
+    assert explained(DetentionDeadlineKind.DETENTION_COURT_NOTICE, D(2026, 1, 31), holidays, language="en").endswith(
         "Legal last day: Monday 2 March 2026 (the Algemene termijnenwet applies to this term: "
         "Rb. 's-Gravenhage 5 juni 2001, ECLI:NL:RBSGR:2001:AD5467); late only after it. "
         "Internal target: Saturday 28 February 2026, the day itself without the shift; "
@@ -299,7 +300,7 @@ def test_a_holiday_without_a_name_is_called_a_public_holiday():
 
 
 def test_times_are_shown_in_the_given_time_zone(holidays):
-    _rule, computation = compute(DeadlineKind.HOLDING_EXTENSION, start=at(2026, 3, 3, 13), holidays=holidays)
+    _rule, computation = compute(DetentionDeadlineKind.HOLDING_EXTENSION, start=at(2026, 3, 3, 13), holidays=holidays)
     assert explain(computation.steps, tz=dt.UTC).startswith("48 uur na 12:00 op 3 maart 2026 = 12:00 op 5 maart 2026.")
 
 

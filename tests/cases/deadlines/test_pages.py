@@ -15,6 +15,7 @@ from cases.deadlines.rules import DeadlineKind, calendar_term
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import CaseEvent, Deadline, WorkItem
 from cases.services import departure_term_record
+from detention.deadlines import DetentionDeadlineKind
 from tests.factories.accounts import CaseOfficerFactory, EnforcementOfficerFactory
 from tests.factories.cases import CaseFactory
 from tests.factories.deadlines import DUE_AT, OPENED_AT, DeadlineFactory, amsterdam
@@ -117,7 +118,11 @@ class TestOneDateForADeadline:
     ):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
         deadline_open(
-            case=case, kind=DeadlineKind.DETENTION_COURT_NOTICE, start=dt.date(2026, 3, 6), actor=case_officer, now=NOW
+            case=case,
+            kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE,
+            start=dt.date(2026, 3, 6),
+            actor=case_officer,
+            now=NOW,
         )
         client.force_login(case_officer)
         page = case_file(client, case)
@@ -262,7 +267,11 @@ class TestUrgencyInTheLists:
         enforcer = EnforcementOfficerFactory(team=case_officer.team)
         case = CaseFactory(in_progress=True, case_officer=case_officer)
         deadline_open(
-            case=case, kind=DeadlineKind.DETENTION_COURT_NOTICE, start=dt.date(2026, 3, 6), actor=enforcer, now=NOW
+            case=case,
+            kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE,
+            start=dt.date(2026, 3, 6),
+            actor=enforcer,
+            now=NOW,
         )
         deadlines_sweep(now=amsterdam(2026, 4, 4, 0, 0))
 

@@ -12,6 +12,7 @@ from cases.constants import Responsible
 from cases.deadlines import registry
 from cases.deadlines.registry import Computation, compute, rule_version
 from cases.deadlines.rules import DeadlineKind, DublinCircumstance
+from detention.deadlines import DetentionDeadlineKind
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 D = dt.date
@@ -147,23 +148,25 @@ class TestHoldingArt50Lid4Vw2000:
         ],
     )
     def test_six_hours_with_midnight_to_nine_not_counted(self, holidays, start, expected):
-        rule, computation = compute(DeadlineKind.HOLDING, start=start, holidays=holidays)
+        rule, computation = compute(DetentionDeadlineKind.HOLDING, start=start, holidays=holidays)
         assert (rule.version, computation.due_at, computation.due_date) == ("holding-6h", expected, None)
         assert computation.atw_applied is False
 
     def test_the_9_hour_version_of_the_bill_is_selectable_but_not_in_force(self, holidays):
-        assert rule_version(DeadlineKind.HOLDING, on=dt.date.today()).version == "holding-6h"
+        assert rule_version(DetentionDeadlineKind.HOLDING, on=dt.date.today()).version == "holding-6h"
         rule, computation = compute(
-            DeadlineKind.HOLDING, start=at(2026, 3, 2, 22), holidays=holidays, version="holding-9h"
+            DetentionDeadlineKind.HOLDING, start=at(2026, 3, 2, 22), holidays=holidays, version="holding-9h"
         )
         assert (rule.in_force_from, rule.params["hours"]) == (None, 9)
         assert computation.due_at == at(2026, 3, 3, 16)
 
     def test_the_extension_adds_plain_hours_up_to_48(self, holidays):
-        _rule, computation = compute(DeadlineKind.HOLDING_EXTENSION, start=at(2026, 3, 3, 13), holidays=holidays)
+        _rule, computation = compute(
+            DetentionDeadlineKind.HOLDING_EXTENSION, start=at(2026, 3, 3, 13), holidays=holidays
+        )
         assert computation.due_at == at(2026, 3, 5, 13)
         _rule, computation = compute(
-            DeadlineKind.HOLDING_EXTENSION, start=at(2026, 10, 24, 13), params={"hours": 24}, holidays=holidays
+            DetentionDeadlineKind.HOLDING_EXTENSION, start=at(2026, 10, 24, 13), params={"hours": 24}, holidays=holidays
         )
         assert computation.due_at == at(2026, 10, 25, 12)  # 24 real hours across the autumn change
 
@@ -171,7 +174,10 @@ class TestHoldingArt50Lid4Vw2000:
     def test_an_extension_outside_1_to_48_hours_is_refused(self, holidays, hours):
         with pytest.raises(ValueError):
             compute(
-                DeadlineKind.HOLDING_EXTENSION, start=at(2026, 3, 3, 13), params={"hours": hours}, holidays=holidays
+                DetentionDeadlineKind.HOLDING_EXTENSION,
+                start=at(2026, 3, 3, 13),
+                params={"hours": hours},
+                holidays=holidays,
             )
 
 
@@ -190,14 +196,16 @@ class TestDetentionCourtNoticeArt94Vw2000:
     def test_the_legal_last_day_is_extended_by_the_atw_and_day_28_is_the_internal_target(
         self, holidays, start, target, legal
     ):
-        rule, computation = compute(DeadlineKind.DETENTION_COURT_NOTICE, start=start, holidays=holidays)
+        rule, computation = compute(DetentionDeadlineKind.DETENTION_COURT_NOTICE, start=start, holidays=holidays)
         assert (rule.version, rule.legal_basis, rule.atw_applies) == ("vw2000-atw", "art. 94 lid 1 Vw 2000", True)
         assert (computation.due_date, computation.target_date, computation.atw_applied) == (legal, target, True)
         assert computation.due_at == at(legal.year, legal.month, legal.day, 0) + dt.timedelta(days=1)
         assert computation.target_at == at(target.year, target.month, target.day, 0) + dt.timedelta(days=1)
 
     def test_the_explanation_steps_name_both_days_and_the_judgment(self, holidays):
-        _rule, computation = compute(DeadlineKind.DETENTION_COURT_NOTICE, start=D(2026, 1, 31), holidays=holidays)
+        _rule, computation = compute(
+            DetentionDeadlineKind.DETENTION_COURT_NOTICE, start=D(2026, 1, 31), holidays=holidays
+        )
         assert [step["type"] for step in computation.steps] == ["term", "atw_shift", "target_and_legal_day"]
         assert computation.steps[-1] == {
             "type": "target_and_legal_day",
@@ -207,16 +215,16 @@ class TestDetentionCourtNoticeArt94Vw2000:
         }
 
     def test_the_rule_version_records_the_reading_and_its_source(self):
-        rule = rule_version(DeadlineKind.DETENTION_COURT_NOTICE, on=D(2026, 3, 2))
+        rule = rule_version(DetentionDeadlineKind.DETENTION_COURT_NOTICE, on=D(2026, 3, 2))
         assert "ECLI:NL:RBSGR:2001:AD5467" in str(rule.reading)
         assert "art. 4 Atw" in str(rule.reading)
         assert rule.statutory is True
 
     def test_the_withdrawn_version_without_the_atw_is_kept_by_name_but_never_in_force(self, holidays):
-        withdrawn = rule_version(DeadlineKind.DETENTION_COURT_NOTICE, on=None, version="vw2000")
+        withdrawn = rule_version(DetentionDeadlineKind.DETENTION_COURT_NOTICE, on=None, version="vw2000")
         assert (withdrawn.in_force_from, withdrawn.atw_applies) == (None, False)
         _rule, computation = compute(
-            DeadlineKind.DETENTION_COURT_NOTICE, start=D(2026, 1, 31), holidays=holidays, version="vw2000"
+            DetentionDeadlineKind.DETENTION_COURT_NOTICE, start=D(2026, 1, 31), holidays=holidays, version="vw2000"
         )
         assert (computation.due_date, computation.target_date) == (D(2026, 2, 28), D(2026, 2, 28))
 
@@ -231,21 +239,23 @@ class TestDetention:
         ],
     )
     def test_six_months_of_detention_art_59_lid_5_vw_2000(self, holidays, start, expected):
-        assert due_date(DeadlineKind.DETENTION_SIX_MONTHS, start, holidays) == expected
+        assert due_date(DetentionDeadlineKind.DETENTION_SIX_MONTHS, start, holidays) == expected
 
     def test_the_absolute_maximum_is_18_months_art_59_lid_6_vw_2000(self, holidays):
-        assert due_date(DeadlineKind.DETENTION_MAXIMUM, D(2026, 1, 31), holidays) == D(2027, 7, 31)
+        assert due_date(DetentionDeadlineKind.DETENTION_MAXIMUM, D(2026, 1, 31), holidays) == D(2027, 7, 31)
 
     def test_the_review_interval_is_configurable_art_15_lid_3_return_directive(self, holidays):
-        assert due_date(DeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays) == D(2026, 3, 30)
-        assert due_date(DeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays, days=14) == D(2026, 3, 16)
+        assert due_date(DetentionDeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays) == D(2026, 3, 30)
+        assert due_date(DetentionDeadlineKind.DETENTION_REVIEW, D(2026, 3, 2), holidays, days=14) == D(2026, 3, 16)
 
     def test_vbl_placement_ends_after_12_weeks_art_56_vw_2000(self, holidays):
-        assert due_date(DeadlineKind.RESTRICTED_LOCATION, D(2026, 3, 2), holidays) == D(2026, 5, 25)  # Whit Monday
+        assert due_date(DetentionDeadlineKind.RESTRICTED_LOCATION, D(2026, 3, 2), holidays) == D(
+            2026, 5, 25
+        )  # Whit Monday
 
     def test_detention_maxima_did_not_exist_before_the_return_directive_was_transposed(self, holidays):
         with pytest.raises(LookupError):
-            compute(DeadlineKind.DETENTION_SIX_MONTHS, start=D(2010, 1, 4), holidays=holidays)
+            compute(DetentionDeadlineKind.DETENTION_SIX_MONTHS, start=D(2010, 1, 4), holidays=holidays)
 
 
 def dublin(start, registered_on, circumstance="none", holidays=None):
@@ -370,7 +380,7 @@ class TestWorkingAgreementsAndAgreedActions:
 class TestRuleVersions:
     def test_an_explicit_unknown_version_an_unknown_kind_or_parameter_are_refused(self, holidays):
         with pytest.raises(LookupError):
-            rule_version(DeadlineKind.HOLDING, on=D(2026, 3, 2), version="holding-12h")
+            rule_version(DetentionDeadlineKind.HOLDING, on=D(2026, 3, 2), version="holding-12h")
         with pytest.raises(LookupError):
             rule_version("curfew", on=D(2026, 3, 2))
         with pytest.raises(ValueError, match="Unknown parameters"):
@@ -380,7 +390,7 @@ class TestRuleVersions:
         with pytest.raises(TypeError):
             compute(DeadlineKind.DEPARTURE_TERM, start=at(2026, 3, 2, 10), holidays=holidays)
         with pytest.raises(TypeError):
-            compute(DeadlineKind.HOLDING, start=D(2026, 3, 2), holidays=holidays)
+            compute(DetentionDeadlineKind.HOLDING, start=D(2026, 3, 2), holidays=holidays)
 
     def test_every_kind_has_exactly_one_version_in_force_on_any_day_since_2014(self):
         kinds = [value for name, value in vars(DeadlineKind).items() if name.isupper()]
@@ -399,14 +409,14 @@ class TestRuleVersions:
 
     def test_a_moment_chooses_the_version_by_its_local_date(self, holidays, swapped):
         # Suppose the bill takes effect on 12 June 2026: 22:30 UTC on 11 June is 00:30 on 12 June in Amsterdam.
-        six, nine = registry.versions(DeadlineKind.HOLDING)
+        six, nine = registry.versions(DetentionDeadlineKind.HOLDING)
         swapped(
-            DeadlineKind.HOLDING,
+            DetentionDeadlineKind.HOLDING,
             replace(six, in_force_until=D(2026, 6, 11)),
             replace(nine, in_force_from=D(2026, 6, 12)),
         )
         rule, computation = compute(
-            DeadlineKind.HOLDING, start=dt.datetime(2026, 6, 11, 22, 30, tzinfo=dt.UTC), holidays=holidays
+            DetentionDeadlineKind.HOLDING, start=dt.datetime(2026, 6, 11, 22, 30, tzinfo=dt.UTC), holidays=holidays
         )
         assert (rule.version, computation.due_at) == ("holding-9h", at(2026, 6, 12, 18))
 
@@ -422,7 +432,7 @@ class TestRuleVersions:
         assert computation.due_at.utcoffset() is not None
         assert computation.target_at <= computation.due_at
         assert json.loads(json.dumps(computation.steps)) == list(computation.steps)
-        atw_kinds = (DeadlineKind.DEPARTURE_TERM, DeadlineKind.DETENTION_COURT_NOTICE)
+        atw_kinds = (DeadlineKind.DEPARTURE_TERM, DetentionDeadlineKind.DETENTION_COURT_NOTICE)
         assert computation.atw_applied == (rule.atw_applies and kind in atw_kinds)
 
     def test_only_working_agreements_and_agreed_actions_are_not_statutory(self):

@@ -21,6 +21,7 @@ from cases.deadlines.rules import DeadlineKind
 from cases.deadlines.sweep import SweepReport, deadlines_sweep, due_deadlines
 from cases.models import CaseEvent, Deadline, Notification, WorkItem
 from cases.tasks import sweep_deadlines
+from detention.deadlines import DetentionDeadlineKind
 from dtv.celery import app
 from laissezpasser.deadlines import LpDeadlineKind
 from tests.factories.accounts import EnforcementOfficerFactory, TeamLeadFactory
@@ -269,7 +270,7 @@ class TestDeadlinesSweepInternalTargetArt94Vw2000:
         enforcer = EnforcementOfficerFactory(team=case.team)
         deadline = deadline_open(
             case=case,
-            kind=DeadlineKind.DETENTION_COURT_NOTICE,
+            kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE,
             start=D(2026, 1, 31),
             actor=enforcer,
             now=amsterdam(2026, 1, 31, 15, 0),
@@ -359,7 +360,9 @@ class TestDeadlinesSweepRecipients:
         EnforcementOfficerFactory()  # another team
         # Held at 22:00 on 28 March: 2 hours to midnight, 00:00-09:00 not counted, 4 hours after 09:00 CEST.
         started = amsterdam(2026, 3, 28, 22, 0)
-        deadline = deadline_open(case=case, kind=DeadlineKind.HOLDING, start=started, actor=enforcers[0], now=started)
+        deadline = deadline_open(
+            case=case, kind=DetentionDeadlineKind.HOLDING, start=started, actor=enforcers[0], now=started
+        )
         assert (deadline.legal_basis, deadline.due_at) == ("art. 50 lid 4 Vw 2000", amsterdam(2026, 3, 29, 13, 0))
 
         deadlines_sweep(now=amsterdam(2026, 3, 29, 13, 0))
@@ -375,7 +378,7 @@ class TestDeadlinesSweepRecipients:
     def test_an_enforcement_deadline_falls_back_to_the_case_officer_when_the_team_has_no_enforcer(self, case):
         EnforcementOfficerFactory()  # another team
         started = amsterdam(2026, 10, 24, 23, 0)
-        deadline = deadline_open(case=case, kind=DeadlineKind.HOLDING, start=started, actor=None, now=started)
+        deadline = deadline_open(case=case, kind=DetentionDeadlineKind.HOLDING, start=started, actor=None, now=started)
         # 1 hour to midnight, the night not counted (it has 10 real hours: the clocks go back), 5 hours from 09:00.
         assert deadline.due_at == amsterdam(2026, 10, 25, 14, 0)
 

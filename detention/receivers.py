@@ -1,0 +1,13 @@
+"""Reactions to cases: a closed case's running measures end, reason "case closed" (after the commit, idempotent)."""
+
+from cases.signals import case_closed
+
+from .services import measures_end_for_outflow
+
+
+def end_on_close(sender, *, case_id, at, actor_id=None, **facts):
+    # Its own transaction; a second delivery finds nothing running and writes nothing.
+    measures_end_for_outflow(case_id=case_id, now=at, actor=None)
+
+
+case_closed.connect(end_on_close, dispatch_uid="detention.end_on_close")

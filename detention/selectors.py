@@ -1,0 +1,186 @@
+"""What pages, the API and other apps (reports) read of supervision and detention.
+
+The legality of a detention is computed from facts only: its periods (this measure and the earlier ones of the
+same removal procedure, art. 59 lid 5-6 Vw 2000), its court steps (day 28 of art. 94, the periodic review) and
+the last act towards removal (a travel-document transition, a departure interview, a booked flight).
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from cases.models import DepartureInterview
+from laissezpasser.selectors import last_transition_rows
+
+from .constants import CourtStepKind, MeasureKind, Ruling
+from .deadlines import CumulativeClock, Period, cumulative_clock, day_28, next_review_on
+from .models import CourtStep, DetentionOrder, Measure
+
+
+def case_measures(*, case):
+    """The case's measures, newest first (unevaluated)."""
+    return Measure.objects.filter(case_id=case.pk).select_related("imposed_by", "order").order_by("-starts_at", "-id")
+
+
+def case_orders(*, case):
+    """The case's detention orders, newest first (unevaluated)."""
+    return DetentionOrder.objects.filter(case_id=case.pk).select_related("drafted_by").order_by("-drafted_at", "-id")
+
+
+@dataclass(frozen=True)
+class Legality:
+    """Whether a detention still holds up, at a glance, each figure explained by its article."""
+
+    measure: Measure
+    clock: CumulativeClock
+    day_28: dt.date
+    court_notified: bool
+    next_review: dt.date
+    last_removal_act: dt.date | None
+    days_without_act: int
+    warning: bool
+    ruling: str
+
+
+def _period(measure) -> Period:
+    return Period(
+        timezone.localdate(measure.starts_at), timezone.localdate(measure.ends_at) if measure.ends_at else None
+    )
+
+
+def legality_facts(measures, *, on: dt.date) -> dict:
+    """measure id → Legality for detention measures, in a fixed number of queries whatever their number."""
+    measures = list(measures)
+    case_ids = {m.case_id for m in measures}
+    ids = [m.pk for m in measures]
+    periods = defaultdict(list)
+    for row in Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).values(
+        "id", "case_id", "removal_procedure", "starts_at", "ends_at"
+    ):
+        periods[(row["case_id"], row["removal_procedure"])].append(
+            (
+                row["id"],
+                Period(timezone.localdate(row["starts_at"]), row["ends_at"] and timezone.localdate(row["ends_at"])),
+            )
+        )
+    steps = defaultdict(list)
+    for row in (
+        CourtStep.objects.filter(measure_id__in=ids).values("measure_id", "kind", "on", "ruling").order_by("on", "id")
+    ):
+        steps[row["measure_id"]].append(row)
+    last_act = {row["request__case_id"]: row["last"] for row in last_transition_rows(case_ids)}
+    for row in (
+        DepartureInterview.objects.filter(case_id__in=case_ids)
+        .values("case_id")
+        .annotate(last=Max("held_at"))
+        .order_by()
+    ):
+        day = timezone.localdate(row["last"])
+        last_act[row["case_id"]] = max(filter(None, [last_act.get(row["case_id"]), day]))
+    warn_after = settings.DETENTION_NO_REMOVAL_ACT_WARNING_DAYS
+    result = {}
+    for measure in measures:
+        current = _period(measure)
+        same = [p for pk, p in periods[(measure.case_id, measure.removal_procedure)] if pk != measure.pk]
+        clock = cumulative_clock([*same, current], current=current, on=on)
+        own = steps[measure.pk]
+        reviews = [s["on"] for s in own if s["kind"] == CourtStepKind.REVIEW]
+        rulings = [s["ruling"] for s in own if s["kind"] == CourtStepKind.RULING]
+        act = last_act.get(measure.case_id)
+        if measure.order is not None and measure.order.flight_booked_on is not None:
+            act = max(filter(None, [act, timezone.localdate(measure.order.issued_at)]))
+        since = (on - (act or current.starts_on)).days
+        result[measure.pk] = Legality(
+            measure=measure,
+            clock=clock,
+            day_28=day_28(current.starts_on),
+            court_notified=any(s["kind"] in (CourtStepKind.APPEAL_LODGED, CourtStepKind.COURT_NOTIFIED) for s in own),
+            next_review=next_review_on(current.starts_on, reviews, every_days=settings.DETENTION_REVIEW_DAYS),
+            last_removal_act=act,
+            days_without_act=since,
+            warning=measure.ends_at is None and since >= warn_after,
+            ruling=rulings[-1] if rulings else "",
+        )
+    return result
+
+
+def running_detentions(user_scope_cases):
+    """Running detentions of the given cases (unevaluated), with person and order, sorted by start (keyset)."""
+    from django.db.models import F
+
+    return (
+        Measure.objects.filter(kind=MeasureKind.DETENTION, ends_at__isnull=True, case__in=user_scope_cases)
+        .select_related("case__foreign_national", "order")
+        .annotate(sort_key=F("starts_at"))
+    )
+
+
+@dataclass(frozen=True)
+class LawfulRate:
+    lawful: int
+    unlawful: int
+
+    @property
+    def judged(self) -> int:
+        return self.lawful + self.unlawful
+
+    @property
+    def rate(self) -> float | None:
+        return self.lawful / self.judged if self.judged else None
+
+
+def _first_rulings():
+    # Each detention counts once, by the court's first ruling on it: a further appeal does not recount it.
+    return CourtStep.objects.filter(kind=CourtStepKind.RULING).order_by("measure_id", "on", "id").distinct("measure_id")
+
+
+def lawful_rate(start: dt.date, end: dt.date) -> LawfulRate:
+    """KPI "lawfully imposed detention >= 90%": first rulings dated in [start, end), lawful against unlawful."""
+    rows = [r for r in _first_rulings().values("on", "ruling") if start <= r["on"] < end]
+    return LawfulRate(
+        lawful=sum(1 for r in rows if r["ruling"] == Ruling.LAWFUL),
+        unlawful=sum(1 for r in rows if r["ruling"] == Ruling.UNLAWFUL),
+    )
+
+
+def lawful_rate_per_year() -> dict:
+    """year → LawfulRate, from the dated first rulings (a closed year never changes)."""
+    per_year = defaultdict(lambda: [0, 0])
+    for row in _first_rulings().values("on", "ruling"):
+        per_year[row["on"].year][0 if row["ruling"] == Ruling.LAWFUL else 1] += 1
+    return {year: LawfulRate(lawful, unlawful) for year, (lawful, unlawful) in sorted(per_year.items())}
+
+
+def my_queue(user, *, on: dt.date):
+    """The enforcement officer's own work: their drafts, holdings running, court dates and reviews due."""
+    from cases.permissions import cases_visible_to
+
+    from .constants import OrderState
+
+    scope = cases_visible_to(user)
+    drafts = list(
+        DetentionOrder.objects.filter(drafted_by=user, state=OrderState.DRAFT, case__in=scope)
+        .select_related("case__foreign_national")
+        .order_by("drafted_at")[:50]
+    )
+    holdings = list(
+        Measure.objects.filter(kind=MeasureKind.HOLDING, ends_at__isnull=True, case__in=scope)
+        .filter(Q(imposed_by=user) | Q(case__team_id=user.team_id))
+        .select_related("case__foreign_national")
+        .order_by("starts_at")[:50]
+    )
+    hearings = list(
+        CourtStep.objects.filter(kind=CourtStepKind.HEARING, on__gte=on, measure__case__in=scope)
+        .select_related("measure__case__foreign_national")
+        .order_by("on")[:50]
+    )
+    detentions = list(running_detentions(scope).filter(imposed_by=user).order_by("starts_at")[:50])
+    facts = legality_facts(detentions, on=on)
+    reviews = sorted(
+        (f for f in facts.values() if f.next_review <= on + dt.timedelta(days=7)), key=lambda f: f.next_review
+    )
+    return {"drafts": drafts, "holdings": holdings, "hearings": hearings, "reviews": reviews}
