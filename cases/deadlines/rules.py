@@ -3,7 +3,7 @@
 A rule version is chosen by the date the term STARTS (or the date its kind names in `chosen_by`), so a
 change in the law never moves a deadline that already runs. The registry (`registry.py`) holds the
 versions; this module registers the rules of `cases` and, until their apps are built, the rules of
-those apps too (flight notice, Dublin → departures; the travel documents and the detention terms
+those apps too (none left: the travel documents, the detention terms, the flight notice and Dublin
 have moved to their apps). Each app then moves its versions verbatim into its own `deadlines.py` and
 registers them from its `AppConfig.ready()`.
 
@@ -15,7 +15,6 @@ them, and a corrected version takes its place.
 import datetime as dt
 from types import MappingProxyType
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DEPARTURE_TERM_DAYS, Responsible
@@ -50,22 +49,7 @@ class DeadlineKind:
     """The codes of the kinds `cases` registers (stored data: never rename one). Labels come from the registry."""
 
     DEPARTURE_TERM = "departure_term"
-    FLIGHT_NOTICE = "flight_notice"
-    DUBLIN_TRANSFER = "dublin_transfer"
     AGREED_ACTION = "agreed_action"
-
-
-class DublinCircumstance(models.TextChoices):
-    """The ground that sets the Dublin transfer time limit (params["circumstance"])."""
-
-    NONE = "none", _("No special circumstance")
-    DETAINED = "detained", _("Detained")
-    IMPRISONED = "imprisoned", _("Imprisoned")
-    ABSCONDED = "absconded", _("Absconded")
-    # The three other grounds of the 3-year extension of art. 46 lid 2 Reg. 2024/1351.
-    RESISTS = "resists", _("Physically resists the transfer")
-    UNFIT = "unfit", _("Intentionally made themself unfit for the transfer")
-    MEDICAL_NON_COMPLIANCE = "medical_non_compliance", _("Does not comply with the medical requirements")
 
 
 # --- the computations other apps compose their rules from -------------------------------------------------------
@@ -262,36 +246,6 @@ def positive_hours(params):
 
 # --- the rules registered here ---------------------------------------------------------------------------------
 
-_DUBLIN_III = "Vo. (EU) 604/2013"
-_AMMR = "Vo. (EU) 2024/1351"
-ACCEPTANCE, NOTICE = "acceptance", "notice"
-
-_DUBLIN_III_GROUNDS = {
-    DublinCircumstance.NONE: ("months", 6, f"art. 29 lid 1 {_DUBLIN_III}", ACCEPTANCE),
-    DublinCircumstance.IMPRISONED: ("months", 12, f"art. 29 lid 2 {_DUBLIN_III}", ACCEPTANCE),
-    DublinCircumstance.ABSCONDED: ("months", 18, f"art. 29 lid 2 {_DUBLIN_III}", ACCEPTANCE),
-    DublinCircumstance.DETAINED: ("weeks", 6, f"art. 28 lid 3 {_DUBLIN_III}", ACCEPTANCE),
-}
-_AMMR_THREE_YEARS = ("months", 36, f"art. 46 lid 2 {_AMMR}", NOTICE)
-_AMMR_GROUNDS = {
-    DublinCircumstance.NONE: ("months", 6, f"art. 46 lid 1 {_AMMR}", ACCEPTANCE),
-    DublinCircumstance.IMPRISONED: ("months", 12, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
-    # Up to 3 years from the moment the responsible Member State was informed: the caller starts the term then.
-    DublinCircumstance.ABSCONDED: _AMMR_THREE_YEARS,
-    DublinCircumstance.RESISTS: _AMMR_THREE_YEARS,
-    DublinCircumstance.UNFIT: _AMMR_THREE_YEARS,
-    DublinCircumstance.MEDICAL_NON_COMPLIANCE: _AMMR_THREE_YEARS,
-    DublinCircumstance.DETAINED: ("weeks", 5, f"art. 45 lid 3 {_AMMR}", ACCEPTANCE),
-}
-# What the withdrawn version computed (see its reading); kept only to read back what it stored.
-_WITHDRAWN_AMMR_GROUNDS = {
-    "none": ("months", 6, f"art. 46 lid 1 {_AMMR}", ACCEPTANCE),
-    "imprisoned": ("months", 12, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
-    "medical": ("months", 12, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
-    "absconded": ("months", 36, f"art. 46 lid 2 {_AMMR}", ACCEPTANCE),
-    "detained": ("weeks", 6, f"art. 45 lid 3 {_AMMR}", ACCEPTANCE),
-}
-
 
 def _frozen(**params):
     return MappingProxyType(params)
@@ -309,22 +263,6 @@ def _version(kind, version, *, counting, params=None, params_from_settings=None,
 
 
 _DEPARTURE_TERM_TASK = _("Departure term expired: reception ends; assess forced departure")
-_DUBLIN_TASK = _("Dublin transfer time limit expires: transfer, or the Netherlands becomes responsible")
-_DUBLIN = {
-    "kind": DeadlineKind.DUBLIN_TRANSFER,
-    "label": _("Dublin transfer"),
-    "legal_text": _("Dublin transfer time limit"),
-    "statutory": True,
-    "atw_applies": False,
-    "atw_note": ATW_NOTES["eu_regulation"],
-    "counting": "months",
-    "params": {"circumstance": DublinCircumstance.NONE.value, "registered_on": None},
-    "responsible": Responsible.CASE_OFFICER,
-    "remind_before": dt.timedelta(days=28),
-    "remind_before_when": (("circumstance", DublinCircumstance.DETAINED.value, dt.timedelta(days=7)),),
-    "task_text": _DUBLIN_TASK,
-    "chosen_by": "registered_on",
-}
 # cases' own rules: the departure term and the actions agreed in a departure interview.
 register(
     _version(
@@ -361,79 +299,5 @@ register(
         remind_before=dt.timedelta(days=2),
         task_text=_("Agreed action is due"),
         compute=fixed_date,
-    ),
-)
-
-# Until the departures app is built: the flight notice and the Dublin transfer (→ departures/deadlines.py).
-register(
-    _version(
-        DeadlineKind.FLIGHT_NOTICE,
-        "vc2000",
-        label=_("Flight notice"),
-        in_force_from=VW_2000_IN_FORCE,
-        in_force_until=None,
-        legal_basis="Vreemdelingencirculaire 2000 (aankondiging vertrek)",
-        legal_text=_("Notice of the flight to the person and the legal representative"),
-        statutory=True,
-        atw_applies=False,
-        atw_note=ATW_NOTES["counted_backwards"],
-        counting="hours_before",
-        # One source reports 36 hours in the circular since 2020: the hours are a setting, 48 by default.
-        params={"hours": 48},
-        params_from_settings={"hours": "FLIGHT_NOTICE_HOURS"},
-        responsible=Responsible.CASE_OFFICER,
-        remind_before=dt.timedelta(hours=24),
-        task_text=_("Notify the person and the legal representative of the flight"),
-        compute=hours_before,
-    ),
-    _version(
-        **_DUBLIN,
-        version="dublin-604-2013",
-        in_force_from=DUBLIN_III_APPLIES_FROM,
-        in_force_until=AMMR_APPLIES_FROM - dt.timedelta(days=1),
-        legal_basis=f"art. 29 {_DUBLIN_III}",
-        reading=_(
-            "Chosen by the date the asylum application was registered: an application registered before "
-            "1 July 2026 keeps the time limits of Reg. (EU) 604/2013 (art. 84 Reg. (EU) 2024/1351). The term "
-            "runs from the acceptance of the request (or the final decision on a suspensive appeal); art. 42 "
-            "counts Saturdays, Sundays and holidays in and moves nothing."
-        ),
-        compute=dublin(_DUBLIN_III_GROUNDS, regulation="604/2013"),
-    ),
-    _version(
-        **_DUBLIN,
-        # "-r2": the corrected reading of December 2026 (the withdrawn "ammr-2024-1351" below).
-        version="ammr-2024-1351-r2",
-        in_force_from=AMMR_APPLIES_FROM,
-        in_force_until=None,
-        legal_basis=f"art. 46 {_AMMR}",
-        reading=_(
-            "Chosen by the date the asylum application was registered (art. 84-85 Reg. (EU) 2024/1351). "
-            "Art. 84 leaves an application registered on 1 July 2026 itself open: Regie applies Reg. (EU) "
-            "2024/1351 to it, because that regulation applies from that day (art. 85) and Reg. (EU) 604/2013 "
-            "continues only for applications registered before it. The 6 months and the year of imprisonment "
-            "run from the acceptance (or the final decision on a suspensive appeal); the 3 years run from the "
-            "moment the responsible Member State was informed, which must happen before the 6 months end; there "
-            "is no extension for a medical inability the person did not cause. Art. 75(d) moves an end on a "
-            "Saturday, Sunday or official holiday of the Member State concerned to the next working day: Regie "
-            "shows the unshifted date, the earlier and so always safe one, until those holidays are recorded. "
-            "A person who reappears with less than 3 months of the 6 left has 3 months from then: record that "
-            "as a recomputation from the day they reappeared."
-        ),
-        compute=dublin(_AMMR_GROUNDS, regulation="2024/1351"),
-    ),
-    _version(
-        **_DUBLIN,
-        version="ammr-2024-1351",
-        in_force_from=None,  # withdrawn
-        in_force_until=None,
-        legal_basis=f"art. 46 {_AMMR}",
-        reading=_(
-            "Withdrawn in December 2026: this version applied Reg. (EU) 2024/1351 from 12 June 2026 by the date "
-            "of acceptance, with 6 weeks in detention and a 12-month medical ground, which the regulation does "
-            "not contain. Kept so that the deadlines it computed can be read; recompute them with the date the "
-            "asylum application was registered."
-        ),
-        compute=dublin(_WITHDRAWN_AMMR_GROUNDS),
     ),
 )

@@ -10,6 +10,8 @@ class Role(models.TextChoices):
     ENFORCEMENT_OFFICER = "enforcement_officer", _("Enforcement officer")
     FUNCTIONAL_ADMIN = "functional_admin", _("Functional administrator")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    # Need to know of health data (AVG art. 9): reads the medical particulars of departures, nothing else.
+    MEDICAL_STAFF = "medical_staff", _("Medical staff")
     CHAIN_PARTNER = "chain_partner", _("Chain partner (API only)")
 
 

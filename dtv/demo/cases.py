@@ -61,6 +61,7 @@ from cases.models import (
 )
 from cases.people import person_set_search_names
 from cases.services import cases_legal_obstacle_rebuild
+from departures.deadlines import DepartureDeadlineKind
 from detention.deadlines import DetentionDeadlineKind
 from laissezpasser.models import RequestContact, RequestTransition, TravelDocumentRequest
 
@@ -667,7 +668,7 @@ def _plan_dublin(ctx, build, rng, officer, assigned_at, end):
     deadline = _deadline(
         ctx,
         build,
-        kind=DeadlineKind.DUBLIN_TRANSFER,
+        kind=DepartureDeadlineKind.DUBLIN_TRANSFER,
         start=accepted_on,
         params={"circumstance": circumstance, "registered_on": registered_on.isoformat()},
         opened_at=opened_at,
@@ -724,7 +725,7 @@ def _plan_flight(ctx, build, rng, officer, preparing_since):
     _deadline(
         ctx,
         build,
-        kind=DeadlineKind.FLIGHT_NOTICE,
+        kind=DepartureDeadlineKind.FLIGHT_NOTICE,
         start=departs_at,
         opened_at=booked_at,
         opened_by=officer,

@@ -355,6 +355,12 @@ SPECTACULAR_SETTINGS = {
         "TravelDocumentRequestStateEnum": "laissezpasser.constants.State",
         "MissionKindEnum": "laissezpasser.constants.MissionKind",
         "ContactKindEnum": "laissezpasser.constants.ContactKind",
+        "CaseTrackEnum": "cases.constants.Track",
+        "DepartureTrackEnum": "departures.constants.DepartureTrack",
+        "RemovalKindEnum": "departures.constants.RemovalKind",
+        "RemovalStateEnum": "departures.constants.RemovalState",
+        "CancellationReasonEnum": "departures.constants.CancellationReason",
+        "DublinClaimKindEnum": "departures.constants.DublinClaimKind",
     },
 }
 

@@ -115,6 +115,8 @@ GRANTS_BEFORE_THE_APPS_DECLARED_THEM = {
     },
     Role.PRIVACY_OFFICER: {"cases.view_accesslogentry", "cases.view_caseevent"},
     Role.CHAIN_PARTNER: {"cases.submit_handover"},
+    # Issue 11: the need-to-know role of medical particulars holds only what departures grants it.
+    Role.MEDICAL_STAFF: set(),
 }
 
 

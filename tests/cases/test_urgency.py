@@ -22,6 +22,7 @@ from cases.deadlines.engine import (
 )
 from cases.deadlines.rules import DeadlineKind
 from cases.models import Case, Deadline
+from departures.deadlines import DepartureDeadlineKind
 from tests.factories.cases import CaseFactory
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -69,9 +70,7 @@ def informal_hour_rule():
 
 
 def _open(case, kind, start, **params):
-    return deadline_open(
-        case=case, kind=kind, start=start, params=params or None, actor=case.case_officer, now=NOW
-    )
+    return deadline_open(case=case, kind=kind, start=start, params=params or None, actor=case.case_officer, now=NOW)
 
 
 def _rows(response):
@@ -134,7 +133,7 @@ class TestWorkQueueOrder:
         earlier_informal, informal_nine, flight, departure, agreed, none = (new_case() for _ in range(6))
         _open(earlier_informal, DeadlineKind.AGREED_ACTION, DAY - dt.timedelta(days=1))
         _open(informal_nine, informal_hour_rule, _at(DAY, 8))  # due 09:00 on the day, informal
-        _open(flight, DeadlineKind.FLIGHT_NOTICE, _at(DAY + dt.timedelta(days=2), 15))  # due 15:00, statutory
+        _open(flight, DepartureDeadlineKind.FLIGHT_NOTICE, _at(DAY + dt.timedelta(days=2), 15))  # due 15:00, statutory
         _open(departure, DeadlineKind.DEPARTURE_TERM, DAY, days=0)  # last day DAY, statutory
         _open(agreed, DeadlineKind.AGREED_ACTION, DAY)  # last day DAY, informal
         client.force_login(case_officer)

@@ -28,7 +28,9 @@ Actors, the columns (the subject is the case the row's object belongs to):
 Objects, the `on` column: `-` none, `case`, `proc` (a pending legal procedure), `term` (the departure
 term), `action` (an agreed action), `deadline` (an overdue deadline), `item` (its work item), `doc`
 (a document), `hand` (another partner's handover of the subject's V-number, awaiting a DT&V match), `lp` (a
-draft travel-document request to Morocco, a third country with access recorded); each
+draft travel-document request to Morocco, a third country with access recorded), `plan` (a departure plan
+choosing the forced track, awaiting a team lead), `rem` (a planned removal KMar escorts), `claim` (a Dublin
+take-back request to Spain, unanswered); each
 subject case has one of each, and its overdue deadline left a notification and a
 work item for its case officer.
 
@@ -64,6 +66,7 @@ import time_machine
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test import Client, override_settings
@@ -74,6 +77,7 @@ from cases import services
 from cases.constants import DocumentKind, HandoverOutcome, Source
 from cases.documents.services import document_upload
 from cases.models import AgreedAction, AtwHoliday, Case, Handover, WorkItem
+from departures import services as departure_services
 from dtv.accounts.constants import Role
 from dtv.accounts.rolechanges import role_change_propose
 from dtv.core.models import Heartbeat
@@ -329,6 +333,46 @@ POST  laissezpasser:api-request-use lp       401   400   400   404   404   400  
 POST  laissezpasser:api-request-withdraw lp       401   400   400   404   404   400   404   400   404   404   403   404
 POST  laissezpasser:api-request-contacts lp       401   400   400   404   404   400   404   400   404   404   403   404
 
+# departures: pages (DT&V roles; chain partners have no session)
+GET   departures:this_week             -        login 200   200   200   200   200   200   200   403   403   login login
+GET   departures:plan                  case     login 200   200   404   404   200   404   200   403   403   login login
+POST  departures:plan                  case     login 200   403   404   404   200   404   403   403   403   login login
+POST  departures:plan_approve          plan     login 403   403   403   403   302   404   403   403   403   login login
+GET   departures:removal_add           case     login 200   403   404   404   200   404   403   403   403   login login
+POST  departures:removal_add           case     login 200   403   404   404   200   404   403   403   403   login login
+GET   departures:file                  case     login 200   200   404   404   200   404   200   403   403   login login
+POST* departures:file                  case     login 302   403   404   404   302   404   403   403   403   login login
+GET   departures:removal_detail        rem      login 200   200   404   404   200   404   200   403   403   login login
+POST  departures:removal_step          rem      login 200   403   404   404   200   404   403   403   403   login login
+
+# departures: the API (departures/api/urls.py); a chain partner gets 403 in its scope, 404 outside (KMar: tests/departures)
+GET   departures:api-case-plans        case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  departures:api-case-plans        case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-case-plans        case     401   201   403   404   404   201   404   403   404   404   403   404
+POST  departures:api-plan-approve      plan     401   403   403   404   404   200   404   403   404   404   403   404
+GET   departures:api-case-removals     case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  departures:api-case-removals     case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-case-removals     case     401   409   403   404   404   409   404   403   404   404   403   404
+GET   departures:api-removal-detail    rem      401   200   200   404   404   200   404   200   404   404   403   404
+GET   departures:api-removal-file      rem      401   200   200   404   404   200   404   200   404   404   403   404
+POST  departures:api-removal-notices   rem      401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-removal-notices   rem      401   200   403   404   404   200   404   403   404   404   403   404
+POST  departures:api-removal-confirm   rem      401   409   403   404   404   409   404   403   404   404   403   404
+POST  departures:api-removal-execute   rem      401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-removal-execute   rem      401   409   403   404   404   409   404   403   404   404   403   404
+POST  departures:api-removal-cancel    rem      401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-removal-cancel    rem      401   200   403   404   404   200   404   403   404   404   403   404
+POST  departures:api-removal-rebook    rem      401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-removal-rebook    rem      401   200   403   404   404   200   404   403   404   404   403   404
+GET   departures:api-case-claims       case     401   200   200   404   404   200   404   200   404   404   403   404
+POST  departures:api-case-claims       case     401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-case-claims       case     401   201   403   404   404   201   404   403   404   404   403   404
+POST  departures:api-claim-answer      claim    401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-claim-answer      claim    401   200   403   404   404   200   404   403   404   404   403   404
+POST  departures:api-claim-tacit-acceptance claim 401 200   403   404   404   200   404   403   404   404   403   404
+POST  departures:api-claim-extend      claim    401   400   400   404   404   400   404   400   404   404   403   404
+POST* departures:api-claim-extend      claim    401   409   403   404   404   409   404   403   404   404   403   404
+
 # The API's schema (token or session) and its docs page (session): login required (API_DOCS_REQUIRE_LOGIN)
 GET   api-schema                       -        401   200   200   200   200   200   200   200   200   200   200   200
 GET   api-docs                         -        login 200   200   200   200   200   200   200   200   200   login login
@@ -343,11 +387,47 @@ EXTRA_KWARGS = {
     "laissezpasser:api-country-detail": {"code": "MAR"},
     # An empty body is refused by the form (200 with its errors) for whoever may take the step.
     "laissezpasser:request_step": {"step": "withdraw"},
+    "departures:removal_step": {"step": "cancel"},
 }
 
 # The valid bodies of `POST*` rows: where an empty body is refused (400) before the permission is
 # checked, only a valid one shows that the others are denied.
 BODIES = {
+    "departures:file": lambda world: {"part": "file"},
+    "departures:api-case-plans": lambda world: {
+        "destination_type": "country_of_origin",
+        "destination_country": "MAR",
+        "track": "independent",
+        "reason": "Wil terug",
+    },
+    # The subject has an open removal already: whoever may book is told so (409), the others are denied.
+    "departures:api-case-removals": lambda world: {
+        "kind": "scheduled",
+        "carrier": "KLM",
+        "flight_number": "KL1",
+        "departure_airport": "Schiphol",
+        "departs_at": "2027-06-01T10:00:00+02:00",
+        "destination_country": "MAR",
+    },
+    "departures:api-removal-notices": lambda world: {
+        "recipient": "person",
+        "notified_at": "2026-04-01T09:00:00+02:00",
+        "method": "in_person",
+    },
+    "departures:api-removal-execute": lambda world: {"executed_at": "2026-04-01T09:00:00+02:00"},
+    "departures:api-removal-cancel": lambda world: {"reason": "medical"},
+    "departures:api-removal-rebook": lambda world: {
+        "reason": "carrier_refused",
+        "departs_at": "2027-06-01T10:00:00+02:00",
+    },
+    "departures:api-case-claims": lambda world: {
+        "kind": "take_charge",
+        "member_state": "ESP",
+        "registered_on": "2026-03-01",
+        "requested_on": "2026-03-10",
+    },
+    "departures:api-claim-answer": lambda world: {"answer": "refused", "on": "2026-04-01"},
+    "departures:api-claim-extend": lambda world: {"circumstance": "absconded", "state_informed_on": "2026-04-01"},
     "laissezpasser:api-case-requests": lambda world: {"country": "ESP", "third_country_access": "Verblijfsvergunning"},
     "cases-api:handover-create": lambda world: {
         "reference": "MATRIX-1",
@@ -462,7 +542,7 @@ ACTORS = {
 }
 OUTCOMES = {"200", "201", "302", "400", "401", "403", "404", "405", "409", "login", "glass", "out"}
 DENIALS = {"login", "glass", "400", "401", "403", "404", "405", "409"}
-OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc", "hand", "lp"}
+OBJECTS = {"-", "case", "proc", "term", "action", "deadline", "item", "doc", "hand", "lp", "plan", "rem", "claim"}
 # Which subjects each user may see; every other subject's name must stay off their pages. (The privacy
 # officer's access log names whom it lists; the world holds no logged reads, every request is undone.)
 SCOPE = {
@@ -574,9 +654,41 @@ def case_with_its_work(*, officer, v_number, surname, **kwargs):
     travel_document_request = request_create(
         case=case, country="MAR", third_country_access="Verblijfsvergunning", actor=officer, now=NOW
     )
+    forced_plan = departure_services.plan_record(
+        case=case,
+        actor=officer,
+        now=NOW,
+        destination_type="country_of_origin",
+        destination_country="MAR",
+        track="forced",
+        reason="Gedwongen vertrek",
+    )
+    removal = departure_services.removal_book(
+        case=case,
+        actor=officer,
+        now=NOW,
+        kind="scheduled",
+        carrier="Royal Air Maroc",
+        flight_number="AT851",
+        departure_airport="Schiphol",
+        departs_at=NOW + dt.timedelta(days=60),
+        kmar_escorts=2,
+    )
+    claim = departure_services.dublin_claim_record(
+        case=case,
+        kind="take_back",
+        member_state="ESP",
+        registered_on=dt.date(2026, 2, 1),
+        requested_on=dt.date(2026, 2, 10),
+        actor=officer,
+        now=NOW,
+    )
     return {
         "case": case,
         "lp": travel_document_request,
+        "plan": forced_plan,
+        "rem": removal,
+        "claim": claim,
         "proc": procedure,
         "term": term,
         "action": AgreedAction.objects.get(interview__case=case),
@@ -733,12 +845,14 @@ def ask(world, row, actor_key):
     client = client_for(world, actor.user)
     url = url_of(world, row, actor.subject)
     problems = []
+    # The clock stands still at NOW: without this the API throttle would count every row within one minute.
+    cache.clear()
     with transaction.atomic():
         before = fingerprint()
         body = BODIES[row.name](world) if row.method == "POST*" else {}
         if row.method == "GET":
             response = client.get(url)
-        elif row.name.startswith("cases-api:") or row.name.startswith("laissezpasser:api-"):
+        elif row.name.startswith(("cases-api:", "laissezpasser:api-", "departures:api-")):
             response = client.post(url, data=body, content_type="application/json")
         else:
             response = client.post(url, data=body)

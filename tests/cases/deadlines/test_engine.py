@@ -20,6 +20,7 @@ from cases.deadlines.explain import explain
 from cases.deadlines.rules import DeadlineKind
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import AgreedAction, Case, CaseEvent, Deadline, Notification, WorkItem
+from departures.deadlines import DepartureDeadlineKind
 from detention.deadlines import DetentionDeadlineKind
 from dtv.core.exceptions import DomainError
 from tests.factories.accounts import CaseOfficerFactory
@@ -487,7 +488,7 @@ class TestSettingsReadByTheRules:
         settings.FLIGHT_NOTICE_HOURS = 36
         deadline = deadline_open(
             case=case,
-            kind=DeadlineKind.FLIGHT_NOTICE,
+            kind=DepartureDeadlineKind.FLIGHT_NOTICE,
             start=amsterdam(2026, 3, 2, 10, 0),
             actor=case.case_officer,
             now=OPENED_AT - dt.timedelta(days=1),

@@ -10,7 +10,9 @@ from django.utils import translation
 from cases.deadlines import atw, registry
 from cases.deadlines.explain import explain
 from cases.deadlines.registry import compute
-from cases.deadlines.rules import DeadlineKind, DublinCircumstance
+from cases.deadlines.rules import DeadlineKind
+from departures.constants import DublinCircumstance
+from departures.deadlines import DepartureDeadlineKind
 from detention.deadlines import DetentionDeadlineKind
 from laissezpasser.deadlines import LpDeadlineKind
 
@@ -93,7 +95,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "De Algemene termijnenwet is niet van toepassing op een termijn van meer dan 90 dagen (Atw art. 4A).",
         ),
         (
-            DeadlineKind.FLIGHT_NOTICE,
+            DepartureDeadlineKind.FLIGHT_NOTICE,
             at(2026, 3, 2, 10),
             {},
             "48 uur vóór vertrek van de vlucht (10:00 op maandag 2 maart 2026) = 10:00 op zaterdag 28 februari 2026; "
@@ -132,7 +134,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "Termijn in uren: de Algemene termijnenwet is niet van toepassing.",
         ),
         (
-            DeadlineKind.DUBLIN_TRANSFER,
+            DepartureDeadlineKind.DUBLIN_TRANSFER,
             D(2026, 8, 12),
             {"circumstance": "absconded", "registered_on": "2026-07-20"},
             "Asielaanvraag geregistreerd op 20 juli 2026, na 1 juli 2026: Vo. (EU) 2024/1351 is van toepassing "
@@ -144,7 +146,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "toepassing en Regie toont de kalenderdatum zonder verschuiving voor het weekend.",
         ),
         (
-            DeadlineKind.DUBLIN_TRANSFER,
+            DepartureDeadlineKind.DUBLIN_TRANSFER,
             D(2026, 7, 9),
             {"circumstance": "detained", "registered_on": "2026-06-11"},
             "Asielaanvraag geregistreerd op 11 juni 2026, vóór 1 juli 2026: de termijnen van Vo. (EU) 604/2013 "
@@ -157,7 +159,7 @@ def explained(kind, start, holidays, language="nl", **params):
             "toepassing en Regie toont de kalenderdatum zonder verschuiving voor het weekend.",
         ),
         (
-            DeadlineKind.DUBLIN_TRANSFER,
+            DepartureDeadlineKind.DUBLIN_TRANSFER,
             D(2026, 8, 3),
             {"circumstance": "detained", "registered_on": "2026-07-01"},
             "Asielaanvraag geregistreerd op 1 juli 2026, de dag vanaf wanneer Vo. (EU) 2024/1351 van toepassing is: "
@@ -319,7 +321,7 @@ def test_every_step_type_the_rules_emit_is_rendered_in_both_languages(holidays):
             if kind not in ("flight_notice", "holding", "holding_extension", "dublin_transfer")
         ],
         *[
-            (DeadlineKind.DUBLIN_TRANSFER, D(2026, 8, 3), {"circumstance": c, "registered_on": registered})
+            (DepartureDeadlineKind.DUBLIN_TRANSFER, D(2026, 8, 3), {"circumstance": c, "registered_on": registered})
             for c in DublinCircumstance.values
             for registered in ("2026-06-30", "2026-07-01", "2026-07-02")
             if registered != "2026-06-30" or c in ("none", "detained", "imprisoned", "absconded")

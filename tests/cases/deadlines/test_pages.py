@@ -15,6 +15,7 @@ from cases.deadlines.rules import DeadlineKind, calendar_term
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import CaseEvent, Deadline, WorkItem
 from cases.services import departure_term_record
+from departures.deadlines import DepartureDeadlineKind
 from detention.deadlines import DetentionDeadlineKind
 from tests.factories.accounts import CaseOfficerFactory, EnforcementOfficerFactory
 from tests.factories.cases import CaseFactory
@@ -93,7 +94,7 @@ class TestOneDateForADeadline:
         case = CaseFactory(case_officer=case_officer, in_progress=True)
         deadline_open(
             case=case,
-            kind=DeadlineKind.FLIGHT_NOTICE,
+            kind=DepartureDeadlineKind.FLIGHT_NOTICE,
             start=amsterdam(2026, 3, 16, 9, 30),
             actor=case_officer,
             now=NOW,

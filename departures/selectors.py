@@ -1,0 +1,307 @@
+"""What views, the API and other apps read of departures: plans, removals, the checklist, notices, the KMar file."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, ProcedureKind
+from cases.models import LegalProcedure
+from dtv.core.batch import fetch_together
+from laissezpasser.selectors import travel_document_rows, travel_documents_from_rows
+
+from .constants import (
+    FLIGHT_NOTICE_BASIS,
+    MEDICAL_POSTPONEMENT_BASIS,
+    OPEN_REMOVAL_STATES,
+    CheckStatus,
+    DepartureTrack,
+    NoticeRecipient,
+)
+from .deadlines import FLIGHT_NOTICE, flight_notice_hours, latest_notice_moment
+from .models import DepartureFile, DeparturePlan, DublinClaim, MedicalParticulars, Removal, RemovalNotice
+
+
+def moment_nl(moment) -> str:
+    """A moment as the notice rule names it: "zaterdag 24 oktober 2026 11:00" (in the reader's language)."""
+    return formats.date_format(timezone.localtime(moment), "l j F Y H:i")
+
+
+# --- plans ---------------------------------------------------------------------------------------------------
+
+
+def plan_versions(*, case):
+    """Every version of the case's departure plan, newest first (unevaluated)."""
+    return DeparturePlan.objects.filter(case_id=case.pk).select_related("author", "approved_by").order_by("-version")
+
+
+def current_plan(*, case) -> DeparturePlan | None:
+    """The plan's highest version, or None."""
+    return plan_versions(case=case).first()
+
+
+# --- the flight notice --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeStatus:
+    """Whether the person and the representative were told in time of the removal's current departure."""
+
+    latest: dt.datetime
+    hours: int
+    person: RemovalNotice | None
+    representative: RemovalNotice | None
+
+    @property
+    def given(self) -> bool:
+        return self.person is not None and self.representative is not None
+
+    @property
+    def in_time(self) -> bool:
+        return self.given and all(n.notified_at <= self.latest for n in (self.person, self.representative))
+
+    @property
+    def latest_text(self) -> str:
+        return moment_nl(self.latest)
+
+    def refusal(self) -> str:
+        """Why confirming is refused, citing the rule, its basis and the computed latest moment."""
+        return _(
+            "%(rule)s (%(basis)s): the person and the legal representative must be told of the flight at least "
+            "%(hours)s hours before its departure, counted backwards and never moved by the Algemene "
+            "termijnenwet; notice no later than %(latest)s."
+        ) % {"rule": FLIGHT_NOTICE.label, "basis": FLIGHT_NOTICE_BASIS, "hours": self.hours, "latest": self.latest_text}
+
+
+def notice_status(removal, notices, *, hours=None) -> NoticeStatus:
+    """The notice status from the removal's notices: only a notice naming the current departure counts."""
+    hours = hours if hours is not None else flight_notice_hours()
+    current = [n for n in notices if n.for_departure == removal.departs_at]
+
+    def last(recipient):
+        found = [n for n in current if n.recipient == recipient]
+        return min(found, key=lambda n: n.notified_at) if found else None
+
+    return NoticeStatus(
+        latest=latest_notice_moment(removal.departs_at, hours=hours),
+        hours=hours,
+        person=last(NoticeRecipient.PERSON),
+        representative=last(NoticeRecipient.LEGAL_REPRESENTATIVE),
+    )
+
+
+# --- the KMar departure file ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Completeness:
+    score: int  # percent
+    missing: list = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def departure_file_completeness(departure_file, medical, travel_document) -> Completeness:
+    """The KMar file's completeness: its six items (the Inspectie found belongings, features, medical missing)."""
+    f = departure_file
+
+    def filled(*names):
+        return f is not None and all(str(getattr(f, name) or "").strip() for name in names)
+
+    items = [
+        (_("Travel documents"), bool(travel_document) or filled("travel_documents")),
+        (_("Behaviour and risk with its facts"), filled("behaviour_risk", "risk_facts")),
+        (_("Physical features"), filled("physical_features")),
+        (_("Medical particulars"), medical is not None),
+        (_("Personal belongings (baggage, money, where they are)"), filled("bags", "money", "belongings_location")),
+        (_("Contacts at the destination"), filled("destination_contacts")),
+    ]
+    missing = [label for label, present in items if not present]
+    return Completeness(round(100 * (len(items) - len(missing)) / len(items)), missing)
+
+
+# --- the pre-removal checks: pure functions over facts ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    key: str
+    label: str
+    status: str  # CheckStatus
+    reason: str = ""
+    basis: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.status == CheckStatus.FAILED
+
+
+def _passed(key, label):
+    return Check(key, label, CheckStatus.PASSED)
+
+
+def check_travel_document(document) -> Check:
+    """A travel document valid on the flight date (DOMAIN.md 8)."""
+    label = _("Valid travel document on the flight date")
+    if document:
+        return _passed("travel_document", label)
+    return Check("travel_document", label, CheckStatus.FAILED, document.reason, "art. 63 Vw 2000")
+
+
+def check_procedures(blocking) -> Check:
+    """No pending procedure that may be awaited here, no interim measure or Rule 39 measure in force."""
+    label = _("No procedure that may be awaited, no interim measure or Rule 39")
+    stopping = [p for p in blocking if p.kind != ProcedureKind.MEDICAL_POSTPONEMENT]
+    if not stopping:
+        return _passed("procedures", label)
+    first = stopping[0]
+    reason = _("%(kind)s (lodged %(date)s) stops the removal.") % {
+        "kind": first.get_kind_display(),
+        "date": first.lodged_on.strftime("%d-%m-%Y"),
+    }
+    return Check("procedures", label, CheckStatus.FAILED, reason, PROCEDURE_LEGAL_BASIS[ProcedureKind(first.kind)])
+
+
+def check_medical(blocking, medical) -> Check:
+    """No medical postponement (art. 64 Vw 2000), fit to travel, and the BMA's conditions arranged."""
+    label = _("No medical postponement; the medical advisers' (BMA) conditions met")
+    if any(p.kind == ProcedureKind.MEDICAL_POSTPONEMENT for p in blocking):
+        return Check(
+            "medical",
+            label,
+            CheckStatus.FAILED,
+            _("Removal is postponed on medical grounds."),
+            MEDICAL_POSTPONEMENT_BASIS,
+        )
+    if medical is not None and not medical.fit_to_travel:
+        return Check(
+            "medical", label, CheckStatus.FAILED, _("The person is not fit to travel."), MEDICAL_POSTPONEMENT_BASIS
+        )
+    if medical is not None and medical.bma_conditions and not medical.bma_conditions_met:
+        return Check(
+            "medical",
+            label,
+            CheckStatus.FAILED,
+            _("The medical advisers' (BMA) conditions are not arranged: %(conditions)s.")
+            % {"conditions": "; ".join(medical.bma_conditions)},
+            MEDICAL_POSTPONEMENT_BASIS,
+        )
+    return _passed("medical", label)
+
+
+def is_forced(removal, plan) -> bool:
+    """A removal under escort of KMar, or on the plan's forced track, is a forced removal."""
+    return removal.kmar_escorted or (plan is not None and plan.track == DepartureTrack.FORCED)
+
+
+def check_departure_file(removal, plan, completeness) -> Check:
+    """The KMar departure file complete for a forced removal."""
+    label = _("KMar departure file complete")
+    if not is_forced(removal, plan):
+        return Check("departure_file", label, CheckStatus.NOT_APPLICABLE)
+    if completeness.complete:
+        return _passed("departure_file", label)
+    reason = _("Missing: %(items)s.") % {"items": ", ".join(str(m) for m in completeness.missing)}
+    return Check("departure_file", label, CheckStatus.FAILED, reason, "art. 63 Vw 2000; Inspectie JenV 2018")
+
+
+def check_forced_track(removal, plan) -> Check:
+    """A forced removal needs the plan's forced track, approved by a team lead."""
+    label = _("Forced track chosen and approved (four eyes)")
+    if not is_forced(removal, plan):
+        return Check("forced_track", label, CheckStatus.NOT_APPLICABLE)
+    if plan is not None and plan.forced_and_approved:
+        return _passed("forced_track", label)
+    if plan is None or plan.track != DepartureTrack.FORCED:
+        reason = _("The departure plan does not choose the forced track.")
+    else:
+        reason = _("A team lead has not approved the forced track yet.")
+    return Check("forced_track", label, CheckStatus.FAILED, reason, "art. 63 Vw 2000")
+
+
+def check_destination(removal, claims_expired) -> Check:
+    label = _("Destination can receive the person")
+    if removal.destination_country in DUBLIN_STATES and removal.destination_country in claims_expired:
+        return Check(
+            "destination",
+            label,
+            CheckStatus.FAILED,
+            _("The Dublin transfer period has expired: the Netherlands is responsible."),
+            "art. 29 lid 2 Vo. (EU) 604/2013; art. 46 Vo. (EU) 2024/1351",
+        )
+    return _passed("destination", label)
+
+
+def checklist_rows(case, *, on):
+    """The unevaluated querysets the checklist of the case's removal on `on` reads."""
+    return {
+        **{f"document_{name}": qs for name, qs in travel_document_rows([case.pk], on=on).items()},
+        "blocking": LegalProcedure.objects.filter(case_id=case.pk).blocking_removal(on=on).order_by("lodged_on", "id"),
+        "plans": DeparturePlan.objects.filter(case_id=case.pk).order_by("-version")[:1],
+        "files": DepartureFile.objects.filter(case_id=case.pk),
+        "medical": MedicalParticulars.objects.filter(departure_file__case_id=case.pk),
+        "claims": DublinClaim.objects.filter(case_id=case.pk, transfer_until__lt=on),
+    }
+
+
+def checklist_from_rows(removal, rows, *, on) -> tuple[list[Check], Completeness]:
+    """The pre-removal checks of `removal` and the KMar file's completeness, from `checklist_rows`."""
+    documents = {name.removeprefix("document_"): v for name, v in rows.items() if name.startswith("document_")}
+    document = travel_documents_from_rows([removal.case_id], documents, on=on)[removal.case_id]
+    plan = rows["plans"][0] if rows["plans"] else None
+    departure_file = rows["files"][0] if rows["files"] else None
+    medical = rows["medical"][0] if rows["medical"] else None
+    completeness = departure_file_completeness(departure_file, medical, document)
+    checks = [
+        check_travel_document(document),
+        check_procedures(rows["blocking"]),
+        check_medical(rows["blocking"], medical),
+        check_departure_file(removal, plan, completeness),
+        check_forced_track(removal, plan),
+        check_destination(removal, {c.member_state for c in rows["claims"]}),
+    ]
+    return checks, completeness
+
+
+def removal_checklist(removal) -> tuple[list[Check], Completeness]:
+    """The pre-removal checks on the flight date (one query), as the page shows them and confirming runs them."""
+    on = timezone.localdate(removal.departs_at)
+    return checklist_from_rows(removal, fetch_together(checklist_rows(removal.case, on=on)), on=on)
+
+
+# --- lists ---------------------------------------------------------------------------------------------------
+
+
+def case_removals(*, case):
+    """The case's removals, newest departure first, with their notices (unevaluated)."""
+    return Removal.objects.filter(case_id=case.pk).prefetch_related("notices").order_by("-departs_at", "-id")
+
+
+def open_removal(*, case) -> Removal | None:
+    return Removal.objects.filter(case_id=case.pk, state__in=OPEN_REMOVAL_STATES).first()
+
+
+def week_bounds(today: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Monday 00:00 to the next Monday 00:00 in Amsterdam, as aware moments (the week of `today`)."""
+    monday = today - dt.timedelta(days=today.weekday())
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz)
+    return start, dt.datetime.combine(monday + dt.timedelta(days=7), dt.time(0), tzinfo=tz)
+
+
+def departures_this_week(*, cases, today: dt.date):
+    """Open removals departing in the week of `today` of the given cases (a queryset of Case), by departure."""
+    start, end = week_bounds(today)
+    return (
+        Removal.objects.filter(case__in=cases, state__in=OPEN_REMOVAL_STATES, departs_at__gte=start, departs_at__lt=end)
+        .select_related("case__foreign_national", "case__case_officer")
+        .prefetch_related("notices")
+        .order_by("departs_at", "id")
+    )
+
+
+def dublin_claims(*, case):
+    return DublinClaim.objects.filter(case_id=case.pk).order_by("-requested_on", "-id")

@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "departures"
+
+urlpatterns = [
+    path("vertrek/deze-week/", views.this_week, name="this_week"),
+    path("vertrek/dossier/<int:pk>/plan/", views.plan, name="plan"),
+    path("vertrek/plannen/<int:pk>/goedkeuren/", views.plan_approve, name="plan_approve"),
+    path("vertrek/dossier/<int:pk>/uitzetting/", views.removal_add, name="removal_add"),
+    path("vertrek/dossier/<int:pk>/vertrekdossier/", views.departure_file, name="file"),
+    path("vertrek/uitzettingen/<int:pk>/", views.removal_detail, name="removal_detail"),
+    path("vertrek/uitzettingen/<int:pk>/<slug:step>/", views.removal_step, name="removal_step"),
+    path("api/v1/", include("departures.api.urls")),
+]
