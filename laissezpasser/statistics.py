@@ -14,8 +14,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Aggregate, Count, FloatField, IntegerField, OuterRef, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import (
+    Aggregate,
+    Avg,
+    Count,
+    DateField,
+    FloatField,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, ExtractYear
 
 from .constants import CONFIRMING_ANSWERS, OPEN_STATES, State
 from .models import RequestTransition, TravelDocumentRequest
@@ -80,15 +94,96 @@ def response_times(days) -> ResponseTimes:
     )
 
 
-def country_statistics(country) -> CountryStatistics:
-    """Everything the country page shows, in four queries whatever the number of requests."""
-    transitions = RequestTransition.objects.filter(country=country)
-    open_by_state = dict(
+def _open_by_state(country) -> dict:
+    return dict(
         TravelDocumentRequest.objects.filter(country=country, state__in=OPEN_STATES)
         .values_list("state")
         .annotate(n=Count("id"))
         .order_by()
     )
+
+
+def country_statistics(country) -> CountryStatistics:
+    """Everything the country page shows, in three queries whatever the number of requests."""
+    if connection.vendor == "postgresql":
+        return counted_in_sql(country)
+    return counted_in_python(country)
+
+
+def _days_valid():
+    """The days an issued LP is valid, first and last day included, from its transition's facts (date - date).
+
+    NULL on every other transition (only an LP's has these facts), so an aggregate over it counts LPs only.
+    """
+    return Func(
+        Cast(KT("data__valid_until"), DateField()),
+        Cast(KT("data__issued_on"), DateField()),
+        arg_joiner=" - ",
+        template="(%(expressions)s + 1)",
+        output_field=IntegerField(),
+    )
+
+
+def counted_in_sql(country) -> CountryStatistics:
+    """country_statistics on PostgreSQL: the database counts, so a country with 10,000 requests costs no more rows.
+
+    The same figures as counted_in_python: percentile_cont is the same interpolation, and NULLs (the
+    transitions that are no first answer, or no LP) drop out of each aggregate as they drop out there.
+    """
+    transitions = RequestTransition.objects.filter(country=country).exclude(to_state=State.DRAFT)
+    answered = Q(response_days__isnull=False)
+    confirming = Q(to_state__in=CONFIRMING_ANSWERS)
+    years = (
+        transitions.annotate(year=ExtractYear("on"))
+        .values("year")
+        .annotate(
+            submitted=Count("id", filter=Q(to_state=State.SUBMITTED)),
+            answered=Count("id", filter=answered),
+            confirmed=Count("id", filter=answered & confirming),
+            refused=Count("id", filter=answered & ~confirming),
+            withdrawn=Count("id", filter=Q(to_state=State.WITHDRAWN)),
+            issued=Count("id", filter=Q(to_state=State.ISSUED)),
+        )
+        .order_by("-year")
+    )
+    columns = ("submitted", "answered", "confirmed", "refused", "withdrawn", "issued")
+    per_year = [(row["year"], *(row[c] for c in columns)) for row in years if any(row[c] for c in columns)]
+    submitted_ids = RequestTransition.objects.filter(country=country, to_state=State.SUBMITTED).values("request_id")
+    figures = transitions.aggregate(
+        n=Count("response_days"),
+        mean=Avg("response_days"),
+        median=Percentile("response_days", 0.5),
+        q1=Percentile("response_days", 0.25),
+        q3=Percentile("response_days", 0.75),
+        minimum=Min("response_days"),
+        maximum=Max("response_days"),
+        confirmed=Count("response_days", filter=confirming),
+        submitted=Count("request_id", distinct=True, filter=Q(to_state=State.SUBMITTED)),
+        presented=Count(
+            "request_id",
+            distinct=True,
+            filter=Q(to_state=State.PRESENTATION_SCHEDULED, request_id__in=submitted_ids),
+        ),
+        validity=Percentile(_days_valid(), 0.5),
+    )
+    n = figures["n"]
+    return CountryStatistics(
+        open_by_state=_open_by_state(country),
+        per_year=per_year,
+        response=ResponseTimes(
+            n, figures["median"], figures["mean"], figures["q1"], figures["q3"], figures["minimum"], figures["maximum"]
+        ),
+        confirmation_rate=figures["confirmed"] / n if n else None,
+        presentation_share=figures["presented"] / figures["submitted"] if figures["submitted"] else None,
+        lps_issued=sum(row[6] for row in per_year),
+        usual_validity_days=figures["validity"],
+    )
+
+
+def counted_in_python(country) -> CountryStatistics:
+    """country_statistics elsewhere (SQLite for `make run`): the transitions read once and counted here."""
+    transitions = RequestTransition.objects.filter(country=country)
+    open_by_state = _open_by_state(country)
     rows = (
         transitions.exclude(to_state=State.DRAFT)
         .annotate(year=ExtractYear("on"))

@@ -68,6 +68,8 @@ WORK_QUEUE_TARGET = Target(p95_ms=20, queries=8, admin_ratio=5)
 LIST_TARGET = Target(p95_ms=20, queries=8)
 CASE_FILE_TARGET = Target(p95_ms=25, queries=12)
 SEARCH_TARGET = Target(p95_ms=30, queries=8)
+# Issue 10: the country page and the case file with LP requests keep the case file's budget.
+COUNTRY_PAGE_TARGET = Target(p95_ms=25, queries=12)
 
 
 @dataclass
@@ -329,6 +331,7 @@ def admin_queue_filters(view, *, officer_id=None, team_id=None) -> dict:
     }[view]
     return {"phase__in": OPEN_PHASES, **condition}
 
+
 _MISSING = object()
 
 
@@ -365,6 +368,46 @@ def linked_ids(url_name, response) -> list[int]:
 def rows_linking(url_name):
     """A row counter for measure(): how many distinct objects the page links to through `url_name`."""
     return lambda response: len(linked_ids(url_name, response))
+
+
+def linked_codes(url_name, response) -> list[str]:
+    """The distinct codes, in order, that the response links to through URL `url_name`(<code>) (country pages)."""
+    marker = "QQQMARKER"
+    pattern = re.compile(re.escape(reverse(url_name, args=[marker])).replace(marker, r"([A-Z]{3})"))
+    return list(dict.fromkeys(pattern.findall(response.content.decode())))
+
+
+def rows_linking_codes(url_name):
+    """A row counter for measure(): how many distinct codes the page links to through `url_name`."""
+    return lambda response: len(linked_codes(url_name, response))
+
+
+def cases_with_travel_document_requests(team_id, limit=200) -> list[int]:
+    """Team cases with travel-document requests, those with an open one (the panel's expectation) first."""
+    from laissezpasser.constants import OPEN_STATES
+    from laissezpasser.models import TravelDocumentRequest
+
+    requests = TravelDocumentRequest.objects.filter(case__team_id=team_id)
+    open_ids = list(requests.filter(state__in=OPEN_STATES).values_list("case_id", flat=True).distinct()[:limit])
+    if len(open_ids) < limit:
+        rest = requests.exclude(case_id__in=open_ids).values_list("case_id", flat=True).distinct()
+        open_ids += list(rest[: limit - len(open_ids)])
+    return open_ids
+
+
+def most_requested_country() -> tuple[str, int] | None:
+    """The code of the country with the most travel-document requests, and that number (None without requests)."""
+    from django.db.models import Count
+
+    from laissezpasser.models import TravelDocumentRequest
+
+    row = (
+        TravelDocumentRequest.objects.values_list("country__code")
+        .annotate(n=Count("id"))
+        .order_by("-n", "country__code")
+        .first()
+    )
+    return tuple(row) if row else None
 
 
 def next_page_url(response) -> str | None:

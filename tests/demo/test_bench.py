@@ -17,6 +17,7 @@ from cases.deadlines.sweep import deadlines_sweep, due_deadlines
 from cases.models import Case, Deadline
 from dtv.accounts.models import User
 from dtv.demo import bench, bench_admin
+from laissezpasser.models import Country
 from tests.demo.seeding import NOW, seed
 
 HOLIDAYS = holiday_names(calendar_rows(2000, 2040))
@@ -307,6 +308,34 @@ class TestCommand:
         assert list(tmp_path.glob("plans-*.txt"))
         assert result["analyze"]["statement"] == "ANALYZE"
         assert "Side by side with Django admin's changelist" in capsys.readouterr().out
+
+    def test_measures_the_case_file_with_lp_requests_the_country_list_beside_the_admin_and_a_country(
+        self, db, tmp_path, capsys
+    ):
+        seed(count=60)
+        call_command(
+            "bench", skip_seed=True, skip_sweep=True, samples=2, warmup=0, force=True, explain=True,
+            output_dir=str(tmp_path),
+        )  # fmt: skip
+        (written,) = tmp_path.glob("bench-*.json")
+        result = json.loads(written.read_text())
+        web = {m["name"]: m for m in result["web"]}
+        case_file = web["case file: teamleider, team case with LP requests"]
+        assert (case_file["statuses"], case_file["target_p95_ms"], case_file["target_queries"]) == ({"200": 2}, 25, 12)
+        code, requests = bench.most_requested_country()
+        country = web[f"country page: teamleider, {code} ({requests:,} requests, the most)"]
+        assert (country["statuses"], country["url"], country["target_queries"]) == (
+            {"200": 2},
+            f"/reisdocumenten/landen/{code}/",
+            12,
+        )
+        assert country["queries"] > 0
+        listing = {c["name"]: c for c in result["comparisons"]}["country list: teamleider (every country)"]
+        assert listing["page"]["rows"] == listing["admin"]["rows"] == Country.objects.count()
+        assert listing["admin"]["url"] == "/beheer/laissezpasser/country/"
+        assert {case_file["name"], country["name"], listing["name"], listing["admin"]["name"]} <= set(result["queries"])
+        out = capsys.readouterr().out
+        assert "country list: teamleider (every country)" in out and "country page: teamleider" in out
 
     def test_after_the_sweep_measures_the_overdue_list_and_the_notifications_again(self, db, tmp_path):
         seed(count=30)

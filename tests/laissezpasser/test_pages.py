@@ -4,9 +4,13 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.models import AccessLogEntry
+from laissezpasser import services
+from laissezpasser.constants import Answer, Channel
 from laissezpasser.models import TravelDocumentRequest
 from tests.factories.accounts import CaseOfficerFactory
 from tests.factories.laissezpasser import NOW, draft_request, issued_request, moroccan_case, submitted_request
@@ -128,3 +132,47 @@ class TestTheCountryPages:
         page = client.get(reverse("laissezpasser:country_detail", kwargs={"code": "MAR"}))
         assert page.status_code == 200
         assert "Oranjestraat 9" in page.text
+
+
+def _more_moroccan_requests():
+    """Eleven more Moroccan requests over three years: drafts, submitted, refused, issued."""
+    for _draft in range(3):
+        draft_request()
+    for year in (2024, 2025, 2026):
+        submitted_request(on=dt.date(year, 3, 1))
+    for _refused in range(2):
+        request = submitted_request(on=dt.date(2026, 5, 4))
+        services.request_record_answer(
+            request=request, answer=Answer.NOT_ESTABLISHED, on=dt.date(2026, 9, 1), channel=Channel.POST,
+            actor=request.case.case_officer, now=NOW,
+        )  # fmt: skip
+    for _issued in range(3):
+        issued_request()
+
+
+class TestConstantQueries:
+    """The country pages cost the same number of queries whatever the number of requests they count."""
+
+    def test_the_country_page(self, client):
+        issued_request()
+        client.force_login(CaseOfficerFactory())
+        url = reverse("laissezpasser:country_detail", kwargs={"code": "MAR"})
+        with CaptureQueriesContext(connection) as one:
+            client.get(url)
+        _more_moroccan_requests()
+        with CaptureQueriesContext(connection) as twelve:
+            page = client.get(url)
+        assert len(twelve.captured_queries) == len(one.captured_queries)
+        stats = page.context["stats"]
+        assert (stats.lps_issued, stats.response.count, sum(stats.open_by_state.values())) == (4, 6, 10)
+
+    def test_the_country_list(self, client):
+        client.force_login(CaseOfficerFactory())
+        url = reverse("laissezpasser:country_list")
+        with CaptureQueriesContext(connection) as none:
+            client.get(url)
+        _more_moroccan_requests()
+        with CaptureQueriesContext(connection) as eleven:
+            page = client.get(url)
+        assert len(eleven.captured_queries) == len(none.captured_queries)
+        assert {c.code: c.open_requests for c in page.context["countries"]}["MAR"] == 9

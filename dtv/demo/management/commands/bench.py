@@ -21,6 +21,7 @@ from dtv.accounts.tokens import api_token_issue
 from dtv.core.text import fold
 from dtv.demo import bench
 from dtv.demo.cases import demo_holidays, summary
+from laissezpasser.models import Country
 
 # The work queue's and the search's page size: the admin changelist is set to show as many rows (the comparison
 # table says "rows differ" if a page ever shows another number).
@@ -124,6 +125,7 @@ class Command(BaseCommand):
             "list_page": asdict(bench.LIST_TARGET),
             "case_file": asdict(bench.CASE_FILE_TARGET),
             "search": asdict(bench.SEARCH_TARGET),
+            "country_page": asdict(bench.COUNTRY_PAGE_TARGET),
         }
         result["queries"] = {name: [_without_text(q) for q in report] for name, report in queries.items()}
         result["finished_at"] = timezone.now().isoformat()
@@ -260,6 +262,9 @@ class Command(BaseCommand):
                 lambda: lead.get(bench.url_for("cases:case_detail", pk=team_cases[0])),
             )
 
+        for measured, call in self._travel_documents(users["teamleider"], lead, staff, comparisons, pages, kwargs):
+            record(measured, call)
+
         search = bench.url_for("cases:search")
         name = "search: partial surname (4 letters), teamleider"
         if search is None:
@@ -303,6 +308,63 @@ class Command(BaseCommand):
         results += self._api(users["ketenpartner-ind"], kwargs)
         self._pages = pages
         return results, comparisons
+
+    def _travel_documents(self, lead_user, lead, staff, comparisons, pages, kwargs):
+        """Issue 10's pages: the case file of cases with LP requests, the country list beside the admin changelist of
+        countries, and the page of the country with the most requests."""
+        measured = []
+        name = "case file: teamleider, team case with LP requests"
+        with_requests = bench.cases_with_travel_document_requests(lead_user.team_id)
+        if not with_requests:
+            measured.append((bench.unavailable(name, "no team case with LP requests", bench.CASE_FILE_TARGET), None))
+        else:
+
+            def case_file(i):
+                return lead.get(bench.url_for("cases:case_detail", pk=with_requests[i % len(with_requests)]))
+
+            page = bench.measure(
+                name,
+                case_file,
+                url=bench.url_for("cases:case_detail", pk=with_requests[0]),
+                target=bench.CASE_FILE_TARGET,
+                **kwargs,
+            )
+            page.note = "; ".join(n for n in (page.note, f"{len(with_requests)} cases in turn") if n)
+            measured.append((page, lambda: case_file(0)))
+
+        listing = bench.url_for("laissezpasser:country_list")
+        name = "country list: teamleider (every country)"
+        if listing is None:
+            measured.append((bench.unavailable(name, target=bench.LIST_TARGET), None))
+        else:
+            countries = Country.objects.count()
+            admin_url = bench.admin_changelist_url(Country)
+            # The page lists every country on one page: the changelist shows as many.
+            with bench.admin_as_registered(Country, list_per_page=countries, list_max_show_all=countries):
+                compared = bench.measure_side_by_side(
+                    name,
+                    lambda i: lead.get(listing),
+                    lambda i: staff.get(admin_url),
+                    url=listing,
+                    admin_url=admin_url,
+                    rows=bench.rows_linking_codes("laissezpasser:country_detail"),
+                    admin_rows=bench.rows_linking("admin:laissezpasser_country_change"),
+                    target=bench.LIST_TARGET,
+                    **kwargs,
+                )
+            comparisons.append(compared)
+            measured.append((compared.page, lambda: lead.get(listing)))
+            pages[compared.admin.name] = lambda: staff.get(admin_url)
+
+        most = bench.most_requested_country()
+        name = f"country page: teamleider, {most[0]} ({most[1]:,} requests, the most)" if most else "country page"
+        if most is None:
+            measured.append((bench.unavailable(name, "no requests", bench.COUNTRY_PAGE_TARGET), None))
+        else:
+            url = bench.url_for("laissezpasser:country_detail", code=most[0])
+            page = bench.measure(name, lambda i: lead.get(url), url=url, target=bench.COUNTRY_PAGE_TARGET, **kwargs)
+            measured.append((page, lambda: lead.get(url)))
+        return measured
 
     def _lists(self, users, comparisons, *, label, samples, warmup):
         """The overdue list (team lead) and the notifications (case officer): no admin changelist to compare."""
