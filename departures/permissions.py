@@ -9,6 +9,16 @@ def is_kmar_partner(user) -> bool:
     return bool(user.is_authenticated and user.chain_partner == ChainPartner.KMAR)
 
 
+def is_medical_staff(user) -> bool:
+    """The medical staff role: the medical permission without any case scope."""
+    return bool(
+        user.is_authenticated
+        and not user.chain_partner
+        and user.has_perm(MEDICAL_PERMISSION)
+        and not user.has_perm("cases.view_case")
+    )
+
+
 def can_read_medical(user, case, *, removal=None) -> bool:
     """Need to know (AVG art. 9): the case's own officer, the medical staff, KMar for a removal it escorts.
 

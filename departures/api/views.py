@@ -2,7 +2,8 @@
 
 DT&V roles act within their case scope. A chain partner gets 403 inside its scope and 404 outside it, with one
 exception: KMar reads the departure file of a removal that KMar escorts (its medical part included), whichever
-partner handed the case over, and nothing of any other removal (404).
+partner handed the case over, and nothing of any other removal (404); the medical staff (a national role without
+case scope) read the departure file of every open removal.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -18,9 +19,9 @@ from cases.permissions import can_read_case_work, case_for_reading, scoped
 from dtv.core.api import ApiView, ErrorSerializer
 
 from .. import services
-from ..constants import RemovalState
+from ..constants import OPEN_REMOVAL_STATES, RemovalState
 from ..models import DepartureFile, DeparturePlan, DublinClaim, MedicalParticulars, Removal
-from ..permissions import can_read_medical, is_kmar_partner
+from ..permissions import can_read_medical, is_kmar_partner, is_medical_staff
 from ..processing import DEPARTURES, MEDICAL
 from ..selectors import (
     case_removals,
@@ -200,6 +201,11 @@ class KmarFileView(ApiView):
                 raise PermissionDenied
             removal = get_object_or_404(
                 Removal.objects.select_related("case").exclude(state=RemovalState.CANCELLED), pk=pk, kmar_escorts__gt=0
+            )
+        elif is_medical_staff(user):
+            # A national role without case scope: the removals still to be carried out, nothing else.
+            removal = get_object_or_404(
+                Removal.objects.select_related("case").filter(state__in=OPEN_REMOVAL_STATES), pk=pk
             )
         else:
             removal = _removal(request, pk)

@@ -62,10 +62,10 @@ class TestFlightNoticeAcrossTheOctoberDstChange:
         removal = planned_removal(_ready_case())
         removal = notify(removal, hours_before(47.5))
         assert removal.state == RemovalState.NOTIFIED
-        with translation.override("en"), pytest.raises(DomainError) as error:
+        with translation.override("nl"), pytest.raises(DomainError) as error:
             _confirm(removal)
         assert error.value.code == "flight_notice_too_late"
-        assert "notice no later than Saturday 24 October 2026 11:00" in error.value.message
+        assert "kennisgeving uiterlijk zaterdag 24 oktober 2026 11:00" in error.value.message
         assert "Vreemdelingencirculaire 2000" in error.value.message
         removal.refresh_from_db()
         assert removal.state == RemovalState.NOTIFIED

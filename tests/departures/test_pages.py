@@ -1,0 +1,87 @@
+"""The pages: the case-file panel, the removal page and its htmx steps, the KMar file, "Vertrekken deze week"."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from departures.models import Removal
+from tests.factories.accounts import TeamLeadFactory
+from tests.factories.departures import BOOKED, DEPARTS, local, notify, planned_removal, ready_forced_case
+from tests.factories.laissezpasser import moroccan_case
+
+pytestmark = pytest.mark.django_db
+
+
+def _late(removal):
+    return notify(removal, DEPARTS.astimezone(dt.UTC) - dt.timedelta(hours=30))
+
+
+class TestThePanel:
+    def test_the_case_file_shows_the_plan_the_removal_its_notice_status_checklist_and_file_score(self, client):
+        case = ready_forced_case()
+        _late(planned_removal(case, kmar_escorts=2))
+        client.force_login(case.case_officer)
+        with time_machine.travel(local(2026, 10, 25, 12), tick=False):
+            page = client.get(reverse("cases:case_detail", kwargs={"pk": case.pk})).content.decode()
+        assert 'id="vertrek"' in page and "AT851" in page
+        assert 'data-check="travel_document" data-status="passed"' in page
+        assert 'data-testid="departure-file-score">100%' in page
+
+
+class TestTheRemovalPage:
+    def test_confirming_with_late_notice_shows_the_rule_in_the_swapped_fragment(self, client):
+        case = ready_forced_case()
+        removal = _late(planned_removal(case, kmar_escorts=2))
+        client.force_login(case.case_officer)
+        with time_machine.travel(local(2026, 10, 25, 12), tick=False):
+            response = client.post(
+                reverse("departures:removal_step", kwargs={"pk": removal.pk, "step": "confirm"}),
+                HTTP_HX_REQUEST="true",
+                HTTP_HX_TARGET="removal",
+            )
+        body = response.content.decode()
+        assert response.status_code == 200 and body.startswith('<div id="removal">')
+        assert "zaterdag 24 oktober 2026 11:00" in body
+        assert Removal.objects.get(pk=removal.pk).state == "notified"
+
+    def test_cancelling_without_javascript_redirects_to_the_page(self, client):
+        removal = planned_removal()
+        client.force_login(removal.case.case_officer)
+        with time_machine.travel(BOOKED, tick=False):
+            response = client.post(
+                reverse("departures:removal_step", kwargs={"pk": removal.pk, "step": "cancel"}),
+                {"cancel-reason": "absconded"},
+            )
+        assert response.status_code == 302
+        assert Removal.objects.get(pk=removal.pk).cancellation_reason == "absconded"
+
+
+class TestTheKmarFilePage:
+    def test_it_lists_the_missing_items_until_complete(self, client):
+        case = moroccan_case()
+        client.force_login(case.case_officer)
+        page = client.get(reverse("departures:file", kwargs={"pk": case.pk})).content.decode()
+        assert 'data-testid="missing-items"' in page and "0%" in page
+
+
+class TestDeparturesThisWeek:
+    def _week(self, lead, n):
+        for _ in range(n):
+            case = moroccan_case()
+            case.team = lead.team
+            case.save(update_fields=["team"])
+            planned_removal(case, departs_at=local(2026, 10, 22, 10))
+
+    @pytest.mark.parametrize("rows", [1, 6])
+    def test_the_team_lead_sees_the_teams_departures_in_constant_queries(self, client, django_assert_num_queries, rows):
+        lead = TeamLeadFactory()
+        self._week(lead, rows)
+        planned_removal(departs_at=local(2026, 10, 22, 10))  # another team's: not listed
+        client.force_login(lead)
+        with time_machine.travel(local(2026, 10, 20, 10), tick=False):
+            client.get(reverse("departures:this_week"))  # warm the session
+            with django_assert_num_queries(5):  # user, removals, notices, access log, badge
+                page = client.get(reverse("departures:this_week")).content.decode()
+        assert page.count("AT851") == rows
