@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from dtv.core.forms import LoadedModelChoiceField
 from dtv.core.widgets import OneLoopSelect
 
-from .constants import DeadlineStatus, Phase, Track, Vulnerability
+from .constants import DeadlineStatus, Phase, Source, Track, Vulnerability
 from .countries import country_choices
 from .querysets import vulnerability_q
 from .removability import legal_obstacle_q
@@ -41,6 +41,13 @@ class WorkqueueFilter(django_filters.FilterSet):
         label=_("Track"),
         choices=Track.choices,
         empty_label=_("All tracks"),
+        widget=OneLoopSelect(attrs=_SELECT),
+    )
+    bron = django_filters.ChoiceFilter(
+        field_name="source",
+        label=_("Source"),
+        choices=Source.choices,
+        empty_label=_("All sources"),
         widget=OneLoopSelect(attrs=_SELECT),
     )
     nationaliteit = django_filters.ChoiceFilter(

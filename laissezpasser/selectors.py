@@ -9,7 +9,7 @@ from cases.constants import DocumentKind, ProcedureKind, ProcedureOutcome
 from cases.selectors import case_procedures
 from dtv.core.batch import fetch_together
 
-from .constants import OPEN_STATES, State
+from .constants import AWAITING_STATES, OPEN_STATES, State
 from .models import IdentityDocumentDetails, TravelDocumentRequest
 
 # The procedures that are an appeal against the asylum decision (beroep, hoger beroep, and the interim
@@ -157,4 +157,16 @@ def last_transition_rows(case_ids):
         .values("request__case_id")
         .annotate(last=Max("on"))
         .order_by()
+    )
+
+
+def requests_waiting_longest(*, team_id, limit=10):
+    """The team's open cases' requests awaiting the mission longest (oldest submission first), with country."""
+    return (
+        TravelDocumentRequest.objects.filter(
+            case__team_id=team_id, state__in=AWAITING_STATES, submitted_on__isnull=False
+        )
+        .exclude(case__phase="closed")
+        .select_related("country")
+        .order_by("submitted_on", "id")[:limit]
     )

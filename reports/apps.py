@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from dtv.accounts.constants import Role
 from dtv.core.navigation import MenuEntry
 
 
@@ -8,5 +9,16 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
 
-    # The dashboard shows the team's caseload: whoever may see that caseload sees the dashboard.
+    role_permissions = {
+        Role.TEAM_LEAD: ["reports.view_reports"],
+        # Targets and the complaints register are kept in the admin (neither names a person).
+        Role.FUNCTIONAL_ADMIN: [
+            f"reports.{action}_{model}" for model in ("target", "complaint") for action in ("view", "add", "change")
+        ],
+    }
+    # The dashboard shows the team's caseload: whoever may see that caseload sees the dashboard. The
+    # statistics and KPIs are reached from the dashboard (one menu entry for the team lead's figures).
     navigation = [MenuEntry(_("Dashboard"), "reports:dashboard", permission="cases.view_team_caseload", order=60)]
+
+    def ready(self):
+        from . import providers  # noqa: F401  (registers the figures of cases and laissezpasser)

@@ -4,4 +4,10 @@ from . import views
 
 app_name = "reports"
 
-urlpatterns = [path("", views.dashboard, name="dashboard")]
+# Included under /dashboard/ by dtv/urls.py.
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("export/<slug:key>.<slug:fmt>", views.dashboard_export, name="dashboard_export"),
+    path("statistieken/", views.statistics_page, name="statistics"),
+    path("statistieken/export/<slug:key>.<slug:fmt>", views.statistics_export, name="statistics_export"),
+]

@@ -1,10 +1,84 @@
-from django.contrib.auth.decorators import permission_required
-from django.shortcuts import render
+"""The pages of reports: the team lead's dashboard, the statistics per period, their exports."""
 
-from .selectors import team_caseload_by_phase
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from .charts import bar_chart
+from .exports import export_response
+from .forms import PeriodForm
+from .registry import dashboard_sections
+from .statistics import period_tables
+from .summaries import summaries_state
+
+
+def _with_charts(tables):
+    """Each table with its chart (of its first numeric column) and its rows zipped with their links."""
+    shown = []
+    for table in tables:
+        numeric = next((i for i, column in enumerate(table.columns) if column.numeric), None)
+        chart = ""
+        if numeric is not None and table.rows and table.key != "durations":
+            chart = bar_chart(chart_id=f"chart-{table.key}", title=table.title, values=table.chart_values(numeric))
+        links = table.links or [""] * len(table.rows)
+        shown.append({"table": table, "chart": chart, "rows": list(zip(table.rows, links, strict=True))})
+    return shown
+
+
+def _dashboard_tables(user, on):
+    if user.team is None:
+        return []
+    return [table for section in dashboard_sections() for table in section.load(user.team, on)]
 
 
 @permission_required("cases.view_team_caseload", raise_exception=True)
 def dashboard(request):
-    rows = team_caseload_by_phase(team=request.user.team)
-    return render(request, "reports/dashboard.html", {"rows": rows, "team": request.user.team})
+    on = timezone.localdate()
+    tables = _dashboard_tables(request.user, on)
+    phase = next((t for t in tables if t.key == "caseload_phase"), None)
+    rows = [{"phase": row[0], "count": row[1]} for row in phase.rows] if phase else []
+    return render(
+        request,
+        "reports/dashboard.html",
+        {"team": request.user.team, "rows": rows, "sections": _with_charts(tables), "on": on},
+    )
+
+
+@permission_required("cases.view_team_caseload", raise_exception=True)
+def dashboard_export(request, key, fmt):
+    tables = {table.key: table for table in _dashboard_tables(request.user, timezone.localdate())}
+    if key not in tables:
+        raise Http404
+    return export_response(tables[key], fmt=fmt, name=f"dashboard-{key}")
+
+
+def _period(request):
+    form = PeriodForm(request.GET or None, today=timezone.localdate())
+    return form, form.period()
+
+
+@permission_required("reports.view_reports", raise_exception=True)
+def statistics_page(request):
+    form, period = _period(request)
+    tables = period_tables(period)
+    return render(
+        request,
+        "reports/statistics.html",
+        {
+            "form": form,
+            "period": period,
+            "query": request.GET.urlencode(),
+            "sections": _with_charts(tables),
+            "watermarks": summaries_state(),
+        },
+    )
+
+
+@permission_required("reports.view_reports", raise_exception=True)
+def statistics_export(request, key, fmt):
+    _form, period = _period(request)
+    tables = {table.key: table for table in period_tables(period)}
+    if key not in tables:
+        raise Http404
+    return export_response(tables[key], fmt=fmt, name=f"{key}-{period.starts_on:%Y%m%d}-{period.last_day:%Y%m%d}")

@@ -259,12 +259,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60, minimum=5)
+REPORTS_REFRESH_SECONDS = env_int("REPORTS_REFRESH_SECONDS", 60, minimum=5)
 # Celery's own beat (django-celery-beat does not support Django 6.1): the schedule is code.
 # Deadlines are swept, never scheduled as delayed tasks: on Redis an ETA beyond the visibility
 # timeout is delivered twice, and a sweep catches up whatever a downtime missed.
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "dtv.core.tasks.heartbeat", "schedule": float(HEARTBEAT_SECONDS)},
     "deadline-sweep": {"task": "cases.tasks.sweep_deadlines", "schedule": float(DEADLINE_SWEEP_SECONDS)},
+    # The reports' summary tables count new events; a run counts what the previous run saw (see reports.summaries).
+    "reports-refresh": {"task": "reports.tasks.refresh_summaries", "schedule": float(REPORTS_REFRESH_SECONDS)},
     "notification-digest": {
         "task": "cases.tasks.send_notification_digests",
         "schedule": crontab(hour=DIGEST_HOUR, minute=0),

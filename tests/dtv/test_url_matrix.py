@@ -180,6 +180,9 @@ POST  cases:notifications_read         -        login 302   302   302   302   30
 
 # reports, the system status, the admin
 GET   reports:dashboard                -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:dashboard_export         -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   login login
 GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
 
 # The admin (Beheer), page by page (issue 9). Only staff reach it: the functional administrator; everyone else
@@ -388,6 +391,8 @@ EXTRA_KWARGS = {
     # An empty body is refused by the form (200 with its errors) for whoever may take the step.
     "laissezpasser:request_step": {"step": "withdraw"},
     "departures:removal_step": {"step": "cancel"},
+    "reports:dashboard_export": {"key": "caseload_phase", "fmt": "csv"},
+    "reports:statistics_export": {"key": "inflow", "fmt": "xlsx"},
 }
 
 # The valid bodies of `POST*` rows: where an empty body is refused (400) before the permission is

@@ -1,0 +1,131 @@
+"""What reports owns: summary tables counted from events, KPI targets, the complaints register.
+
+No case data lives here: the summaries hold counts per day (and `CaseTally` the few facts the counting
+must remember of a case between its events, so that a later change to the case cannot change a past
+count); the complaints register names no person.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Comparison, Figure, Kpi
+
+# Awb art. 9:11 lid 1: a complaint is handled within six weeks of receipt; lid 2: deferred by at most four.
+COMPLAINT_TERM_WEEKS = 6
+COMPLAINT_DEFERRAL_WEEKS = 4
+
+
+class DailyCount(models.Model):
+    """How many of a figure's events fell on a day, per key, key2 and team (0: no team)."""
+
+    day = models.DateField(_("day"))
+    figure = models.CharField(_("figure"), max_length=30, choices=Figure.choices)
+    key = models.CharField(_("key"), max_length=60, blank=True)
+    key2 = models.CharField(_("second key"), max_length=60, blank=True)
+    # A plain number, not a foreign key: 0 stands for "no team" (the national intake) in the unique key.
+    team_id = models.IntegerField(_("team"), default=0)
+    value = models.BigIntegerField(_("value"), default=0)
+
+    class Meta:
+        verbose_name = _("daily count")
+        verbose_name_plural = _("daily counts")
+        constraints = [
+            models.UniqueConstraint(fields=["figure", "day", "key", "key2", "team_id"], name="dailycount_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.figure} {self.day} {self.key}/{self.key2} team {self.team_id}: {self.value}"
+
+
+class CaseTally(models.Model):
+    """What the counting remembers of a case between its events (reports' own summary, no personal data)."""
+
+    case_id = models.BigIntegerField(_("case"), primary_key=True)
+    nationality = models.CharField(_("nationality counted"), max_length=3, blank=True)
+    team_id = models.IntegerField(_("team"), default=0)
+    opened_on = models.DateField(_("opened on"), null=True)
+    is_open = models.BooleanField(_("open"), default=False)
+
+    class Meta:
+        verbose_name = _("case tally")
+        verbose_name_plural = _("case tallies")
+
+    def __str__(self):
+        return f"{self.case_id}: {'open' if self.is_open else 'closed'}"
+
+
+class Watermark(models.Model):
+    """How far the summaries have counted a source of events (by id), with the id seen one run before.
+
+    An id is counted only once a whole run has passed since it was first seen: a transaction that took
+    its id before a later one but committed after it is then visible (see docs/architecture.md).
+    """
+
+    source = models.CharField(_("source"), max_length=30, unique=True)
+    counted_up_to = models.BigIntegerField(_("counted up to id"), default=0)
+    seen_up_to = models.BigIntegerField(_("seen up to id"), default=0)
+    refreshed_at = models.DateTimeField(_("refreshed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("watermark")
+        verbose_name_plural = _("watermarks")
+
+    def __str__(self):
+        return f"{self.source}: {self.counted_up_to}"
+
+
+class Target(models.Model):
+    """A KPI's target for a year (reference data: the year plan)."""
+
+    kpi = models.CharField(_("KPI"), max_length=30, choices=Kpi.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    comparison = models.CharField(_("comparison"), max_length=10, choices=Comparison.choices)
+    percentage = models.DecimalField(_("target (%)"), max_digits=5, decimal_places=2)
+    # Below the target by less than this many points is amber, not red.
+    amber_margin = models.DecimalField(_("amber margin (points)"), max_digits=5, decimal_places=2, default=5)
+    source = models.CharField(_("source"), max_length=200)
+
+    class Meta:
+        verbose_name = _("KPI target")
+        verbose_name_plural = _("KPI targets")
+        ordering = ["kpi", "-year"]
+        constraints = [models.UniqueConstraint(fields=["kpi", "year"], name="target_once_per_year")]
+
+    def __str__(self):
+        return f"{self.get_kpi_display()} {self.year}: {self.get_comparison_display()} {self.percentage}%"
+
+
+class Complaint(models.Model):
+    """A complaint of a foreign national or their representative (Awb chapter 9), without personal data."""
+
+    reference = models.CharField(_("reference"), max_length=50, unique=True)
+    received_on = models.DateField(_("received on"))
+    subject = models.CharField(_("subject"), max_length=300)
+    deferred = models.BooleanField(
+        _("handling deferred"),
+        default=False,
+        help_text=_("Deferred by at most four weeks in writing (art. 9:11 lid 2 Awb)."),
+    )
+    handled_on = models.DateField(_("handled on"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registered at"))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("registered by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["-received_on", "-id"]
+        permissions = [("view_reports", _("Can view statistics, KPIs and exports"))]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def due_on(self) -> dt.date:
+        """The last day of the handling term (art. 9:11 Awb: six weeks, plus four when deferred)."""
+        weeks = COMPLAINT_TERM_WEEKS + (COMPLAINT_DEFERRAL_WEEKS if self.deferred else 0)
+        return self.received_on + dt.timedelta(weeks=weeks)

@@ -1,0 +1,262 @@
+"""Statistics per period, read from the summary tables (never from today's state of a case).
+
+Each function gives a `Table` with its definition: what is counted, from which event, on which date.
+A period is `starts_on` up to and excluding `ends_on`, in days of Europe/Amsterdam.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Sum
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.constants import ClosureReason, DestinationType, Source
+from cases.countries import country_name
+from laissezpasser.statistics import response_times
+
+from .constants import Figure, InflowSource, LpCount, OutflowCategory
+from .models import DailyCount
+from .tables import Column, Table
+
+# The published inflow columns: self-registration is "other" (Stand van de uitvoering).
+INFLOW_OF_SOURCE = {
+    Source.IND: InflowSource.IND,
+    Source.POLICE: InflowSource.POLICE,
+    Source.KMAR: InflowSource.KMAR,
+    Source.SELF_REGISTRATION: InflowSource.OTHER,
+    Source.OTHER: InflowSource.OTHER,
+}
+OUTFLOW_OF_REASON = {
+    ClosureReason.DEPARTED_FORCED: OutflowCategory.FORCED,
+    ClosureReason.DEPARTED_INDEPENDENTLY: OutflowCategory.INDEPENDENT,
+    ClosureReason.DEPARTED_UNSUPERVISED: OutflowCategory.UNSUPERVISED,
+    ClosureReason.ASYLUM_APPLICATION: OutflowCategory.ASYLUM_APPLICATION,
+    ClosureReason.RESIDENCE_PERMIT: OutflowCategory.RESIDENCE_PERMIT,
+    ClosureReason.DECEASED: OutflowCategory.OTHER,
+    ClosureReason.OTHER: OutflowCategory.OTHER,
+}
+DEMONSTRABLE_CATEGORIES = (OutflowCategory.FORCED, OutflowCategory.INDEPENDENT)
+DEPARTURE_CATEGORIES = (*DEMONSTRABLE_CATEGORIES, OutflowCategory.UNSUPERVISED)
+
+
+@dataclass(frozen=True)
+class Period:
+    starts_on: dt.date
+    ends_on: dt.date  # exclusive
+
+    @classmethod
+    def year(cls, year):
+        return cls(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
+
+    @property
+    def last_day(self):
+        return self.ends_on - dt.timedelta(days=1)
+
+    def __str__(self):
+        return f"{formats.date_format(self.starts_on, 'j F Y')} – {formats.date_format(self.last_day, 'j F Y')}"
+
+
+def _counts(figure, period, *, team_id=None, by=("key",)):
+    rows = DailyCount.objects.filter(figure=figure, day__gte=period.starts_on, day__lt=period.ends_on)
+    if team_id is not None:
+        rows = rows.filter(team_id=team_id)
+    return {
+        tuple(row[name] for name in by) if len(by) > 1 else row[by[0]]: row["n"]
+        for row in rows.values(*by).annotate(n=Sum("value")).order_by()
+    }
+
+
+def _share(part, whole):
+    return round(100 * part / whole, 1) if whole else None
+
+
+def inflow(period, *, team_id=None) -> Table:
+    """Cases opened in the period by the source of the handover that opened them."""
+    counts = _counts(Figure.INFLOW, period)
+    per = dict.fromkeys(InflowSource, 0)
+    for source, n in counts.items():
+        per[INFLOW_OF_SOURCE.get(source, InflowSource.OTHER)] += n
+    rows = [[str(column.label), per[column]] for column in InflowSource]
+    return Table(
+        key="inflow",
+        title=_("Inflow by source"),
+        definition=_(
+            "Cases opened in the period, counted on the day of the event \u201ccase opened\u201d (the handover "
+            "that opened the case), by the handover's source. Self-registration counts as other. A handover "
+            "added to a case that was already open is no inflow."
+        ),
+        columns=[Column("source", _("Source")), Column("cases", _("Cases"), numeric=True)],
+        rows=rows,
+        total=[_("Total"), sum(per.values())],
+    )
+
+
+def outflow_counts(period, *, team_id=None) -> dict:
+    """OutflowCategory → closures in the period (the KPIs read these too)."""
+    per = dict.fromkeys(OutflowCategory, 0)
+    for reason, n in _counts(Figure.OUTFLOW, period, team_id=team_id).items():
+        per[OUTFLOW_OF_REASON.get(reason, OutflowCategory.OTHER)] += n
+    return per
+
+
+_OUTFLOW_DEFINITION = gettext_lazy(
+    "Closures registered in the period, counted on the day of the event \u201cphase changed\u201d to closed, "
+    "by the closure reason then recorded; a case closed, reopened and closed again counts in each period it "
+    "was closed in, and reopening does not change a period already counted."
+)
+
+
+def outflow(period, *, team_id=None) -> Table:
+    """Closures in the period by outflow category."""
+    per = outflow_counts(period, team_id=team_id)
+    total = sum(per.values())
+    return Table(
+        key="outflow",
+        title=_("Outflow by category"),
+        definition=str(_OUTFLOW_DEFINITION),
+        columns=[
+            Column("category", _("Category")),
+            Column("cases", _("Cases"), numeric=True),
+            Column("share", _("Share of outflow (%)"), numeric=True),
+        ],
+        rows=[[str(category.label), per[category], _share(per[category], total)] for category in OutflowCategory],
+        total=[_("Total"), total, 100.0 if total else None],
+    )
+
+
+def destinations(period, *, team_id=None) -> Table:
+    """Demonstrable departures in the period by destination: country of origin, Dublin state, other country."""
+    counts = _counts(Figure.OUTFLOW, period, team_id=team_id, by=("key", "key2"))
+    per = dict.fromkeys(DestinationType, 0)
+    for (reason, destination), n in counts.items():
+        if reason in (ClosureReason.DEPARTED_FORCED, ClosureReason.DEPARTED_INDEPENDENTLY) and destination in per:
+            per[destination] += n
+    total = sum(per.values())
+    return Table(
+        key="destinations",
+        title=_("Demonstrable departures by destination"),
+        definition=_(
+            "Demonstrable departures (forced or independent) closed in the period, by the destination type "
+            "recorded at the closure."
+        ),
+        columns=[
+            Column("destination", _("Destination")),
+            Column("cases", _("Cases"), numeric=True),
+            Column("share", _("Share (%)"), numeric=True),
+        ],
+        rows=[[str(d.label), per[d], _share(per[d], total)] for d in DestinationType],
+        total=[_("Total"), total, 100.0 if total else None],
+    )
+
+
+def caseload_counts(on, *, team_id=None) -> dict:
+    """nationality → open cases at the end of day `on` (the sum of every change up to that day)."""
+    rows = DailyCount.objects.filter(figure=Figure.CASELOAD, day__lte=on)
+    if team_id is not None:
+        rows = rows.filter(team_id=team_id)
+    return {row["key"]: row["n"] for row in rows.values("key").annotate(n=Sum("value")).order_by() if row["n"]}
+
+
+def caseload(on, *, team_id=None, top=10) -> Table:
+    """The caseload at the end of a day and its top nationalities."""
+    counts = caseload_counts(on, team_id=team_id)
+    total = sum(counts.values())
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return Table(
+        key="caseload",
+        title=_("Caseload on %(date)s: top %(top)s nationalities")
+        % {"date": formats.date_format(on, "j F Y"), "top": top},
+        definition=_(
+            "Cases open at the end of the day: every case opened or reopened up to that day, less every case "
+            "closed up to that day, counted from those events. The nationality is the one recorded when the "
+            "case was first counted (the first established, else the first claimed)."
+        ),
+        columns=[
+            Column("nationality", _("Nationality")),
+            Column("cases", _("Cases"), numeric=True),
+            Column("share", _("Share of caseload (%)"), numeric=True),
+        ],
+        rows=[[country_name(code) if code else _("Unknown"), n, _share(n, total)] for code, n in ranked],
+        total=[_("Total caseload"), total, 100.0 if total else None],
+    )
+
+
+def lp_table(period) -> Table:
+    """The published LP table per country: submitted, withdrawn, nationality (not) confirmed, mean response days."""
+    counts = _counts(Figure.LP, period, by=("key", "key2"))
+    responses = _counts(Figure.LP_RESPONSES, period)
+    days = _counts(Figure.LP_RESPONSE_DAYS, period)
+    countries = sorted({country for country, _column in counts} | set(responses), key=lambda c: country_name(c))
+    rows, totals = [], dict.fromkeys(LpCount, 0)
+    for country in countries:
+        cells = [counts.get((country, column), 0) for column in LpCount]
+        for column, n in zip(LpCount, cells, strict=True):
+            totals[column] += n
+        mean = round(days.get(country, 0) / responses[country], 1) if responses.get(country) else None
+        rows.append([country_name(country), *cells, mean])
+    all_responses = sum(responses.values())
+    return Table(
+        key="laissez_passer",
+        title=_("Travel-document (LP) requests per country"),
+        definition=_(
+            "Counted from the dated transitions of the requests: submitted and withdrawn on the transition's "
+            "date; nationality confirmed (also identity confirmed or an LP issued) and not confirmed (not a "
+            "national, cannot be established) on the date of the request's first answer; the mean response time "
+            "is the mean of the days from submission to that first answer, over the first answers in the period."
+        ),
+        columns=[
+            Column("country", _("Country")),
+            *[Column(column.value, str(column.label), numeric=True) for column in LpCount],
+            Column("mean_response_days", _("Mean days to the first answer"), numeric=True),
+        ],
+        rows=rows,
+        total=[
+            _("Total"),
+            *totals.values(),
+            round(sum(days.values()) / all_responses, 1) if all_responses else None,
+        ],
+    )
+
+
+def durations(period, *, team_id=None) -> Table:
+    """Days from intake to departure of the departures closed in the period: median and spread."""
+    histogram = _counts(Figure.DURATION, period, team_id=team_id)
+    values = [int(days) for days, n in histogram.items() for _i in range(n)]
+    summary = response_times(values)
+    return Table(
+        key="durations",
+        title=_("Days from intake to departure"),
+        definition=_(
+            "For each departure (forced, independent, without supervision) closed in the period: the days from the "
+            "day the case was opened to the departure date recorded at the closure. Median and quartiles are "
+            "continuous percentiles."
+        ),
+        columns=[Column("measure", _("Measure")), Column("days", _("Days"), numeric=True)],
+        rows=[
+            [_("Departures"), summary.count],
+            [_("Median"), summary.median],
+            [_("First quartile"), summary.q1],
+            [_("Third quartile"), summary.q3],
+            [_("Shortest"), summary.minimum],
+            [_("Longest"), summary.maximum],
+        ],
+    )
+
+
+def period_tables(period, *, on=None) -> list[Table]:
+    """Every statistic of the period, in the order the page shows them (the figure registry adds the apps')."""
+    from .registry import period_figures
+
+    tables = [
+        inflow(period),
+        outflow(period),
+        destinations(period),
+        caseload(on or period.last_day),
+        lp_table(period),
+        durations(period),
+    ]
+    for figure in period_figures():
+        tables.extend(figure.tables(period))
+    return tables

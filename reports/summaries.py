@@ -1,0 +1,245 @@
+"""The summary tables, counted incrementally from the dated events of cases and laissezpasser.
+
+One code path counts every event: `summaries_refresh` (the periodic job) counts what arrived since
+its watermark, and `summaries_rebuild` (the management command) empties the tables and counts every
+event from the first. Each event adds to the day it happened on (Europe/Amsterdam), so a count of a
+closed period never changes when a case changes later: a reopened case adds a new event to a later
+day, a case that moves teams moves its caseload from the move's day on.
+"""
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from cases import events as case_events
+from cases.constants import DEPARTURE_CLOSURES, NationalityStatus, Phase, Track
+from cases.models import Assignment, Case, CaseEvent, Nationality
+from laissezpasser.constants import CONFIRMING_ANSWERS, REFUSING_ANSWERS, State
+from laissezpasser.models import RequestTransition
+
+from .constants import Figure, LpCount
+from .models import CaseTally, DailyCount, Watermark
+
+CASE_EVENTS = "case_events"
+LP_TRANSITIONS = "lp_transitions"
+BATCH = 5000
+_KINDS = (
+    case_events.CASE_OPENED.code,
+    case_events.CASE_ASSIGNED.code,
+    case_events.CASE_PHASE_CHANGED.code,
+    case_events.CASE_REOPENED.code,
+)
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    case_events: int
+    lp_transitions: int
+    seconds: float
+
+
+def _day(moment) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def _add(counts, day, figure, key="", key2="", team_id=0, value=1):
+    counts[(figure, day, key or "", key2 or "", team_id or 0)] += value
+
+
+def _write(counts):
+    """Add the counts to the table in one statement: ON CONFLICT adds to the row that is there."""
+    rows = [(day, figure, key, key2, team, value) for (figure, day, key, key2, team), value in counts.items() if value]
+    if not rows:
+        return
+    table = DailyCount._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start : start + 1000]
+            values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} (day, figure, key, key2, team_id, value) VALUES {values} "  # noqa: S608 (our table name)
+                f"ON CONFLICT (figure, day, key, key2, team_id) DO UPDATE SET value = {table}.value + excluded.value",
+                [cell for row in chunk for cell in row],
+            )
+
+
+def _nationalities(person_ids) -> dict[int, str]:
+    """person id → the nationality counted: the first established, else the first claimed one."""
+    found = {}
+    rows = Nationality.objects.filter(foreign_national_id__in=person_ids).order_by("id")
+    for person_id, country, status in rows.values_list("foreign_national_id", "country", "status"):
+        current = found.get(person_id)
+        if current is None or (status == NationalityStatus.ESTABLISHED and current[1] != NationalityStatus.ESTABLISHED):
+            found[person_id] = (country, status)
+    return {person_id: country for person_id, (country, _status) in found.items()}
+
+
+def _count_case_events(batch, counts):
+    """Turn a batch of case events (in id order) into counts; the tallies remember each case between events."""
+    case_ids = {event.case_id for event in batch}
+    cases = {
+        row["id"]: row
+        for row in Case.objects.filter(pk__in=case_ids).values("id", "foreign_national_id", "track", "opened_at")
+    }
+    nationality = _nationalities({row["foreign_national_id"] for row in cases.values()})
+    tallies = CaseTally.objects.in_bulk(case_ids)
+    teams = {
+        (case_id, assigned_at): team_id
+        for case_id, assigned_at, team_id in Assignment.objects.filter(case_id__in=case_ids).values_list(
+            "case_id", "assigned_at", "team_id"
+        )
+    }
+    for event in batch:
+        case = cases[event.case_id]
+        tally = tallies.get(event.case_id)
+        if tally is None:
+            # A case opened before the counting began (or by a path that wrote no "opened" event) starts here.
+            tally = tallies[event.case_id] = CaseTally(
+                case_id=event.case_id,
+                nationality=nationality.get(case["foreign_national_id"], ""),
+                opened_on=_day(case["opened_at"]),
+                is_open=False,
+            )
+        day = _day(event.occurred_at)
+        data = event.data or {}
+        if event.kind == case_events.CASE_OPENED.code:
+            _add(counts, day, Figure.INFLOW, data.get("source", ""))
+            if not tally.is_open:
+                tally.is_open = True
+                _add(counts, day, Figure.CASELOAD, tally.nationality, team_id=tally.team_id)
+        elif event.kind == case_events.CASE_ASSIGNED.code:
+            team_id = teams.get((event.case_id, event.occurred_at), tally.team_id)
+            if team_id != tally.team_id:
+                if tally.is_open:
+                    _add(counts, day, Figure.CASELOAD, tally.nationality, team_id=tally.team_id, value=-1)
+                    _add(counts, day, Figure.CASELOAD, tally.nationality, team_id=team_id)
+                tally.team_id = team_id
+        elif event.kind == case_events.CASE_PHASE_CHANGED.code and data.get("to") == Phase.CLOSED:
+            reason = data.get("closure_reason", "")
+            _add(counts, day, Figure.OUTFLOW, reason, data.get("destination_type", ""), tally.team_id)
+            if case["track"] == Track.CRIMINAL_JUSTICE:
+                _add(counts, day, Figure.OUTFLOW_VRIS, reason, team_id=tally.team_id)
+            if reason in DEPARTURE_CLOSURES and data.get("departed_on") and tally.opened_on:
+                days = (dt.date.fromisoformat(data["departed_on"]) - tally.opened_on).days
+                _add(counts, day, Figure.DURATION, str(max(days, 0)), team_id=tally.team_id)
+            if tally.is_open:
+                tally.is_open = False
+                _add(counts, day, Figure.CASELOAD, tally.nationality, team_id=tally.team_id, value=-1)
+        elif event.kind == case_events.CASE_REOPENED.code:
+            _add(
+                counts,
+                day,
+                Figure.REOPENED,
+                (data.get("closure") or {}).get("closure_reason", ""),
+                team_id=tally.team_id,
+            )
+            if not tally.is_open:
+                tally.is_open = True
+                _add(counts, day, Figure.CASELOAD, tally.nationality, team_id=tally.team_id)
+    CaseTally.objects.bulk_create(
+        tallies.values(),
+        update_conflicts=True,
+        unique_fields=["case_id"],
+        update_fields=["nationality", "team_id", "opened_on", "is_open"],
+    )
+
+
+def _count_lp_transitions(batch, counts):
+    """The LP table from the dated transitions: submissions, withdrawals, and each request's first answer."""
+    for to_state, on, country, response_days in batch:
+        if to_state == State.SUBMITTED:
+            _add(counts, on, Figure.LP, country, LpCount.SUBMITTED)
+        elif to_state == State.WITHDRAWN:
+            _add(counts, on, Figure.LP, country, LpCount.WITHDRAWN)
+        if response_days is not None:  # only the first answer carries its response time
+            if to_state in CONFIRMING_ANSWERS:
+                _add(counts, on, Figure.LP, country, LpCount.NATIONALITY_CONFIRMED)
+            elif to_state in REFUSING_ANSWERS:
+                _add(counts, on, Figure.LP, country, LpCount.NOT_CONFIRMED)
+            _add(counts, on, Figure.LP_RESPONSES, country)
+            _add(counts, on, Figure.LP_RESPONSE_DAYS, country, value=response_days)
+
+
+def _case_event_batches(after, up_to):
+    while True:
+        batch = list(
+            CaseEvent.objects.filter(pk__gt=after, pk__lte=up_to, kind__in=_KINDS)
+            .order_by("pk")
+            .only("id", "case_id", "kind", "occurred_at", "data")[:BATCH]
+        )
+        if not batch:
+            return
+        yield batch
+        after = batch[-1].pk
+
+
+def _lp_batches(after, up_to):
+    while True:
+        batch = list(
+            RequestTransition.objects.filter(pk__gt=after, pk__lte=up_to)
+            .order_by("pk")
+            .values_list("pk", "to_state", "on", "country__code", "response_days")[:BATCH]
+        )
+        if not batch:
+            return
+        yield [row[1:] for row in batch]
+        after = batch[-1][0]
+
+
+_SOURCES = {
+    CASE_EVENTS: (CaseEvent, _case_event_batches, _count_case_events),
+    LP_TRANSITIONS: (RequestTransition, _lp_batches, _count_lp_transitions),
+}
+
+
+def _refresh_source(source, *, now, settle=True) -> int:
+    model, batches, count = _SOURCES[source]
+    with transaction.atomic():
+        mark, _created = Watermark.objects.select_for_update().get_or_create(source=source)
+        newest = model.objects.aggregate(m=Max("pk"))["m"] or 0
+        # Count only what was already seen one run ago (settle): a slower transaction that took a lower
+        # id has committed by now. The rebuild runs alone and counts everything at once.
+        up_to = mark.seen_up_to if settle else newest
+        counted = 0
+        for batch in batches(mark.counted_up_to, up_to):
+            counts = Counter()
+            count(batch, counts)
+            _write(counts)
+            counted += len(batch)
+        mark.counted_up_to = max(mark.counted_up_to, up_to)
+        mark.seen_up_to = newest
+        mark.refreshed_at = now
+        mark.save()
+    return counted
+
+
+def summaries_refresh(*, now, settle=True) -> RefreshResult:
+    """Count the events that arrived since the last run into the summary tables (the periodic job).
+
+    `settle=False` counts up to the newest id at once: for a caller that knows no transaction is
+    still writing events (a test, the demo seed).
+    """
+    started = time.monotonic()
+    counted = {source: _refresh_source(source, now=now, settle=settle) for source in _SOURCES}
+    return RefreshResult(counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started)
+
+
+def summaries_rebuild(*, now) -> RefreshResult:
+    """Empty the summary tables and count every event again (after a fix of the counting, or a restore)."""
+    started = time.monotonic()
+    with transaction.atomic():
+        DailyCount.objects.all().delete()
+        CaseTally.objects.all().delete()
+        Watermark.objects.all().delete()
+        counted = {source: _refresh_source(source, now=now, settle=False) for source in _SOURCES}
+    return RefreshResult(counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started)
+
+
+def summaries_state() -> dict:
+    """source → its watermark (for the statistics page: how current the figures are)."""
+    return {mark.source: mark for mark in Watermark.objects.all()}

@@ -1,0 +1,13 @@
+"""Thin Celery tasks of reports: read the clock, call one service."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from .summaries import summaries_refresh
+
+
+@shared_task(name="reports.tasks.refresh_summaries")
+def refresh_summaries():
+    """Beat-scheduled every REPORTS_REFRESH_SECONDS: count the new events into the summary tables."""
+    result = summaries_refresh(now=timezone.now())
+    return {"case_events": result.case_events, "lp_transitions": result.lp_transitions}
