@@ -158,3 +158,10 @@ def last_transition_rows(case_ids):
         .annotate(last=Max("on"))
         .order_by()
     )
+
+
+def latest_transition(case_id):
+    """The case's latest travel-document transition (unevaluated; for a panel's one statement)."""
+    from .models import RequestTransition
+
+    return RequestTransition.objects.filter(request__case_id=case_id).order_by("-on", "-id")[:1]

@@ -355,6 +355,9 @@ SPECTACULAR_SETTINGS = {
         "TravelDocumentRequestStateEnum": "laissezpasser.constants.State",
         "MissionKindEnum": "laissezpasser.constants.MissionKind",
         "ContactKindEnum": "laissezpasser.constants.ContactKind",
+        "MeasureKindEnum": "detention.constants.MeasureKind",
+        "ImposableMeasureKindEnum": "detention.constants.IMPOSABLE_MEASURE_KINDS",
+        "CourtStepKindEnum": "detention.constants.CourtStepKind",
     },
 }
 
