@@ -36,7 +36,8 @@ class TestPanelRegistry:
             panels.register_panel(existing)
 
     def test_the_panels_of_cases_come_in_page_order(self):
-        keys = [panel.key for panel in panels.registered_panels()]
+        # The apps' panels (travel documents, detention) sit between them; this is the order of the core's own.
+        keys = [panel.key for panel in panels.registered_panels() if panel.template.startswith("cases/")]
         assert keys[:9] == [
             "termijnen",
             "taken",
