@@ -147,25 +147,32 @@ class LawfulRate:
         return self.lawful / self.judged if self.judged else None
 
 
-def _first_rulings():
-    # Each detention counts once, by the court's first ruling on it: a further appeal does not recount it.
-    return CourtStep.objects.filter(kind=CourtStepKind.RULING).order_by("measure_id", "on", "id").distinct("measure_id")
+def _first_rulings(start=None, end=None):
+    """(date, ruling) of each detention's first ruling: a further appeal does not count the detention again."""
+    rows = CourtStep.objects.filter(kind=CourtStepKind.RULING).order_by("measure_id", "on", "id")
+    first = {}
+    # Portable (SQLite runs the demo): the rulings are few next to the cases, one pass keeps the first of each.
+    for measure_id, on, ruling in rows.values_list("measure_id", "on", "ruling").iterator():
+        first.setdefault(measure_id, (on, ruling))
+    return [
+        (on, ruling) for on, ruling in first.values() if (start is None or on >= start) and (end is None or on < end)
+    ]
 
 
 def lawful_rate(start: dt.date, end: dt.date) -> LawfulRate:
     """KPI "lawfully imposed detention >= 90%": first rulings dated in [start, end), lawful against unlawful."""
-    rows = [r for r in _first_rulings().values("on", "ruling") if start <= r["on"] < end]
+    rows = _first_rulings(start, end)
     return LawfulRate(
-        lawful=sum(1 for r in rows if r["ruling"] == Ruling.LAWFUL),
-        unlawful=sum(1 for r in rows if r["ruling"] == Ruling.UNLAWFUL),
+        lawful=sum(1 for _on, ruling in rows if ruling == Ruling.LAWFUL),
+        unlawful=sum(1 for _on, ruling in rows if ruling == Ruling.UNLAWFUL),
     )
 
 
 def lawful_rate_per_year() -> dict:
     """year → LawfulRate, from the dated first rulings (a closed year never changes)."""
     per_year = defaultdict(lambda: [0, 0])
-    for row in _first_rulings().values("on", "ruling"):
-        per_year[row["on"].year][0 if row["ruling"] == Ruling.LAWFUL else 1] += 1
+    for on, ruling in _first_rulings():
+        per_year[on.year][0 if ruling == Ruling.LAWFUL else 1] += 1
     return {year: LawfulRate(lawful, unlawful) for year, (lawful, unlawful) in sorted(per_year.items())}
 
 
