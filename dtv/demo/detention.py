@@ -81,6 +81,8 @@ def seed_detention(*, now) -> int:
     if anyone is None:
         return 0
     cases = list(demo.order_by("id")[: RULED + RUNNING + len(LADDER) * PER_RUNG])
+    # Detentions first on the cases of teams with an enforcement officer, so that they find them in their lists.
+    cases.sort(key=lambda case: (case.team_id not in by_team, case.pk))
     with transaction.atomic():
         return _write(cases, by_team, anyone, now)
 
