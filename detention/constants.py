@@ -15,6 +15,9 @@ class MeasureKind(models.TextChoices):
     DETENTION = "detention", _("Detention")
 
 
+# What the "impose" transition takes: every rung but detention, which only an issued order imposes.
+IMPOSABLE_MEASURE_KINDS = [c for c in MeasureKind.choices if c[0] != MeasureKind.DETENTION]
+
 # The article each measure rests on (shown with the measure, cited in the order).
 MEASURE_BASIS = {
     MeasureKind.REPORTING_DUTY: "art. 57 Vw 2000",

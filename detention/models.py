@@ -83,6 +83,7 @@ class Measure(models.Model):
             ("approve_order", _("Can approve the detention of minors and families (four eyes)")),
             ("record_progress", _("Can record reports to the court and the reporting duty")),
             ("extend_holding", _("Can extend a holding for identification (art. 50 lid 4 Vw 2000)")),
+            ("view_legality", _("Can view the legality list of all detentions in scope")),
         ]
         constraints = [
             models.UniqueConstraint(fields=["order"], condition=Q(order__isnull=False), name="measure_one_per_order"),

@@ -134,7 +134,8 @@ def order_missing_parts(draft, *, minor: bool = False) -> list[Missing]:
         if _blank(lighter.get(rung)):
             lacks(
                 f"lighter:{rung}",
-                _("Explain why %(measure)s does not suffice.") % {"measure": MeasureKind(rung).label.lower()},
+                _("Explain why a lighter measure does not suffice: %(measure)s.")
+                % {"measure": MeasureKind(rung).label},
             )
     has_prospect_fact = bool(draft.lp_stage) or draft.flight_booked_on is not None or draft.dublin_claim
     if _blank(draft.prospect_evidence) or not has_prospect_fact:

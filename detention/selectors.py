@@ -52,48 +52,27 @@ def _period(measure) -> Period:
     )
 
 
-def legality_facts(measures, *, on: dt.date) -> dict:
-    """measure id → Legality for detention measures, in a fixed number of queries whatever their number."""
-    measures = list(measures)
-    case_ids = {m.case_id for m in measures}
-    ids = [m.pk for m in measures]
-    periods = defaultdict(list)
-    for row in Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).values(
-        "id", "case_id", "removal_procedure", "starts_at", "ends_at"
-    ):
-        periods[(row["case_id"], row["removal_procedure"])].append(
-            (
-                row["id"],
-                Period(timezone.localdate(row["starts_at"]), row["ends_at"] and timezone.localdate(row["ends_at"])),
-            )
-        )
-    steps = defaultdict(list)
-    for row in (
-        CourtStep.objects.filter(measure_id__in=ids).values("measure_id", "kind", "on", "ruling").order_by("on", "id")
-    ):
-        steps[row["measure_id"]].append(row)
-    last_act = {row["request__case_id"]: row["last"] for row in last_transition_rows(case_ids)}
-    for row in (
-        DepartureInterview.objects.filter(case_id__in=case_ids)
-        .values("case_id")
-        .annotate(last=Max("held_at"))
-        .order_by()
-    ):
-        day = timezone.localdate(row["last"])
-        last_act[row["case_id"]] = max(filter(None, [last_act.get(row["case_id"]), day]))
+def legality_from(measures, *, periods, steps, last_act, on: dt.date) -> dict:
+    """measure id → Legality, from rows already read (pure: the panel and the list share it).
+
+    `periods`: (case id, removal procedure) → [(measure id, Period)] of every detention of those cases;
+    `steps`: measure id → court-step dicts (kind, on, ruling) in date order; `last_act`: case id → date.
+    """
     warn_after = settings.DETENTION_NO_REMOVAL_ACT_WARNING_DAYS
     result = {}
     for measure in measures:
         current = _period(measure)
-        same = [p for pk, p in periods[(measure.case_id, measure.removal_procedure)] if pk != measure.pk]
+        same = [p for pk, p in periods.get((measure.case_id, measure.removal_procedure), []) if pk != measure.pk]
         clock = cumulative_clock([*same, current], current=current, on=on)
-        own = steps[measure.pk]
+        own = steps.get(measure.pk, [])
         reviews = [s["on"] for s in own if s["kind"] == CourtStepKind.REVIEW]
         rulings = [s["ruling"] for s in own if s["kind"] == CourtStepKind.RULING]
         act = last_act.get(measure.case_id)
-        if measure.order is not None and measure.order.flight_booked_on is not None:
-            act = max(filter(None, [act, timezone.localdate(measure.order.issued_at)]))
-        since = (on - (act or current.starts_on)).days
+        order = measure.order
+        if order is not None and order.flight_booked_on is not None and order.issued_at is not None:
+            # A flight booked when the order was issued is an act towards removal on that day.
+            act = max(filter(None, [act, timezone.localdate(order.issued_at)]))
+        since = (on - max(filter(None, [act, current.starts_on]))).days
         result[measure.pk] = Legality(
             measure=measure,
             clock=clock,
@@ -106,6 +85,41 @@ def legality_facts(measures, *, on: dt.date) -> dict:
             ruling=rulings[-1] if rulings else "",
         )
     return result
+
+
+def periods_by_procedure(detentions) -> dict:
+    periods = defaultdict(list)
+    for m in detentions:
+        periods[(m.case_id, m.removal_procedure)].append((m.pk, _period(m)))
+    return periods
+
+
+def steps_by_measure(steps) -> dict:
+    grouped = defaultdict(list)
+    for s in steps:
+        grouped[s.measure_id].append({"kind": s.kind, "on": s.on, "ruling": s.ruling})
+    return grouped
+
+
+def legality_facts(measures, *, on: dt.date) -> dict:
+    """measure id → Legality for detention measures, in four queries whatever their number."""
+    measures = list(measures)
+    case_ids = {m.case_id for m in measures}
+    detentions = Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).only(
+        "id", "case_id", "removal_procedure", "starts_at", "ends_at"
+    )
+    steps = CourtStep.objects.filter(measure_id__in=[m.pk for m in measures]).order_by("on", "id")
+    last_act = {row["request__case_id"]: row["last"] for row in last_transition_rows(case_ids)}
+    for row in (
+        DepartureInterview.objects.filter(case_id__in=case_ids)
+        .values("case_id")
+        .annotate(last=Max("held_at"))
+        .order_by()
+    ):
+        last_act[row["case_id"]] = max(filter(None, [last_act.get(row["case_id"]), timezone.localdate(row["last"])]))
+    return legality_from(
+        measures, periods=periods_by_procedure(detentions), steps=steps_by_measure(steps), last_act=last_act, on=on
+    )
 
 
 def running_detentions(user_scope_cases):
@@ -133,25 +147,32 @@ class LawfulRate:
         return self.lawful / self.judged if self.judged else None
 
 
-def _first_rulings():
-    # Each detention counts once, by the court's first ruling on it: a further appeal does not recount it.
-    return CourtStep.objects.filter(kind=CourtStepKind.RULING).order_by("measure_id", "on", "id").distinct("measure_id")
+def _first_rulings(start=None, end=None):
+    """(date, ruling) of each detention's first ruling: a further appeal does not count the detention again."""
+    rows = CourtStep.objects.filter(kind=CourtStepKind.RULING).order_by("measure_id", "on", "id")
+    first = {}
+    # Portable (SQLite runs the demo): the rulings are few next to the cases, one pass keeps the first of each.
+    for measure_id, on, ruling in rows.values_list("measure_id", "on", "ruling").iterator():
+        first.setdefault(measure_id, (on, ruling))
+    return [
+        (on, ruling) for on, ruling in first.values() if (start is None or on >= start) and (end is None or on < end)
+    ]
 
 
 def lawful_rate(start: dt.date, end: dt.date) -> LawfulRate:
     """KPI "lawfully imposed detention >= 90%": first rulings dated in [start, end), lawful against unlawful."""
-    rows = [r for r in _first_rulings().values("on", "ruling") if start <= r["on"] < end]
+    rows = _first_rulings(start, end)
     return LawfulRate(
-        lawful=sum(1 for r in rows if r["ruling"] == Ruling.LAWFUL),
-        unlawful=sum(1 for r in rows if r["ruling"] == Ruling.UNLAWFUL),
+        lawful=sum(1 for _on, ruling in rows if ruling == Ruling.LAWFUL),
+        unlawful=sum(1 for _on, ruling in rows if ruling == Ruling.UNLAWFUL),
     )
 
 
 def lawful_rate_per_year() -> dict:
     """year → LawfulRate, from the dated first rulings (a closed year never changes)."""
     per_year = defaultdict(lambda: [0, 0])
-    for row in _first_rulings().values("on", "ruling"):
-        per_year[row["on"].year][0 if row["ruling"] == Ruling.LAWFUL else 1] += 1
+    for on, ruling in _first_rulings():
+        per_year[on.year][0 if ruling == Ruling.LAWFUL else 1] += 1
     return {year: LawfulRate(lawful, unlawful) for year, (lawful, unlawful) in sorted(per_year.items())}
 
 

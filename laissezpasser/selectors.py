@@ -170,3 +170,10 @@ def requests_waiting_longest(*, team_id, limit=10):
         .select_related("country")
         .order_by("submitted_on", "id")[:limit]
     )
+
+
+def latest_transition(case_id):
+    """The case's latest travel-document transition (unevaluated; for a panel's one statement)."""
+    from .models import RequestTransition
+
+    return RequestTransition.objects.filter(request__case_id=case_id).order_by("-on", "-id")[:1]

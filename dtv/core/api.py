@@ -55,7 +55,8 @@ def _error(code, detail, errors=None, *, status_code):
 def api_exception_handler(exc, context):
     """Every API error as {"code", "detail", "errors"}: 400 with field errors, 409 for broken rules."""
     if isinstance(exc, DomainError):
-        return _error(exc.code, exc.message, status_code=status.HTTP_409_CONFLICT)
+        # A rule may list what it found (an incomplete detention order lists its missing parts).
+        return _error(exc.code, exc.message, getattr(exc, "errors", None), status_code=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         # A service refused the input: the same 400 as a serializer's, so clients handle one format.
         return _error(

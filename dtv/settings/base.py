@@ -364,6 +364,9 @@ SPECTACULAR_SETTINGS = {
         "RemovalStateEnum": "departures.constants.RemovalState",
         "CancellationReasonEnum": "departures.constants.CancellationReason",
         "DublinClaimKindEnum": "departures.constants.DublinClaimKind",
+        "MeasureKindEnum": "detention.constants.MeasureKind",
+        "ImposableMeasureKindEnum": "detention.constants.IMPOSABLE_MEASURE_KINDS",
+        "CourtStepKindEnum": "detention.constants.CourtStepKind",
     },
 }
 

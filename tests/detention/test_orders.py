@@ -88,7 +88,7 @@ class TestOrderIssue:
             orders.order_issue(order=draft, actor=enforcer, now=NOW)
         assert error.value.code == "order_incomplete"
         assert "non_refoulement" in error.value.errors["codes"]
-        assert "Record a fresh non-refoulement assessment." in error.value.errors["missing"]
+        assert "Leg een actuele non-refoulementtoets vast." in error.value.errors["missing"]
         draft.refresh_from_db()
         assert draft.state == OrderState.DRAFT
         assert not Measure.objects.exists() and CaseEvent.objects.filter(case=case).count() == events_before

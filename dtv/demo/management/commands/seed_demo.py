@@ -5,6 +5,7 @@ from django.utils import timezone
 from dtv.accounts.tokens import api_token_issue, api_tokens_of
 from dtv.demo.accounts import DEMO_PASSWORD, seed_accounts
 from dtv.demo.cases import DEFAULT_CASES, seed_cases, summary
+from dtv.demo.detention import seed_detention
 from dtv.demo.staff import seed_staff
 
 
@@ -40,6 +41,9 @@ class Command(BaseCommand):
                 f"in {report.seconds:.1f} s ({len(staff.teams)} teams)."
             )
         )
+        measures = seed_detention(now=timezone.now())
+        if measures:
+            self.stdout.write(self.style.SUCCESS(f"Demo supervision and detention: {measures} measures."))
         if report.created or options["verbosity"] > 1:
             self._summary()
 

@@ -1,0 +1,56 @@
+"""The case-file panel "Toezicht en bewaring": the measures, the orders, and the clocks of each detention."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from cases.models import DepartureInterview
+from cases.panels import Panel, register_panel
+from laissezpasser.selectors import latest_transition
+
+from .constants import MeasureKind
+from .deadlines import holding_ends_at, holding_hours_used
+from .models import CourtStep
+from .selectors import case_measures, case_orders, legality_from, periods_by_procedure, steps_by_measure
+
+
+def _rows(case, *, on, user, params):
+    return {
+        "measures": case_measures(case=case),
+        "orders": case_orders(case=case),
+        "steps": CourtStep.objects.filter(measure__case_id=case.pk).order_by("on", "id"),
+        "lp_last": latest_transition(case.pk),
+        "interview_last": DepartureInterview.objects.filter(case_id=case.pk).order_by("-held_at", "-id")[:1],
+    }
+
+
+def _context(case, rows, *, on, user, params):
+    measures = rows["measures"]
+    detentions = [m for m in measures if m.kind == MeasureKind.DETENTION]
+    acts = [t.on for t in rows["lp_last"]] + [timezone.localdate(i.held_at) for i in rows["interview_last"]]
+    legality = legality_from(
+        detentions,
+        periods=periods_by_procedure(detentions),
+        steps=steps_by_measure(rows["steps"]),
+        last_act={case.pk: max(acts)} if acts else {},
+        on=on,
+    )
+    now = timezone.now()
+    for measure in measures:
+        measure.legality = legality.get(measure.pk)
+        if measure.kind == MeasureKind.HOLDING and measure.running:
+            measure.holding_ends_at = measure.extended_until or holding_ends_at(measure.starts_at)
+            measure.holding_used = holding_hours_used(measure.starts_at, now)
+    return {"measures": measures, "orders": rows["orders"]}
+
+
+register = register_panel(
+    Panel(
+        key="bewaring",
+        title=gettext_lazy("Supervision and detention"),
+        template="detention/panel.html",
+        order=47,
+        querysets=_rows,
+        context=_context,
+        permission="detention.view_measure",
+    )
+)

@@ -1,0 +1,228 @@
+"""Demo supervision and detention: measures at every rung of the ladder, and detentions with courts' rulings.
+
+Written in bulk on the first open demo cases, the way the services would have left them (measure, issued
+order, court steps, timeline events; the running detentions' clocks opened through the deadline engine). The
+rulings are 18 lawful out of 20 (90%, the KPI's threshold). Idempotent: once a demo case has a measure,
+nothing is written again.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from cases.deadlines.engine import deadline_open
+from cases.events import case_event, case_events_record_many
+from cases.models import Case
+from detention import events
+from detention.constants import (
+    MEASURE_BASIS,
+    CourtStepKind,
+    DetentionLocation,
+    EndReason,
+    MeasureKind,
+    OrderState,
+    Ruling,
+)
+from detention.deadlines import DetentionDeadlineKind
+from detention.models import CourtStep, DetentionOrder, Measure, ReportingEvent
+from dtv.accounts.constants import Role
+
+from .bulk import insert
+from .people import V_PREFIX
+
+RULED = 20  # ended detentions, each with a first ruling
+UNLAWFUL = {7, 16}  # 18 of 20 lawful: 90%
+RUNNING = 8
+LADDER = (
+    MeasureKind.REPORTING_DUTY,
+    MeasureKind.DEPOSIT,
+    MeasureKind.RESTRICTED_LOCATION,
+    MeasureKind.FAMILY_LOCATION,
+    MeasureKind.HOLDING,
+)
+PER_RUNG = 4
+
+_ORDER_TEXT = {
+    "article": "59",
+    "detention_location": DetentionLocation.DETENTION_CENTRE,
+    "grounds": [
+        {"code": "3b", "facts": "Vertrok zonder bericht uit de opvang; sindsdien onvindbaar tot de staandehouding."},
+        {"code": "4c", "facts": "Heeft geen vaste woon- of verblijfplaats."},
+    ],
+    "lighter_measures": {
+        "reporting_duty": "Meldde zich eerder niet bij de meldplicht.",
+        "deposit": "Heeft geen middelen voor een borgsom.",
+        "restricted_location": "Onttrok zich eerder aan de vrijheidsbeperkende locatie.",
+        "family_location": "Geen gezin met minderjarige kinderen.",
+    },
+    "prospect_evidence": "De nationaliteit is bevestigd; een laissez-passer is toegezegd.",
+    "non_refoulement": "Geen reëel risico op schending van art. 3 EVRM bij terugkeer.",
+    "interpreter": "Tolk Arabisch (telefonisch)",
+    "lawyer_present": True,
+    "vulnerability": "Geen bijzondere kwetsbaarheid gebleken.",
+}
+
+
+def _enforcers():
+    group = Group.objects.filter(name=Role.ENFORCEMENT_OFFICER.value).first()
+    users = list(group.user_set.order_by("username")) if group else []
+    return {u.team_id: u for u in reversed(users)}, (users[0] if users else None)
+
+
+def seed_detention(*, now) -> int:
+    """Write the demo measures once; returns how many measures were written (0 on a second run)."""
+    demo = Case.objects.filter(foreign_national__v_number__startswith=V_PREFIX, closed_at__isnull=True)
+    if Measure.objects.filter(case__in=demo).exists():
+        return 0
+    by_team, anyone = _enforcers()
+    if anyone is None:
+        return 0
+    cases = list(demo.order_by("id")[: RULED + RUNNING + len(LADDER) * PER_RUNG])
+    # Detentions first on the cases of teams with an enforcement officer, so that they find them in their lists.
+    cases.sort(key=lambda case: (case.team_id not in by_team, case.pk))
+    with transaction.atomic():
+        return _write(cases, by_team, anyone, now)
+
+
+def _write(cases, by_team, anyone, now):
+    measures, orders, steps, reports, evts, running = [], [], [], [], [], []
+
+    def actor_for(case):
+        return by_team.get(case.team_id, anyone)
+
+    for i, case in enumerate(cases):
+        actor = actor_for(case)
+        if i < RULED + RUNNING:
+            ruled = i < RULED
+            starts = now - dt.timedelta(days=(400 - 12 * i) if ruled else 10 + 3 * (i - RULED))
+            order = DetentionOrder(
+                case=case, state=OrderState.ISSUED, drafted_by=actor, drafted_at=starts - dt.timedelta(hours=2),
+                issued_by=actor, issued_at=starts, hearing_at=starts - dt.timedelta(hours=1), **_ORDER_TEXT,
+            )  # fmt: skip
+            orders.append(order)
+            measure = Measure(
+                case=case, kind=MeasureKind.DETENTION, legal_basis="art. 59 Vw 2000",
+                ground="Risico op onttrekken, art. 5.1b Vb: 3b, 4c", imposed_by=actor, imposed_at=starts,
+                starts_at=starts, article="59", detention_location=DetentionLocation.DETENTION_CENTRE, order=order,
+            )  # fmt: skip
+            if ruled:
+                unlawful = i in UNLAWFUL
+                measure.ends_at = starts + dt.timedelta(days=21 if unlawful else 45)
+                measure.end_reason = EndReason.COURT_ORDER if unlawful else EndReason.DEPARTED
+                measure.ended_by = actor
+                ruling_on = (starts + dt.timedelta(days=20)).date()
+                steps.append(
+                    CourtStep(
+                        measure=measure,
+                        kind=CourtStepKind.APPEAL_LODGED,
+                        on=(starts + dt.timedelta(days=2)).date(),
+                        recorded_by=actor,
+                        recorded_at=starts + dt.timedelta(days=2),
+                    )  # fmt: skip
+                )
+                steps.append(
+                    CourtStep(
+                        measure=measure,
+                        kind=CourtStepKind.RULING,
+                        on=ruling_on,
+                        ruling=Ruling.UNLAWFUL if unlawful else Ruling.LAWFUL,
+                        grounds="Onvoldoende zicht op uitzetting." if unlawful else "De maatregel is rechtmatig.",
+                        compensation=Decimal("1300.00") if unlawful else None,
+                        recorded_by=actor,
+                        recorded_at=starts + dt.timedelta(days=20),
+                    )  # fmt: skip
+                )
+            else:
+                running.append((measure, actor, starts))
+            measures.append(measure)
+        else:
+            kind = LADDER[(i - RULED - RUNNING) % len(LADDER)]
+            starts = now - dt.timedelta(days=30 + i)
+            measure = Measure(
+                case=case, kind=kind, legal_basis=MEASURE_BASIS[kind], ground="Vertrekplicht; toezicht nodig.",
+                imposed_by=actor, imposed_at=starts, starts_at=starts,
+            )  # fmt: skip
+            if kind == MeasureKind.REPORTING_DUTY:
+                measure.frequency_days, measure.place = 7, "Ter Apel"
+                for week in range(4):
+                    reports.append(
+                        ReportingEvent(
+                            measure=measure,
+                            on=(starts + dt.timedelta(days=7 * (week + 1))).date(),
+                            attended=week != 2,
+                            recorded_by=actor,
+                            recorded_at=starts + dt.timedelta(days=7 * (week + 1)),
+                        )  # fmt: skip
+                    )
+            elif kind == MeasureKind.DEPOSIT:
+                measure.amount, measure.paid_on = Decimal("1500.00"), (starts + dt.timedelta(days=1)).date()
+            elif kind in (MeasureKind.RESTRICTED_LOCATION, MeasureKind.FAMILY_LOCATION):
+                measure.location = (
+                    "VBL Ter Apel" if kind == MeasureKind.RESTRICTED_LOCATION else "Gezinslocatie Katwijk"
+                )
+            elif kind == MeasureKind.HOLDING:
+                measure.ends_at, measure.end_reason, measure.ended_by = (
+                    starts + dt.timedelta(hours=5), EndReason.IDENTIFIED, actor
+                )  # fmt: skip
+            measures.append(measure)
+    for row in orders:
+        row._history_date, row._history_user = row.issued_at, row.issued_by
+    for row in measures:
+        row._history_date, row._history_user = row.imposed_at, row.imposed_by
+    insert(DetentionOrder, orders)
+    for measure in measures:
+        if measure.order is not None:
+            measure.order_id = measure.order.pk
+    insert(Measure, measures)
+    for row in steps + reports:
+        row.measure_id = row.measure.pk
+    insert(CourtStep, steps, history=False)
+    insert(ReportingEvent, reports, history=False)
+    for measure in measures:
+        facts = {"measure": measure.pk, "measure_kind": measure.kind, "legal_basis": measure.legal_basis,
+                 "starts_at": measure.starts_at.isoformat()}  # fmt: skip
+        evts.append(
+            case_event(
+                case_id=measure.case_id,
+                kind=events.MEASURE_IMPOSED,
+                actor=measure.imposed_by,
+                now=measure.imposed_at,
+                data=facts,
+            )  # fmt: skip
+        )
+        if measure.ends_at:
+            evts.append(
+                case_event(
+                    case_id=measure.case_id,
+                    kind=events.MEASURE_ENDED,
+                    actor=measure.ended_by,
+                    now=measure.ends_at,
+                    data={**facts, "ends_at": measure.ends_at.isoformat(), "reason": measure.end_reason},
+                )  # fmt: skip
+            )
+    for step in steps:
+        evts.append(
+            case_event(
+                case_id=step.measure.case_id,
+                kind=events.COURT_STEP,
+                actor=step.recorded_by,
+                now=step.recorded_at,
+                data={"measure": step.measure_id, "step": step.kind, "on": step.on.isoformat(), "ruling": step.ruling},
+            )  # fmt: skip
+        )
+    case_events_record_many(evts)
+    for measure, actor, starts in running:
+        # Few, and each through the engine so that the clocks are exactly what issuing would have opened.
+        for kind in (
+            DetentionDeadlineKind.DETENTION_COURT_NOTICE,
+            DetentionDeadlineKind.DETENTION_SIX_MONTHS,
+            DetentionDeadlineKind.DETENTION_MAXIMUM,
+            DetentionDeadlineKind.DETENTION_REVIEW,
+        ):
+            deadline_open(
+                case=measure.case, kind=kind, start=timezone.localdate(starts), actor=actor, now=starts, source=measure
+            )
+    return len(measures)
