@@ -329,6 +329,7 @@ def admin_queue_filters(view, *, officer_id=None, team_id=None) -> dict:
     }[view]
     return {"phase__in": OPEN_PHASES, **condition}
 
+
 _MISSING = object()
 
 
