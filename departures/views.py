@@ -6,8 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -206,8 +207,13 @@ def removal_step(request, pk, step):
     if form.is_valid() and run_service(form, lambda: done.append(call(removal, request.user, now, form.cleaned_data))):
         messages.success(request, _("Recorded."))
         target = done[0] if isinstance(done[0], Removal) else removal
-        if htmx_target(request) is None or target.pk != removal.pk:
+        if htmx_target(request) is None:
             return redirect("departures:removal_detail", pk=target.pk)
+        if target.pk != removal.pk:
+            # A rebooking is another removal: htmx loads its page instead of swapping it into this one.
+            return HttpResponse(
+                status=204, headers={"HX-Redirect": reverse("departures:removal_detail", args=[target.pk])}
+            )
         removal = Removal.objects.get(pk=removal.pk)
         removal.case = access.case
         failed = None

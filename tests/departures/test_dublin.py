@@ -148,6 +148,6 @@ class TestExpiry:
         )
         after = D(2027, 2, 5)
         obstacles = case_removability(case=found.case, on=after).practical_obstacles
-        assert any("the Netherlands is responsible" in o.reason for o in obstacles if o.check == "dublin_transfer")
+        assert any("Nederland is verantwoordelijk" in o.reason for o in obstacles if o.check == "dublin_transfer")
         deadlines_sweep(now=local(2027, 2, 6, 12))
         assert Notification.objects.filter(recipient=lead, case=found.case, stage="escalation").exists()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from dtv.accounts.tokens import api_token_issue, api_tokens_of
 from dtv.demo.accounts import DEMO_PASSWORD, seed_accounts
 from dtv.demo.cases import DEFAULT_CASES, seed_cases, summary
+from dtv.demo.departures import seed_departures
 from dtv.demo.detention import seed_detention
 from dtv.demo.staff import seed_staff
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
                 f"in {report.seconds:.1f} s ({len(staff.teams)} teams)."
             )
         )
+        departures = seed_departures(now=timezone.now())
+        self.stdout.write(self.style.SUCCESS(f"Demo departures: {departures} cases with a plan and removals added."))
         measures = seed_detention(now=timezone.now())
         if measures:
             self.stdout.write(self.style.SUCCESS(f"Demo supervision and detention: {measures} measures."))
