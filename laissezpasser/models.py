@@ -206,6 +206,8 @@ class RequestTransition(models.Model):
                 condition=Q(response_days__isnull=False),
                 name="lp_transition_response",
             ),
+            # The country's latest transition: the key of its cached statistics (one index step).
+            models.Index(fields=["country", "-id"], name="lp_transition_country_latest"),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ import statistics as pystats
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Aggregate,
@@ -103,11 +104,25 @@ def _open_by_state(country) -> dict:
     )
 
 
+STATISTICS_CACHE_SECONDS = 24 * 3600
+
+
+def _statistics_key(country) -> str:
+    # Every change to a request of the country writes a transition, so its latest one names the figures
+    # exactly: a new transition, a new key. Its moment too, so a database seeded again never meets old figures.
+    latest = RequestTransition.objects.filter(country=country).order_by("-id").values_list("id", "recorded_at").first()
+    stamp = f"{latest[0]}-{latest[1].timestamp()}" if latest else "none"
+    return f"laissezpasser:country-statistics:v1:{country.pk}:{stamp}"
+
+
 def country_statistics(country) -> CountryStatistics:
-    """Everything the country page shows, in three queries whatever the number of requests."""
-    if connection.vendor == "postgresql":
-        return counted_in_sql(country)
-    return counted_in_python(country)
+    """Everything the country page shows: one query while nothing changed for the country, else four."""
+    key = _statistics_key(country)
+    figures = cache.get(key)
+    if figures is None:
+        figures = counted_in_sql(country) if connection.vendor == "postgresql" else counted_in_python(country)
+        cache.set(key, figures, STATISTICS_CACHE_SECONDS)
+    return figures
 
 
 def _days_valid():

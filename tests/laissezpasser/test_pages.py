@@ -166,6 +166,23 @@ class TestConstantQueries:
         stats = page.context["stats"]
         assert (stats.lps_issued, stats.response.count, sum(stats.open_by_state.values())) == (4, 6, 10)
 
+    def test_the_figures_are_cached_until_the_country_has_a_new_transition(self, client):
+        request = submitted_request(on=dt.date(2026, 9, 1))
+        client.force_login(CaseOfficerFactory())
+        url = reverse("laissezpasser:country_detail", kwargs={"code": "MAR"})
+        with CaptureQueriesContext(connection) as counted:
+            first = client.get(url).context["stats"]
+        with CaptureQueriesContext(connection) as cached:
+            again = client.get(url).context["stats"]
+        assert len(cached.captured_queries) == len(counted.captured_queries) - 3
+        assert again == first and first.response.count == 0
+        services.request_record_answer(
+            request=request, answer=Answer.NOT_NATIONAL, on=dt.date(2026, 10, 1), channel=Channel.POST,
+            actor=request.case.case_officer, now=NOW,
+        )  # fmt: skip
+        after = client.get(url).context["stats"]
+        assert (after.response.count, after.response.median, after.confirmation_rate) == (1, 30, 0)
+
     def test_the_country_list(self, client):
         client.force_login(CaseOfficerFactory())
         url = reverse("laissezpasser:country_list")
