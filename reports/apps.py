@@ -21,4 +21,4 @@ class ReportsConfig(AppConfig):
     navigation = [MenuEntry(_("Dashboard"), "reports:dashboard", permission="cases.view_team_caseload", order=60)]
 
     def ready(self):
-        from . import providers  # noqa: F401  (registers the figures of cases and laissezpasser)
+        from . import panels, providers  # noqa: F401  (the data-quality panel; the figures of cases and laissezpasser)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("export/<slug:key>.<slug:fmt>", views.dashboard_export, name="dashboard_export"),
     path("statistieken/", views.statistics_page, name="statistics"),
+    path("kpi/", views.kpis_page, name="kpis"),
     path("statistieken/export/<slug:key>.<slug:fmt>", views.statistics_export, name="statistics_export"),
 ]

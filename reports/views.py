@@ -8,6 +8,8 @@ from django.utils import timezone
 from .charts import bar_chart
 from .exports import export_response
 from .forms import PeriodForm
+from .kpis import kpi_results
+from .quality import RULES
 from .registry import dashboard_sections
 from .statistics import period_tables
 from .summaries import summaries_state
@@ -82,3 +84,13 @@ def statistics_export(request, key, fmt):
     if key not in tables:
         raise Http404
     return export_response(tables[key], fmt=fmt, name=f"{key}-{period.starts_on:%Y%m%d}-{period.last_day:%Y%m%d}")
+
+
+@permission_required("reports.view_reports", raise_exception=True)
+def kpis_page(request):
+    form, period = _period(request)
+    return render(
+        request,
+        "reports/kpis.html",
+        {"form": form, "period": period, "results": kpi_results(period), "rules": RULES},
+    )

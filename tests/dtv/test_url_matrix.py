@@ -85,6 +85,7 @@ from dtv.accounts.rolechanges import role_change_propose
 from dtv.core.models import Heartbeat
 from laissezpasser.models import Country, Mission
 from laissezpasser.services import request_create
+from reports.models import Complaint, Target
 from tests.factories.accounts import (
     CaseOfficerFactory,
     ChainPartnerFactory,
@@ -185,6 +186,7 @@ GET   reports:dashboard                -        login 403   403   403   403   20
 GET   reports:dashboard_export         -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:kpis                     -        login 403   403   403   403   200   200   403   403   403   login login
 GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
 
 # The admin (Beheer), page by page (issue 9). Only staff reach it: the functional administrator; everyone else
@@ -270,6 +272,8 @@ POST  admin:laissezpasser_country_delete               -        login login logi
 GET   admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login
 POST  admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login
 GET   (unnamed)beheer/laissezpasser/country/<path:object_id>/ -        login login login login login login login login 302   login login login
+GET   (unnamed)beheer/reports/complaint/<path:object_id>/ -        login login login login login login login login 302   login login login
+GET   (unnamed)beheer/reports/target/<path:object_id>/ -        login login login login login login login login 302   login login login
 GET   admin:laissezpasser_mission_simple_history       -        login login login login login login login login 404   login login login
 GET   admin:laissezpasser_mission_changelist           -        login login login login login login login login 200   login login login
 GET   admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login
@@ -279,6 +283,22 @@ GET   admin:laissezpasser_mission_delete               -        login login logi
 POST  admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login
 GET   admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login
 POST  admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login
+GET   admin:reports_complaint_changelist               -        login login login login login login login login 200   login login login
+GET   admin:reports_complaint_add                      -        login login login login login login login login 200   login login login
+POST  admin:reports_complaint_add                      -        login login login login login login login login 200   login login login
+GET   admin:reports_complaint_history                  -        login login login login login login login login 200   login login login
+GET   admin:reports_complaint_delete                   -        login login login login login login login login 403   login login login
+POST  admin:reports_complaint_delete                   -        login login login login login login login login 403   login login login
+GET   admin:reports_complaint_change                   -        login login login login login login login login 200   login login login
+POST  admin:reports_complaint_change                   -        login login login login login login login login 200   login login login
+GET   admin:reports_target_changelist                  -        login login login login login login login login 200   login login login
+GET   admin:reports_target_add                         -        login login login login login login login login 200   login login login
+POST  admin:reports_target_add                         -        login login login login login login login login 200   login login login
+GET   admin:reports_target_history                     -        login login login login login login login login 200   login login login
+GET   admin:reports_target_delete                      -        login login login login login login login login 403   login login login
+POST  admin:reports_target_delete                      -        login login login login login login login login 403   login login login
+GET   admin:reports_target_change                      -        login login login login login login login login 200   login login login
+POST  admin:reports_target_change                      -        login login login login login login login login 200   login login login
 GET   (unnamed)beheer/laissezpasser/mission/<path:object_id>/ -        login login login login login login login login 302   login login login
 GET   admin:app_list                                   -        login login login login login login login login 200   login login login
 GET   (unnamed)beheer/(?P<url>.*)$                     -        login login login login login login login login 404   login login login
@@ -535,6 +555,8 @@ for _model, _kind in [
     ("laissezpasser_mission", "mission"),
     ("core_heartbeat", "heartbeat"),
     ("auth_group", "group"),
+    ("reports_complaint", "complaint"),
+    ("reports_target", "target"),
 ]:
     for _page in ("history", "delete", "change"):
         EXTRA_KWARGS[f"admin:{_model}_{_page}"] = {"object_id": _admin_object(_kind)}
@@ -559,6 +581,8 @@ UNNAMED_URLS = {
         ("laissezpasser/mission", "mission"),
         ("core/heartbeat", "heartbeat"),
         ("auth/group", "group"),
+        ("reports/complaint", "complaint"),
+        ("reports/target", "target"),
     ]
 }
 UNNAMED_URLS["(unnamed)beheer/(?P<url>.*)$"] = lambda world: "/beheer/bestaat-niet/"
@@ -852,6 +876,14 @@ def build_world():
         "mission": Mission.objects.filter(country__code="MAR").order_by("id").first().pk,
         "heartbeat": Heartbeat.objects.create(worker="celery@matrix", last_beat_at=NOW, beats=1).pk,
         "group": Group.objects.get(name=Role.CASE_OFFICER.value).pk,
+        "complaint": Complaint.objects.create(
+            reference="KL-2026-001",
+            received_on=NOW.date(),
+            subject="Bejegening",
+            registered_at=NOW,
+            registered_by=colleague,
+        ).pk,
+        "target": Target.objects.order_by("id").first().pk,
     }
     return World(users=users, subjects=subjects, names=names, admin_objects=admin_objects)
 

@@ -29,7 +29,7 @@ def opened(*, source="ind", nationality="MAR", when, by, track="asylum_rejected"
             handover_date=when.date(),
             v_number=f"{4100000000 + n:010d}",
             surname=f"Persoon{n}",
-            date_of_birth=dt.date(1990, 1, 1),
+            date_of_birth=None if dob_precision == DatePrecision.UNKNOWN else dt.date(1990, 1, 1),
             date_of_birth_precision=dob_precision,
             nationalities=[(nationality, "claimed")] if nationality else [],
             track=track,
