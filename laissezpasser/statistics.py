@@ -107,7 +107,8 @@ def _open_by_state(country) -> dict:
 STATISTICS_CACHE_SECONDS = 24 * 3600
 
 
-def _statistics_key(country) -> str:
+def statistics_key(country) -> str:
+    """The cache key of the country's statistics as they stand now (one indexed query)."""
     # Every change to a request of the country writes a transition, so its latest one names the figures
     # exactly: a new transition, a new key. Its moment too, so a database seeded again never meets old figures.
     latest = RequestTransition.objects.filter(country=country).order_by("-id").values_list("id", "recorded_at").first()
@@ -117,7 +118,7 @@ def _statistics_key(country) -> str:
 
 def country_statistics(country) -> CountryStatistics:
     """Everything the country page shows: one query while nothing changed for the country, else four."""
-    key = _statistics_key(country)
+    key = statistics_key(country)
     figures = cache.get(key)
     if figures is None:
         figures = counted_in_sql(country) if connection.vendor == "postgresql" else counted_in_python(country)

@@ -20,5 +20,8 @@ class ReportsConfig(AppConfig):
     # statistics and KPIs are reached from the dashboard (one menu entry for the team lead's figures).
     navigation = [MenuEntry(_("Dashboard"), "reports:dashboard", permission="cases.view_team_caseload", order=60)]
 
+    # The pages are under /dashboard/ (dtv/urls.py); the API for reporting tools under /api/v1/.
+    urls = ("api/v1/", "reports.api.urls")
+
     def ready(self):
         from . import panels, providers  # noqa: F401  (the data-quality panel; the figures of cases and laissezpasser)

@@ -329,7 +329,9 @@ class TestCommand:
             f"/reisdocumenten/landen/{code}/",
             12,
         )
-        assert country["queries"] > 0
+        counted = web[f"{country['name']}, counted"]
+        # Without warm-up the first of the two cached requests counted too: the median lies in between.
+        assert counted["statuses"] == {"200": 2} and counted["queries"] - 3 < country["queries"] < counted["queries"]
         listing = {c["name"]: c for c in result["comparisons"]}["country list: teamleider (every country)"]
         assert listing["page"]["rows"] == listing["admin"]["rows"] == Country.objects.count()
         assert listing["admin"]["url"] == "/beheer/laissezpasser/country/"

@@ -187,6 +187,8 @@ GET   reports:dashboard_export         -        login 403   403   403   403   20
 GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:kpis                     -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports-api:statistics           -        401   403   403   403   403   200   200   403   403   403   403   403
+GET   reports-api:kpis                 -        401   403   403   403   403   200   200   403   403   403   403   403
 GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
 
 # The admin (Beheer), page by page (issue 9). Only staff reach it: the functional administrator; everyone else
