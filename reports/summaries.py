@@ -62,7 +62,7 @@ def _write(counts):
             chunk = rows[start : start + 1000]
             values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk))
             cursor.execute(
-                f"INSERT INTO {table} (day, figure, key, key2, team_id, value) VALUES {values} "  # noqa: S608 (our table name)
+                f"INSERT INTO {table} (day, figure, key, key2, team_id, value) VALUES {values} "  # noqa: S608  # nosec B608 (our table name; values are parameters)
                 f"ON CONFLICT (figure, day, key, key2, team_id) DO UPDATE SET value = {table}.value + excluded.value",
                 [cell for row in chunk for cell in row],
             )
