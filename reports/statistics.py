@@ -83,7 +83,7 @@ def inflow(period, *, team_id=None) -> Table:
         key="inflow",
         title=_("Inflow by source"),
         definition=_(
-            "Cases opened in the period, counted on the day of the event \u201ccase opened\u201d (the handover "
+            "Cases opened in the period, counted on the day of the event “case opened” (the handover "
             "that opened the case), by the handover's source. Self-registration counts as other. A handover "
             "added to a case that was already open is no inflow."
         ),
@@ -102,7 +102,7 @@ def outflow_counts(period, *, team_id=None) -> dict:
 
 
 _OUTFLOW_DEFINITION = gettext_lazy(
-    "Closures registered in the period, counted on the day of the event \u201cphase changed\u201d to closed, "
+    "Closures registered in the period, counted on the day of the event “phase changed” to closed, "
     "by the closure reason then recorded; a case closed, reopened and closed again counts in each period it "
     "was closed in, and reopening does not change a period already counted."
 )
