@@ -6,7 +6,6 @@ which decide when silence becomes acceptance, are pure functions beside them.
 """
 
 import datetime as dt
-from types import MappingProxyType
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.constants import Responsible
 from cases.deadlines.atw import ATW_NOTES
 from cases.deadlines.counting import add_months, add_weeks, subtract_hours
-from cases.deadlines.registry import RuleVersion, register
+from cases.deadlines.registry import register, rule
 from cases.deadlines.rules import AMMR_APPLIES_FROM, DUBLIN_III_APPLIES_FROM, VW_2000_IN_FORCE, dublin, hours_before
 
 from .constants import FLIGHT_NOTICE_BASIS, DublinCircumstance
@@ -58,21 +57,6 @@ _WITHDRAWN_AMMR_GROUNDS = {
 }
 
 
-def _frozen(**params):
-    return MappingProxyType(params)
-
-
-def _version(kind, version, *, counting, params=None, params_from_settings=None, **fields):
-    return RuleVersion(
-        kind=kind,
-        version=version,
-        counting=counting,
-        params=_frozen(**(params or {})),
-        params_from_settings=_frozen(**(params_from_settings or {})),
-        **fields,
-    )
-
-
 _DUBLIN = {
     "kind": DepartureDeadlineKind.DUBLIN_TRANSFER,
     "label": _("Dublin transfer"),
@@ -90,7 +74,7 @@ _DUBLIN = {
 }
 
 FLIGHT_NOTICE, DUBLIN_III, DUBLIN_AMMR, _DUBLIN_AMMR_WITHDRAWN = register(
-    _version(
+    rule(
         DepartureDeadlineKind.FLIGHT_NOTICE,
         "vc2000",
         label=_("Flight notice"),
@@ -110,7 +94,7 @@ FLIGHT_NOTICE, DUBLIN_III, DUBLIN_AMMR, _DUBLIN_AMMR_WITHDRAWN = register(
         task_text=_("Notify the person and the legal representative of the flight"),
         compute=hours_before,
     ),
-    _version(
+    rule(
         **_DUBLIN,
         version="dublin-604-2013",
         in_force_from=DUBLIN_III_APPLIES_FROM,
@@ -124,7 +108,7 @@ FLIGHT_NOTICE, DUBLIN_III, DUBLIN_AMMR, _DUBLIN_AMMR_WITHDRAWN = register(
         ),
         compute=dublin(_DUBLIN_III_GROUNDS, regulation="604/2013"),
     ),
-    _version(
+    rule(
         **_DUBLIN,
         # "-r2": the corrected reading of December 2026 (the withdrawn "ammr-2024-1351" below).
         version="ammr-2024-1351-r2",
@@ -146,7 +130,7 @@ FLIGHT_NOTICE, DUBLIN_III, DUBLIN_AMMR, _DUBLIN_AMMR_WITHDRAWN = register(
         ),
         compute=dublin(_AMMR_GROUNDS, regulation="2024/1351"),
     ),
-    _version(
+    rule(
         **_DUBLIN,
         version="ammr-2024-1351",
         in_force_from=None,  # withdrawn

@@ -8,7 +8,6 @@ the night not counted), the cumulative detention periods (art. 59 lid 5-6 Vw 200
 
 import datetime as dt
 from dataclasses import dataclass
-from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.constants import Responsible
 from cases.deadlines.atw import ATW_NOTES
 from cases.deadlines.counting import add_months, counted_windows
-from cases.deadlines.registry import RuleVersion, register
+from cases.deadlines.registry import register, rule
 from cases.deadlines.rules import (
     COURT_NOTICE_JUDGMENT,
     RETURN_DIRECTIVE_TRANSPOSED,
@@ -43,17 +42,6 @@ class DetentionDeadlineKind:
 
 
 DeadlineKind = DetentionDeadlineKind
-
-
-def _version(kind, version, *, counting, params=None, params_from_settings=None, **fields):
-    return RuleVersion(
-        kind=kind,
-        version=version,
-        counting=counting,
-        params=MappingProxyType(params or {}),
-        params_from_settings=MappingProxyType(params_from_settings or {}),
-        **fields,
-    )
 
 
 _COURT_NOTICE = {
@@ -84,7 +72,7 @@ _HOLDING = {
 
 
 register(
-    _version(
+    rule(
         DeadlineKind.RESTRICTED_LOCATION,
         "vw2000",
         label=_("Freedom-restricting location (VBL)"),
@@ -101,7 +89,7 @@ register(
         task_text=_("VBL placement reaches 12 weeks: end it or record why it continues"),
         compute=calendar_term("weeks", amount=12, note="measure_maximum"),
     ),
-    _version(
+    rule(
         **_HOLDING,
         version="holding-6h",
         in_force_from=VW_2000_IN_FORCE,
@@ -110,7 +98,7 @@ register(
         params={"hours": 6},
     ),
     # The bill Wet terugkeer en vreemdelingenbewaring: prepared, selectable by version, not in force.
-    _version(
+    rule(
         **_HOLDING,
         version="holding-9h",
         in_force_from=None,
@@ -118,7 +106,7 @@ register(
         legal_text=_("Holding for identification: at most 9 hours, 00:00-09:00 not counted"),
         params={"hours": 9},
     ),
-    _version(
+    rule(
         DeadlineKind.HOLDING_EXTENSION,
         "vw2000",
         label=_("Extension of holding"),
@@ -137,7 +125,7 @@ register(
         # Art. 50 lid 4 Vw 2000 allows at most 48 hours more.
         compute=hours(maximum=48),
     ),
-    _version(
+    rule(
         **_COURT_NOTICE,
         version="vw2000-atw",
         in_force_from=VW_2000_IN_FORCE,
@@ -152,7 +140,7 @@ register(
         ),
         compute=statutory_days_with_target(28, source=COURT_NOTICE_JUDGMENT),
     ),
-    _version(
+    rule(
         **_COURT_NOTICE,
         version="vw2000",
         in_force_from=None,  # withdrawn
@@ -165,7 +153,7 @@ register(
         ),
         compute=calendar_term("days", amount=28, note="earliest_date"),
     ),
-    _version(
+    rule(
         DeadlineKind.DETENTION_SIX_MONTHS,
         "vw2000",
         label=_("Detention: six months"),
@@ -182,7 +170,7 @@ register(
         task_text=_("Detention reaches six months: end it or extend it on the statutory grounds"),
         compute=calendar_term("months", amount=6, note="detention_maximum"),
     ),
-    _version(
+    rule(
         DeadlineKind.DETENTION_MAXIMUM,
         "vw2000",
         label=_("Detention: absolute maximum"),
@@ -199,7 +187,7 @@ register(
         task_text=_("Detention reaches its absolute maximum: release the person"),
         compute=calendar_term("months", amount=18, note="detention_maximum"),
     ),
-    _version(
+    rule(
         DeadlineKind.DETENTION_REVIEW,
         "return-directive",
         label=_("Detention review"),

@@ -16,7 +16,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from dtv.core.api import ApiView, ErrorSerializer
+from dtv.core.api import ApiView, documented_errors
 
 from .. import services
 from ..accesslog import log_list_read, log_read
@@ -69,7 +69,7 @@ _ERROR_TEXT = {
 
 def error_responses(*codes):
     """The documented error responses of an endpoint."""
-    return {code: OpenApiResponse(ErrorSerializer, description=_ERROR_TEXT[code]) for code in codes}
+    return documented_errors(_ERROR_TEXT, *codes)
 
 
 READ_ERRORS = error_responses(401, 404)

@@ -78,6 +78,11 @@ class RuleVersion:
     # The param holding the date that chooses the version (None: the start of the term chooses it).
     chosen_by: str | None = None
 
+    def __post_init__(self):
+        # A registered rule is shared by every request and task: its parameters are read-only, however given.
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+        object.__setattr__(self, "params_from_settings", MappingProxyType(dict(self.params_from_settings)))
+
     def reminder(self, params=None):
         """Return how long before the target the advance reminder goes out for these params (None: none)."""
         merged = {**self.params, **(params or {})}
@@ -93,6 +98,18 @@ class RuleVersion:
             and self.in_force_from <= day
             and (self.in_force_until is None or day <= self.in_force_until)
         )
+
+
+def rule(kind, version, *, counting, params=None, params_from_settings=None, **fields) -> RuleVersion:
+    """A RuleVersion with no parameters unless given (what each app's deadlines.py registers)."""
+    return RuleVersion(
+        kind=kind,
+        version=version,
+        counting=counting,
+        params=params or {},
+        params_from_settings=params_from_settings or {},
+        **fields,
+    )
 
 
 _VERSIONS: dict[str, list[RuleVersion]] = {}

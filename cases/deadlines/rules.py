@@ -13,7 +13,6 @@ them, and a corrected version takes its place.
 """
 
 import datetime as dt
-from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +29,7 @@ from .counting import (
     require_date,
     subtract_hours,
 )
-from .registry import Computation, RuleVersion, register
+from .registry import Computation, register, rule
 
 VW_2000_IN_FORCE = dt.date(2001, 4, 1)
 # Art. 59 lid 5 and 6 Vw 2000 (six and eighteen months) came with the transposition of the Return
@@ -247,25 +246,10 @@ def positive_hours(params):
 # --- the rules registered here ---------------------------------------------------------------------------------
 
 
-def _frozen(**params):
-    return MappingProxyType(params)
-
-
-def _version(kind, version, *, counting, params=None, params_from_settings=None, **fields):
-    return RuleVersion(
-        kind=kind,
-        version=version,
-        counting=counting,
-        params=_frozen(**(params or {})),
-        params_from_settings=_frozen(**(params_from_settings or {})),
-        **fields,
-    )
-
-
 _DEPARTURE_TERM_TASK = _("Departure term expired: reception ends; assess forced departure")
 # cases' own rules: the departure term and the actions agreed in a departure interview.
 register(
-    _version(
+    rule(
         DeadlineKind.DEPARTURE_TERM,
         "vw2000",
         label=_("Departure term"),
@@ -283,7 +267,7 @@ register(
         task_text=_DEPARTURE_TERM_TASK,
         compute=departure_term,
     ),
-    _version(
+    rule(
         DeadlineKind.AGREED_ACTION,
         "departure-interview",
         label=_("Agreed action"),

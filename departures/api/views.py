@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
 from cases.accesslog import AccessChannel, log_read
 from cases.permissions import can_read_case_work, case_for_reading, scoped
-from dtv.core.api import ApiView, ErrorSerializer
+from dtv.core.api import ApiView, documented_errors
 
 from .. import services
 from ..constants import OPEN_REMOVAL_STATES, RemovalState
@@ -43,7 +43,7 @@ _ERRORS = {
 
 
 def _errors(*codes):
-    return {code: OpenApiResponse(ErrorSerializer, description=_ERRORS[code]) for code in codes}
+    return documented_errors(_ERRORS, *codes)
 
 
 READ = _errors(401, 403, 404)

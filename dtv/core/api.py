@@ -5,6 +5,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler, set_rollback
@@ -35,6 +36,11 @@ class ErrorSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Per field the messages; errors that concern no single field under non_field_errors.",
     )
+
+
+def documented_errors(descriptions, *codes) -> dict:
+    """The OpenAPI responses of `codes`: each the uniform error body, described by `descriptions[code]`."""
+    return {code: OpenApiResponse(ErrorSerializer, description=descriptions[code]) for code in codes}
 
 
 def _field_errors(exc: DjangoValidationError) -> dict:
