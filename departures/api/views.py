@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from cases.accesslog import AccessChannel, log_read
 from cases.permissions import can_read_case_work, case_for_reading, scoped
-from dtv.core.api import ApiView, documented_errors
+from dtv.core.api import ApiView, TransitionView, documented_errors, transition
 
 from .. import services
 from ..constants import OPEN_REMOVAL_STATES, RemovalState
@@ -132,32 +132,16 @@ class RemovalDetailView(ApiView):
         return _removal_data(request, _removal(request, pk))
 
 
-class _Step(ApiView):
-    serializer_class = None
+class _Step(TransitionView):
+    def get_target(self, request, pk):
+        return _removal(request, pk)
 
-    def run(self, request, removal, data, now):  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        removal = _removal(request, pk)
-        data = {}
-        if self.serializer_class is not None:
-            serializer = self.serializer_class(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
-        result = self.run(request, removal, data, timezone.now())
+    def respond(self, request, removal, result):
         return _removal_data(request, result if isinstance(result, Removal) else removal)
 
 
 def _step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(request=serializer, responses={200: s.RemovalSerializer, **WRITE}, description=doc)(
-            cls.post
-        )
-        return cls
-
-    return decorate
+    return transition({200: s.RemovalSerializer, **WRITE}, serializer, doc)
 
 
 @_step(s.NoticeInSerializer, "The person or the legal representative was told of the flight (moment, method).")
@@ -252,33 +236,18 @@ class CaseClaimsView(ApiView):
         return Response(s.DublinClaimSerializer(claim).data, status=status.HTTP_201_CREATED)
 
 
-class _ClaimStep(ApiView):
-    serializer_class = None
-
-    def run(self, request, claim, data, now):  # pragma: no cover
-        raise NotImplementedError
-
-    def post(self, request, pk):
+class _ClaimStep(TransitionView):
+    def get_target(self, request, pk):
         claim = get_object_or_404(scoped(DublinClaim.objects.select_related("case"), request.user), pk=pk)
         _dtv_only(request.user, "departures.view_dublinclaim")
-        data = {}
-        if self.serializer_class is not None:
-            serializer = self.serializer_class(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
-        claim = self.run(request, claim, data, timezone.now())
-        return Response(s.DublinClaimSerializer(claim).data)
+        return claim
+
+    def respond(self, request, claim, result):
+        return Response(s.DublinClaimSerializer(result).data)
 
 
 def _claim_step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(
-            request=serializer, responses={200: s.DublinClaimSerializer, **WRITE}, description=doc
-        )(cls.post)
-        return cls
-
-    return decorate
+    return transition({200: s.DublinClaimSerializer, **WRITE}, serializer, doc)
 
 
 @_claim_step(s.DublinAnswerSerializer, "The Member State's explicit answer; acceptance starts the transfer period.")
