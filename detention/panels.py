@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.models import DepartureInterview
 from cases.panels import Panel, register_panel
+from departures.selectors import departure_prospect_from, latest_removal_act, live_dublin_claim_rows, open_removal_rows
 from laissezpasser.selectors import latest_transition
 
 from .constants import MeasureKind
@@ -20,6 +21,9 @@ def _rows(case, *, on, user, params):
         "steps": CourtStep.objects.filter(measure__case_id=case.pk).order_by("on", "id"),
         "lp_last": latest_transition(case.pk),
         "interview_last": DepartureInterview.objects.filter(case_id=case.pk).order_by("-held_at", "-id")[:1],
+        "removal_last": latest_removal_act(case.pk),
+        "removals": open_removal_rows([case.pk]),
+        "claims": live_dublin_claim_rows([case.pk]),
     }
 
 
@@ -27,12 +31,14 @@ def _context(case, rows, *, on, user, params):
     measures = rows["measures"]
     detentions = [m for m in measures if m.kind == MeasureKind.DETENTION]
     acts = [t.on for t in rows["lp_last"]] + [timezone.localdate(i.held_at) for i in rows["interview_last"]]
+    acts += [timezone.localdate(t.at) for t in rows["removal_last"]]
     legality = legality_from(
         detentions,
         periods=periods_by_procedure(detentions),
         steps=steps_by_measure(rows["steps"]),
         last_act={case.pk: max(acts)} if acts else {},
         on=on,
+        prospects={case.pk: departure_prospect_from(rows["removals"], rows["claims"], today=on)},
     )
     now = timezone.now()
     for measure in measures:

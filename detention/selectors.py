@@ -2,7 +2,8 @@
 
 The legality of a detention is computed from facts only: its periods (this measure and the earlier ones of the
 same removal procedure, art. 59 lid 5-6 Vw 2000), its court steps (day 28 of art. 94, the periodic review) and
-the last act towards removal (a travel-document transition, a departure interview, a booked flight).
+the last act towards removal (a travel-document transition, a departure interview, a flight booked, rebooked,
+notified or confirmed in the departures app).
 """
 
 import datetime as dt
@@ -14,6 +15,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from cases.models import DepartureInterview
+from departures.selectors import DepartureProspect, departure_prospects, removal_act_rows
 from laissezpasser.selectors import last_transition_rows
 
 from .constants import CourtStepKind, MeasureKind, Ruling
@@ -44,6 +46,8 @@ class Legality:
     days_without_act: int
     warning: bool
     ruling: str
+    prospect: DepartureProspect = DepartureProspect()
+    flight_ahead: bool = False
 
 
 def _period(measure) -> Period:
@@ -52,12 +56,22 @@ def _period(measure) -> Period:
     )
 
 
-def legality_from(measures, *, periods, steps, last_act, on: dt.date) -> dict:
+def latest_act(*dates):
+    """The latest of the dates given (None when there is none)."""
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+def legality_from(measures, *, periods, steps, last_act, on: dt.date, prospects=None) -> dict:
     """measure id → Legality, from rows already read (pure: the panel and the list share it).
 
     `periods`: (case id, removal procedure) → [(measure id, Period)] of every detention of those cases;
-    `steps`: measure id → court-step dicts (kind, on, ruling) in date order; `last_act`: case id → date.
+    `steps`: measure id → court-step dicts (kind, on, ruling) in date order; `last_act`: case id → date of the
+    latest act towards removal; `prospects`: case id → DepartureProspect (the booked flight, the Dublin claim).
+    The warning (after DETENTION_NO_REMOVAL_ACT_WARNING_DAYS without an act) is not given while a booked flight
+    still lies ahead: the removal is then in hand, waiting for the flight is not inaction.
     """
+    prospects = prospects or {}
     warn_after = settings.DETENTION_NO_REMOVAL_ACT_WARNING_DAYS
     result = {}
     for measure in measures:
@@ -68,11 +82,10 @@ def legality_from(measures, *, periods, steps, last_act, on: dt.date) -> dict:
         reviews = [s["on"] for s in own if s["kind"] == CourtStepKind.REVIEW]
         rulings = [s["ruling"] for s in own if s["kind"] == CourtStepKind.RULING]
         act = last_act.get(measure.case_id)
-        order = measure.order
-        if order is not None and order.flight_booked_on is not None and order.issued_at is not None:
-            # A flight booked when the order was issued is an act towards removal on that day.
-            act = max(filter(None, [act, timezone.localdate(order.issued_at)]))
-        since = (on - max(filter(None, [act, current.starts_on]))).days
+        prospect = prospects.get(measure.case_id, DepartureProspect())
+        # Counted from the start when nothing was done since: an act before the detention does not excuse it.
+        since = (on - latest_act(act, current.starts_on)).days
+        flight_ahead = prospect.departs_at is not None and timezone.localdate(prospect.departs_at) >= on
         result[measure.pk] = Legality(
             measure=measure,
             clock=clock,
@@ -81,8 +94,10 @@ def legality_from(measures, *, periods, steps, last_act, on: dt.date) -> dict:
             next_review=next_review_on(current.starts_on, reviews, every_days=settings.DETENTION_REVIEW_DAYS),
             last_removal_act=act,
             days_without_act=since,
-            warning=measure.ends_at is None and since >= warn_after,
+            warning=measure.ends_at is None and since >= warn_after and not flight_ahead,
             ruling=rulings[-1] if rulings else "",
+            prospect=prospect,
+            flight_ahead=flight_ahead,
         )
     return result
 
@@ -102,7 +117,7 @@ def steps_by_measure(steps) -> dict:
 
 
 def legality_facts(measures, *, on: dt.date) -> dict:
-    """measure id → Legality for detention measures, in four queries whatever their number."""
+    """measure id → Legality for detention measures, in seven queries whatever their number."""
     measures = list(measures)
     case_ids = {m.case_id for m in measures}
     detentions = Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).only(
@@ -116,9 +131,17 @@ def legality_facts(measures, *, on: dt.date) -> dict:
         .annotate(last=Max("held_at"))
         .order_by()
     ):
-        last_act[row["case_id"]] = max(filter(None, [last_act.get(row["case_id"]), timezone.localdate(row["last"])]))
+        last_act[row["case_id"]] = latest_act(last_act.get(row["case_id"]), timezone.localdate(row["last"]))
+    for row in removal_act_rows(case_ids):
+        case_id = row["removal__case_id"]
+        last_act[case_id] = latest_act(last_act.get(case_id), timezone.localdate(row["last"]))
     return legality_from(
-        measures, periods=periods_by_procedure(detentions), steps=steps_by_measure(steps), last_act=last_act, on=on
+        measures,
+        periods=periods_by_procedure(detentions),
+        steps=steps_by_measure(steps),
+        last_act=last_act,
+        on=on,
+        prospects=departure_prospects(case_ids, today=on),
     )
 
 
