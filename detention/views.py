@@ -375,4 +375,4 @@ def legality_list(request):
     facts = legality_facts(page.rows, on=today)
     rows = [facts[m.pk] for m in page.rows]
     log_list_read(request, [m.case.foreign_national_id for m in page.rows], activity=SUPERVISION_AND_DETENTION)
-    return render(request, "detention/legality_list.html", {"rows": rows, "page": page})
+    return render(request, "detention/legality_list.html", {"rows": rows, "page": page, "today": today})
