@@ -4,7 +4,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -328,16 +328,6 @@ REMOVAL_ACT_STATES = (RemovalState.PLANNED, RemovalState.NOTIFIED, RemovalState.
 LIVE_DUBLIN_ANSWERS = (DublinAnswer.PENDING, DublinAnswer.ACCEPTED, DublinAnswer.TACITLY_ACCEPTED)
 
 
-def removal_act_rows(case_ids):
-    """Per case the moment of its latest act on a booked flight (booking, rebooking, notice, ...), unevaluated."""
-    return (
-        RemovalTransition.objects.filter(removal__case_id__in=case_ids, to_state__in=REMOVAL_ACT_STATES)
-        .values("removal__case_id")
-        .annotate(last=Max("at"))
-        .order_by()
-    )
-
-
 def latest_removal_act(case_id):
     """The case's latest act on a booked flight (unevaluated; for a panel's one statement)."""
     return RemovalTransition.objects.filter(removal__case_id=case_id, to_state__in=REMOVAL_ACT_STATES).order_by(
@@ -412,10 +402,26 @@ def departure_prospect(*, case, today: dt.date) -> DepartureProspect:
 
 
 def departure_prospects(case_ids, *, today: dt.date) -> dict:
-    """case id → DepartureProspect for many cases in two queries (the legality list)."""
+    """case id → DepartureProspect for many cases in two queries."""
+    return departure_prospects_from(
+        open_removal_rows(case_ids), live_dublin_claim_rows(case_ids), case_ids, today=today
+    )
+
+
+def departure_prospects_from(removal_rows, claim_rows, case_ids, *, today: dt.date) -> dict:
+    """case id → DepartureProspect from the rows of open_removal_rows and live_dublin_claim_rows, read already."""
     removals, claims = defaultdict(list), defaultdict(list)
-    for removal in open_removal_rows(case_ids):
+    for removal in removal_rows:
         removals[removal.case_id].append(removal)
-    for claim in live_dublin_claim_rows(case_ids):
+    for claim in claim_rows:
         claims[claim.case_id].append(claim)
     return {case_id: departure_prospect_from(removals[case_id], claims[case_id], today=today) for case_id in case_ids}
+
+
+def latest_removal_act_at(case_ref):
+    """The moment of the case's latest act on a booked flight, as a subquery on `case_ref` (an OuterRef)."""
+    return Subquery(
+        RemovalTransition.objects.filter(removal__case_id=case_ref, to_state__in=REMOVAL_ACT_STATES)
+        .order_by("-at", "-id")
+        .values("at")[:1]
+    )

@@ -11,12 +11,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cases.models import Case, Deadline, DepartureInterview
-from departures.selectors import DepartureProspect, departure_prospects, removal_act_rows
-from laissezpasser.selectors import last_transition_rows
+from departures.selectors import (
+    DepartureProspect,
+    departure_prospects_from,
+    latest_removal_act_at,
+    live_dublin_claim_rows,
+    open_removal_rows,
+)
+from dtv.core.batch import fetch_together
+from laissezpasser.selectors import latest_transition_on
 
 from .constants import CourtStepKind, MeasureKind, Ruling
 from .deadlines import CumulativeClock, DetentionDeadlineKind, Period, cumulative_clock, day_28, next_review_on
@@ -141,32 +148,46 @@ def steps_by_measure(steps) -> dict:
 
 
 def legality_facts(measures, *, on: dt.date) -> dict:
-    """measure id → Legality for detention measures, in eight queries whatever their number."""
+    """measure id → Legality for detention measures, in one statement whatever their number (PostgreSQL)."""
     measures = list(measures)
     case_ids = {m.case_id for m in measures}
-    detentions = Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).only(
-        "id", "case_id", "removal_procedure", "starts_at", "ends_at"
+    measure_ids = [m.pk for m in measures]
+    case = OuterRef("pk")
+    rows = fetch_together(
+        {
+            "detentions": Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).order_by("id"),
+            "steps": CourtStep.objects.filter(measure_id__in=measure_ids).order_by("on", "id"),
+            # The latest act towards removal of each case: a travel-document step, an interview, a flight act.
+            "acts": Case.objects.filter(pk__in=case_ids)
+            .annotate(
+                lp_last=latest_transition_on(case),
+                interview_last=Subquery(
+                    DepartureInterview.objects.filter(case_id=case).order_by("-held_at", "-id").values("held_at")[:1]
+                ),
+                removal_last=latest_removal_act_at(case),
+            )
+            .order_by("id"),
+            "removals": open_removal_rows(case_ids),
+            "claims": live_dublin_claim_rows(case_ids),
+            "notices": court_notice_deadlines(measure_ids),
+        }
     )
-    steps = CourtStep.objects.filter(measure_id__in=[m.pk for m in measures]).order_by("on", "id")
-    last_act = {row["request__case_id"]: row["last"] for row in last_transition_rows(case_ids)}
-    for row in (
-        DepartureInterview.objects.filter(case_id__in=case_ids)
-        .values("case_id")
-        .annotate(last=Max("held_at"))
-        .order_by()
-    ):
-        last_act[row["case_id"]] = latest_act(last_act.get(row["case_id"]), timezone.localdate(row["last"]))
-    for row in removal_act_rows(case_ids):
-        case_id = row["removal__case_id"]
-        last_act[case_id] = latest_act(last_act.get(case_id), timezone.localdate(row["last"]))
+    last_act = {
+        row.pk: latest_act(
+            row.lp_last,
+            timezone.localdate(row.interview_last) if row.interview_last else None,
+            timezone.localdate(row.removal_last) if row.removal_last else None,
+        )
+        for row in rows["acts"]
+    }
     return legality_from(
         measures,
-        periods=periods_by_procedure(detentions),
-        steps=steps_by_measure(steps),
-        last_act=last_act,
+        periods=periods_by_procedure(rows["detentions"]),
+        steps=steps_by_measure(rows["steps"]),
+        last_act={case_id: act for case_id, act in last_act.items() if act is not None},
         on=on,
-        prospects=departure_prospects(case_ids, today=on),
-        notices=notices_by_measure(court_notice_deadlines([m.pk for m in measures])),
+        prospects=departure_prospects_from(rows["removals"], rows["claims"], case_ids, today=on),
+        notices=notices_by_measure(rows["notices"]),
     )
 
 
