@@ -6,6 +6,7 @@ every fact reaches the template as text and is escaped there (a `<script>` in a 
 The file is stored once, with its SHA-256 and the template version it was rendered with.
 """
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -96,6 +97,20 @@ def order_document(order) -> OrderDocument:
         )
 
 
+@functools.cache
+def _static_fetcher():
+    """One fetcher for every render: building one sets up an SSL context (tens of milliseconds) it never uses."""
+    return _static_fetcher_class()()
+
+
+@functools.cache
+def _font_config():
+    """One font configuration for every render of the process (the order declares no @font-face of its own)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def _static_fetcher_class():
     from django.contrib.staticfiles import finders
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -122,9 +137,11 @@ def render_order_pdf(document: OrderDocument) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(TEMPLATE, {"doc": document, "static": STATIC_PREFIX})
-    fetcher = _static_fetcher_class()()
+    fetcher = _static_fetcher()
     return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=fetcher).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=f"regie-order-{document.order_id}-v{document.version}".encode()
+        pdf_variant="pdf/ua-1",
+        pdf_identifier=f"regie-order-{document.order_id}-v{document.version}".encode(),
+        font_config=_font_config(),
     )
 
 

@@ -177,3 +177,12 @@ def latest_transition(case_id):
     from .models import RequestTransition
 
     return RequestTransition.objects.filter(request__case_id=case_id).order_by("-on", "-id")[:1]
+
+
+def latest_transition_on(case_ref):
+    """The date of the case's latest travel-document transition, as a subquery on `case_ref` (an OuterRef)."""
+    from django.db.models import Subquery
+
+    from .models import RequestTransition
+
+    return Subquery(RequestTransition.objects.filter(request__case_id=case_ref).order_by("-on", "-id").values("on")[:1])

@@ -21,6 +21,7 @@ from dtv.accounts.models import User
 from dtv.accounts.tokens import api_token_issue
 from dtv.core.text import fold
 from dtv.demo import bench
+from dtv.demo.bench_detention import detention_measurements
 from dtv.demo.cases import demo_holidays, summary
 from laissezpasser.models import Country
 from laissezpasser.statistics import statistics_key as country_statistics_key
@@ -265,6 +266,8 @@ class Command(BaseCommand):
             )
 
         for measured, call in self._travel_documents(users["teamleider"], lead, staff, comparisons, pages, kwargs):
+            record(measured, call)
+        for measured, call in detention_measurements(users["teamleider"], lead, staff, comparisons, pages, kwargs):
             record(measured, call)
 
         search = bench.url_for("cases:search")
