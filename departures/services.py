@@ -14,14 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import events as case_events
-from cases.constants import DUBLIN_STATES, DestinationType
+from cases.constants import DUBLIN_STATES, ClosureEvidence, ClosureReason, DestinationType
 from cases.deadlines.counting import add_months
 from cases.deadlines.engine import deadline_meet, deadline_open, deadline_recompute, deadlines_for_source
 from cases.deadlines.rules import AMMR_APPLIES_FROM
 from cases.models import Case
 from cases.permissions import can_edit_case
+from cases.services import case_close
 from dtv.core.exceptions import DomainError
-from laissezpasser.models import Country
+from laissezpasser.models import Country, TravelDocumentRequest
+from laissezpasser.selectors import LAISSEZ_PASSER, valid_travel_document
+from laissezpasser.services import request_record_use
 
 from . import events
 from .constants import (
@@ -46,7 +49,7 @@ from .models import (
     RemovalTransition,
 )
 from .permissions import can_read_medical
-from .selectors import notice_status, removal_checklist
+from .selectors import notice_status, removal_checklist, removal_destination_type
 
 
 def _lock_case(case) -> Case:
@@ -162,6 +165,9 @@ def plan_approve(*, plan, actor, now) -> DeparturePlan:
 
 def _lock_removal(removal, actor) -> Removal:
     case = _lock_case(removal.case)
+    if case.phase == "closed":
+        # An executed removal closed it (or the case closed otherwise, which cancelled the open removals).
+        raise DomainError(_("This case is closed."), code="case_closed")
     _require_edit(actor, case)
     locked = Removal.objects.select_for_update().get(pk=removal.pk)
     locked.case = case
@@ -325,7 +331,7 @@ def removal_execute(*, removal, actor, now, executed_at, escorted_by="", handove
     if removal.kmar_escorted and not escorted_by.strip():
         raise ValidationError({"escorted_by": _("Name who escorted the person.")})
     removal.executed_at, removal.escorted_by, removal.handover = executed_at, escorted_by.strip(), handover.strip()
-    return _move(
+    removal = _move(
         removal,
         to_state=RemovalState.EXECUTED,
         actor=actor,
@@ -333,6 +339,39 @@ def removal_execute(*, removal, actor, now, executed_at, escorted_by="", handove
         kind=events.REMOVAL_EXECUTED,
         fields=["executed_at", "escorted_by", "handover"],
         data={"executed_at": executed_at.isoformat()},
+    )
+    _close_from_removal(removal, actor=actor, now=now)
+    return removal
+
+
+def _close_from_removal(removal, *, actor, now):
+    """A forced departure closes from the executed removal (DOMAIN.md 12): in the same transaction, or not at all.
+
+    Recording the departure is itself the one confirmation step (the form says the case will close): an open case
+    whose person has left would keep its deadlines and its other apps' work running until someone remembered to
+    close it. The travel document the person left on is used, not withdrawn; a Dublin transfer meets its period;
+    then `case_close` cancels the running deadlines and sends `case_closed` on commit (the other apps react there).
+    """
+    case = removal.case
+    departed_on = timezone.localdate(removal.executed_at)
+    document = valid_travel_document(case, on=departed_on)
+    if document.kind == LAISSEZ_PASSER and document.source_id is not None:
+        request = TravelDocumentRequest.objects.select_related("case").get(pk=document.source_id)
+        request_record_use(request=request, on=departed_on, actor=actor, now=now)
+    for claim in DublinClaim.objects.filter(
+        case=case, member_state=removal.destination_country, accepted_on__isnull=False
+    ):
+        dublin_transfer_met(claim=claim, actor=actor, now=now)
+    case_close(
+        case=case,
+        closure_reason=ClosureReason.DEPARTED_FORCED,
+        actor=actor,
+        now=now,
+        departed_on=departed_on,
+        destination_type=removal_destination_type(removal),
+        destination_country=removal.destination_country,
+        evidence=ClosureEvidence.REMOVAL_EXECUTED,
+        remark=f"{removal.carrier} {removal.flight_number}",
     )
 
 
