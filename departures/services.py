@@ -8,6 +8,7 @@ raises `DomainError` with its code, a field problem `ValidationError`, an actor 
 
 import datetime as dt
 
+from celery import current_app
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ from cases.models import Case
 from cases.permissions import can_edit_case
 from cases.services import case_close
 from dtv.core.exceptions import DomainError
+from dtv.core.pdf import RenderState
 from laissezpasser.models import Country, TravelDocumentRequest
 from laissezpasser.selectors import LAISSEZ_PASSER, valid_travel_document
 from laissezpasser.services import request_record_use
@@ -39,10 +41,13 @@ from .constants import (
     RemovalState,
 )
 from .deadlines import DepartureDeadlineKind, dublin_answer_due
+from .kmar_pdf import TASK as KMAR_PDF_TASK
+from .kmar_pdf import file_parts, source_stamp
 from .models import (
     DepartureFile,
     DeparturePlan,
     DublinClaim,
+    KmarFilePdf,
     MedicalParticulars,
     Removal,
     RemovalNotice,
@@ -515,6 +520,33 @@ def medical_particulars_update(*, case, actor, now, **values) -> MedicalParticul
     # The event names no medical fact: the timeline is read more widely than the particulars.
     _file_event(case, departure_file, actor, now)
     return medical
+
+
+@transaction.atomic
+def kmar_pdf_request(*, removal, actor, now) -> KmarFilePdf:
+    """Ask for the PDF of the removal's current KMar file; nothing new while one is under way or still current."""
+    if not actor.has_perm("departures.change_departurefile"):
+        raise PermissionDenied(_("You may not hand the departure file over."))
+    removal = _lock_removal(removal, actor)
+    if not removal.is_open:
+        raise DomainError(_("Only a removal still to be carried out is handed over to KMar."), code="removal_not_open")
+    pdf, _created = KmarFilePdf.objects.select_for_update().get_or_create(removal=removal)
+    if pdf.rendering:
+        return pdf
+    if pdf.render_state == RenderState.DONE and pdf.source_stamp == source_stamp(*file_parts(removal.case_id)):
+        return pdf
+    pdf.render_state, pdf.requested_at, pdf.requested_by = RenderState.QUEUED, now, actor
+    pdf.save(update_fields=["render_state", "requested_at", "requested_by"])
+    case_events.case_event_record(
+        case=removal.case,
+        kind=events.KMAR_PDF_REQUESTED,
+        actor=actor,
+        now=now,
+        data={"removal": removal.pk, "flight": f"{removal.carrier} {removal.flight_number}"},
+    )
+    # By name: the task module sits above the services (no import upwards); the worker renders after the commit.
+    transaction.on_commit(lambda: current_app.send_task(KMAR_PDF_TASK, kwargs={"removal_id": removal.pk}))
+    return pdf
 
 
 # --- Dublin claims -------------------------------------------------------------------------------------------

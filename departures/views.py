@@ -36,6 +36,7 @@ from .selectors import (
     removal_destination_type,
     week_bounds,
 )
+from .views_kmar import kmar_pdf_context
 
 _VIEW = "departures.view_removal"
 
@@ -310,6 +311,7 @@ def departure_file(request, pk):
             "medical_form": medical_form,
             "may_read_medical": may_read_medical,
             "completeness": completeness,
+            "kmar_pdf": kmar_pdf_context(request.user, removal),
         },
     )
 
