@@ -128,6 +128,15 @@ class TestJoiningIsOnlyForTheSameDeparture:
         )
 
 
+    def test_a_booking_for_an_operation_that_refuses_the_removal_is_not_half_saved(self):
+        operation = charter(seats=1)
+        on_board(operation)
+        case = ready_forced_case()
+        with pytest.raises(DomainError):
+            operations.operation_case_add(operation=operation, case=case, actor=case.case_officer, now=BOOKED)
+        assert not Removal.objects.filter(case=case).exists()
+
+
 class TestLeaving:
     def test_leaving_keeps_the_removal_booked_and_outdates_the_manifest(self):
         operation = charter()
