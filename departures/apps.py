@@ -9,6 +9,7 @@ _READ = [
     "departures.view_removal",
     "departures.view_departurefile",
     "departures.view_dublinclaim",
+    "departures.view_operation",
 ]
 _WORK = [
     *_READ,
@@ -28,14 +29,20 @@ class DeparturesConfig(AppConfig):
     role_permissions = {
         # The case officer reads the medical particulars of their own cases only (permissions.can_read_medical).
         Role.CASE_OFFICER: [*_WORK, "departures.view_medical_particulars"],
-        Role.TEAM_LEAD: [*_WORK, "departures.approve_forced_track"],
+        Role.TEAM_LEAD: [*_WORK, "departures.approve_forced_track", "departures.organise_operation"],
         Role.ENFORCEMENT_OFFICER: _READ,
         Role.MEDICAL_STAFF: ["departures.view_medical_particulars"],
         # KMar reads the departure file of the removals it escorts, medical part included (the API checks KMar).
-        Role.CHAIN_PARTNER: ["departures.view_departurefile", "departures.view_medical_particulars"],
+        # KMar also reads the operations it escorts and their manifests (departures.manifest.sees_whole_manifest).
+        Role.CHAIN_PARTNER: [
+            "departures.view_departurefile",
+            "departures.view_medical_particulars",
+            "departures.view_operation",
+        ],
     }
     navigation = [
         MenuEntry(_("Departures this week"), "departures:this_week", permission="departures.view_removal", order=47),
+        MenuEntry(_("Group operations"), "departures:operations", permission="departures.view_operation", order=48),
     ]
     urls = ("", "departures.urls")
 

@@ -190,3 +190,24 @@ def dublin_answer_due(*, kind, requested_on: dt.date, registered_on: dt.date, ur
     if eurodac_hit:
         return add_weeks(requested_on, 2), f"art. 25 lid 1 {_DUBLIN_III}"
     return add_months(requested_on, 1)[0], f"art. 25 lid 1 en 2 {_DUBLIN_III}"
+
+
+def dublin_extension_grounds(*, registered_on: dt.date) -> tuple:
+    """The grounds that extend the transfer period of a claim, by the regulation its registration date chooses.
+
+    Dublin III: imprisonment (12 months) and absconding (18 months), art. 29 lid 2 Reg. 604/2013. AMMR:
+    imprisonment (1 year) and absconding, resisting, making oneself unfit or not complying with the medical
+    requirements (3 years from the notice), art. 46 lid 2 Reg. 2024/1351. Detention is a shorter period of its own.
+    """
+    grounds = _AMMR_GROUNDS if registered_on >= AMMR_APPLIES_FROM else _DUBLIN_III_GROUNDS
+    return tuple(
+        DublinCircumstance(c) for c in grounds if c not in (DublinCircumstance.NONE, DublinCircumstance.DETAINED)
+    )
+
+
+def extension_notice_before(accepted_on: dt.date) -> dt.date:
+    """The day by which (exclusive) the responsible state must be told of an extension: the end of the 6 months.
+
+    Art. 9 lid 2 Reg. 1560/2003 (Dublin III) and art. 46 lid 2 Reg. 2024/1351: told later, no extension.
+    """
+    return add_months(accepted_on, 6)[0]

@@ -100,3 +100,22 @@ DUBLIN_CLAIM_ANSWERED = event_kind("departures.dublin_claim_answered", gettext_l
 DUBLIN_CLAIM_EXPIRED = event_kind(
     "departures.dublin_claim_expired", gettext_lazy("Dublin transfer period expired"), _claim_expired
 )
+
+
+def _operation(data):
+    return _("On operation %(reference)s (%(flight)s), seat %(seat)s.") % {
+        "reference": data.get("reference", ""),
+        "flight": data.get("flight", ""),
+        "seat": data.get("seat") or "-",
+    }
+
+
+def _operation_left(data):
+    return _("Taken off operation %(reference)s: %(reason)s.") % {
+        "reference": data.get("reference", ""),
+        "reason": data.get("reason", ""),
+    }
+
+
+OPERATION_JOINED = event_kind("departures.operation_joined", gettext_lazy("Joined a group operation"), _operation)
+OPERATION_LEFT = event_kind("departures.operation_left", gettext_lazy("Left a group operation"), _operation_left)

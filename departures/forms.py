@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from cases.constants import DestinationType
 from cases.dates import parse_date, parse_moment
 
-from .constants import CancellationReason, DepartureTrack, DublinClaimKind, NoticeMethod, NoticeRecipient, RemovalKind
+from .constants import (
+    CancellationReason,
+    DepartureTrack,
+    DublinAnswer,
+    DublinClaimKind,
+    NoticeMethod,
+    NoticeRecipient,
+    RemovalKind,
+)
 
 _TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 _SHORT = {**_TEXT, "autocomplete": "off", "spellcheck": "false", "size": 16}
@@ -153,3 +161,60 @@ class DublinClaimForm(forms.Form):
     requested_on = DateText(label=_("Request sent on"))
     urgent = forms.BooleanField(label=_("Urgent reply asked"), required=False)
     eurodac_hit = forms.BooleanField(label=_("Eurodac/VIS hit"), required=False)
+
+
+class OperationForm(forms.Form):
+    kind = _choice(RemovalKind.choices, label=_("Kind of flight"))
+    reference = _text(_("Operation reference"), 50, required=True)
+    carrier = _text(_("Carrier"), 100, required=True)
+    flight_number = _text(_("Flight number"), 20, required=True)
+    departure_airport = _text(_("Departure airport"), 100, required=True)
+    departs_at = MomentText(label=_("Departure"))
+    destination_country = _country(_("Country of destination"))
+    seats = forms.IntegerField(
+        label=_("Seats for returnees"),
+        min_value=1,
+        max_value=400,
+        required=False,
+        widget=forms.NumberInput(attrs=_SHORT),
+    )
+    kmar_escorts = forms.IntegerField(
+        label=_("KMar escorts"), min_value=0, max_value=200, initial=0, widget=forms.NumberInput(attrs=_SHORT)
+    )
+    dtv_escorts = forms.IntegerField(
+        label=_("DT&V escorts"), min_value=0, max_value=50, initial=0, widget=forms.NumberInput(attrs=_SHORT)
+    )
+    medical_escort = forms.BooleanField(label=_("Medical escort on board"), required=False)
+
+
+class PassengerForm(forms.Form):
+    v_number = forms.CharField(
+        label=_("V-number"), max_length=10, widget=forms.TextInput(attrs={**_SHORT, "inputmode": "numeric"})
+    )
+    seat = forms.CharField(
+        label=_("Seat"), max_length=6, required=False, widget=forms.TextInput(attrs={**_SHORT, "size": 5})
+    )
+    ticket_reference = _text(_("Ticket reference"), 50)
+
+
+class LeaveForm(forms.Form):
+    reason = _text(_("Why the person leaves the operation"), 300, required=True)
+
+
+class DublinAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Answer"),
+        choices=CHOOSE + [(c.value, c.label) for c in (DublinAnswer.ACCEPTED, DublinAnswer.REFUSED)],
+        widget=forms.Select(attrs=_SELECT),
+    )
+    on = DateText(label=_("Answer received on"))
+
+
+class DublinExtendForm(forms.Form):
+    circumstance = forms.ChoiceField(label=_("Ground of the extension"), widget=forms.Select(attrs=_SELECT))
+    state_informed_on = DateText(label=_("Responsible state informed on"))
+
+    def __init__(self, *args, grounds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the grounds the claim's regulation knows (deadlines.dublin_extension_grounds).
+        self.fields["circumstance"].choices = CHOOSE + [(g.value, g.label) for g in grounds]

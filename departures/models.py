@@ -1,4 +1,5 @@
-"""Departure plans (versioned), removals with their notices and dated transitions, the KMar file, Dublin claims."""
+"""Departure plans (versioned), removals with their notices and dated transitions, the KMar file, Dublin claims,
+group operations with their passengers."""
 
 from django.conf import settings
 from django.db import models
@@ -347,3 +348,81 @@ class KmarFilePdf(models.Model):
     @property
     def rendering(self):
         return self.render_state in (RenderState.QUEUED, RenderState.RENDERING)
+
+
+class Operation(models.Model):
+    """A group departure: a charter, a Frontex JRO/NRO/CRO or a group on a scheduled flight, with many removals."""
+
+    kind = models.CharField(_("kind of flight"), max_length=12, choices=RemovalKind.choices)
+    reference = models.CharField(_("operation reference"), max_length=50, unique=True)
+    carrier = models.CharField(_("carrier"), max_length=100)
+    flight_number = models.CharField(_("flight number"), max_length=20)
+    departure_airport = models.CharField(_("departure airport"), max_length=100)
+    departs_at = models.DateTimeField(_("departure"))
+    destination_country = models.CharField(_("country of destination"), max_length=3)
+    seats = models.PositiveSmallIntegerField(_("seats for returnees"), null=True, blank=True)
+    kmar_escorts = models.PositiveSmallIntegerField(_("KMar escorts"), default=0)
+    dtv_escorts = models.PositiveSmallIntegerField(_("DT&V escorts"), default=0)
+    medical_escort = models.BooleanField(_("medical escort on board"), default=False)
+    # The team that organises the operation: its team leads see the whole manifest (others only their cases).
+    team = models.ForeignKey(
+        "accounts.Team", verbose_name=_("organising team"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    # Raised by every join and leave: a manifest PDF of an older version is out of date.
+    manifest_version = models.PositiveIntegerField(_("manifest version"), default=0)
+    pdf_version = models.PositiveIntegerField(_("manifest version of the PDF"), null=True, blank=True)
+    pdf_path = models.CharField(_("PDF file"), max_length=300, blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    render_state = models.CharField(_("PDF"), max_length=12, choices=RenderState.choices, default="", blank=True)
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("operation")
+        verbose_name_plural = _("operations")
+        ordering = ["departs_at", "id"]
+        permissions = [("organise_operation", "May organise group and charter operations")]
+
+    def __str__(self):
+        return f"{self.reference} {self.flight_number}"
+
+    @property
+    def kmar_escorted(self):
+        return self.kmar_escorts > 0
+
+    @property
+    def pdf_current(self):
+        return self.render_state == RenderState.DONE and self.pdf_version == self.manifest_version
+
+
+class OperationPassenger(models.Model):
+    """One removal on an operation, with its seat; the removal keeps its own notice, checks and state."""
+
+    operation = models.ForeignKey(
+        Operation, verbose_name=_("operation"), on_delete=models.PROTECT, related_name="passengers"
+    )
+    removal = models.OneToOneField(
+        Removal, verbose_name=_("removal"), on_delete=models.PROTECT, related_name="operation_place"
+    )
+    seat = models.CharField(_("seat"), max_length=6, blank=True)
+    joined_at = models.DateTimeField(_("joined at"))
+    joined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("passenger of an operation")
+        verbose_name_plural = _("passengers of an operation")
+        ordering = ["operation", "seat", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["operation", "seat"], condition=~Q(seat=""), name="operation_one_person_per_seat"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.operation_id} {self.seat or '-'}"

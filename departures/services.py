@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from cases import events as case_events
 from cases.constants import DUBLIN_STATES, ClosureEvidence, ClosureReason, DestinationType
-from cases.deadlines.counting import add_months
 from cases.deadlines.engine import deadline_meet, deadline_open, deadline_recompute, deadlines_for_source
 from cases.deadlines.rules import AMMR_APPLIES_FROM
 from cases.models import Case
@@ -40,7 +39,12 @@ from .constants import (
     NoticeRecipient,
     RemovalState,
 )
-from .deadlines import DepartureDeadlineKind, dublin_answer_due
+from .deadlines import (
+    DepartureDeadlineKind,
+    dublin_answer_due,
+    dublin_extension_grounds,
+    extension_notice_before,
+)
 from .kmar_pdf import TASK as KMAR_PDF_TASK
 from .kmar_pdf import file_parts, source_stamp
 from .models import (
@@ -692,14 +696,15 @@ def dublin_claim_extend(*, claim, circumstance, state_informed_on, actor, now) -
     extension. Under the AMMR the 3 years run from the notice.
     """
     claim = _lock_claim(claim, actor)
+    if circumstance not in dublin_extension_grounds(registered_on=claim.registered_on):
+        raise ValidationError({"circumstance": _("This is no ground to extend the transfer period of this claim.")})
     if claim.accepted_on is None:
         raise DomainError(_("The transfer period starts with the acceptance."), code="not_accepted")
     if claim.transfer_until is not None and claim.transfer_until < timezone.localdate(now):
         raise DomainError(_("The transfer period has expired."), code="transfer_period_expired")
     if state_informed_on > timezone.localdate(now) or state_informed_on < claim.accepted_on:
         raise ValidationError({"state_informed_on": _("The notice lies between the acceptance and today.")})
-    six_months_end, _clipped = add_months(claim.accepted_on, 6)
-    if state_informed_on >= six_months_end:
+    if state_informed_on >= extension_notice_before(claim.accepted_on):
         raise DomainError(
             _("The responsible state must be told of the extension before the 6 months run out."),
             code="extension_notice_too_late",

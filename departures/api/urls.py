@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import operations, views
 
 urlpatterns = [
     path("cases/<int:pk>/departure-plans/", views.CasePlansView.as_view(), name="api-case-plans"),
@@ -10,6 +10,8 @@ urlpatterns = [
     path("removals/<int:pk>/departure-file/", views.KmarFileView.as_view(), name="api-removal-file"),
     path("removals/<int:pk>/departure-file/pdf/", views.KmarFilePdfView.as_view(), name="api-removal-file-pdf"),
     path("cases/<int:pk>/dublin-claims/", views.CaseClaimsView.as_view(), name="api-case-claims"),
+    path("operations/", operations.OperationsView.as_view(), name="api-operations"),
+    path("operations/<int:pk>/manifest/", operations.ManifestView.as_view(), name="api-operation-manifest"),
 ]
 _STEPS = {
     "notices": views.NoticeView,

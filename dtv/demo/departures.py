@@ -1,4 +1,5 @@
-"""Demo departures: plans, removals in every state, cancellation reasons as in 2017, KMar files of every completeness.
+"""Demo departures: plans, removals in every state, cancellation reasons as in 2017, KMar files of every completeness,
+a few charter and Frontex operations.
 
 Written directly, as the services would have left them (a plan version, dated removal transitions, notices,
 timeline events), for the open cases that are preparing departure and have none yet: a second run adds
@@ -11,6 +12,7 @@ import datetime as dt
 import random
 
 from django.db import transaction
+from django.utils import timezone
 
 from cases.constants import DestinationType, Phase
 from cases.models import Case, CaseEvent
@@ -28,6 +30,8 @@ from departures.models import (
     DepartureFile,
     DeparturePlan,
     MedicalParticulars,
+    Operation,
+    OperationPassenger,
     Removal,
     RemovalNotice,
     RemovalTransition,
@@ -189,3 +193,57 @@ def seed_departures(*, now, limit=80, seed=11) -> int:
                 _file(case, officer, rng, now)
         done += 1
     return done
+
+
+# Group operations: (reference, kind, carrier, flight, airport, days from now, hour, seats, KMar, DT&V, medical).
+_OPERATIONS = [
+    ("DEMO-CHARTER-MAR-1", RemovalKind.CHARTER, "Privilege Style", "PVG4301", "Rotterdam The Hague Airport", 4, 7,
+     60, 40, 2, True),
+    ("DEMO-JRO-MAR-2", RemovalKind.FRONTEX_JRO, "Air Arabia Maroc", "3O1502", "Schiphol", 11, 9, 30, 20, 1, False),
+    ("DEMO-NRO-MAR-3", RemovalKind.FRONTEX_NRO, "Royal Air Maroc", "AT8101", "Eindhoven Airport", 18, 6, 15, 10, 0,
+     False),
+]  # fmt: skip
+
+
+def seed_operations(*, now, people=12) -> int:
+    """A few charter and Frontex operations with open forced removals on board (moved to their flight); a second run
+    adds nothing. Returns how many operations were made."""
+    if Operation.objects.filter(reference__startswith="DEMO-").exists():
+        return 0
+    lead = User.objects.filter(groups__name=Role.TEAM_LEAD.value, team__isnull=False).order_by("id").first()
+    if lead is None:
+        return 0
+    free = Removal.objects.filter(
+        state__in=[RemovalState.PLANNED, RemovalState.NOTIFIED], kmar_escorts__gt=0, operation_place__isnull=True
+    ).select_related("case")
+    made = 0
+    for reference, kind, carrier, flight, airport, days, hour, seats, kmar, dtv, medical in _OPERATIONS:
+        local = timezone.localtime(now) + dt.timedelta(days=days)
+        departs = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+        with transaction.atomic():
+            on_board = list(free.order_by("id")[:people])
+            operation = Operation.objects.create(
+                kind=kind, reference=reference, carrier=carrier, flight_number=flight, departure_airport=airport,
+                departs_at=departs, destination_country="MAR", seats=seats, kmar_escorts=kmar, dtv_escorts=dtv,
+                medical_escort=medical, team_id=lead.team_id, created_at=now, created_by=lead,
+                manifest_version=len(on_board),
+            )  # fmt: skip
+            rows = []
+            for number, removal in enumerate(on_board):
+                removal.kind, removal.carrier, removal.flight_number = kind, carrier, flight
+                removal.departure_airport, removal.departs_at = airport, departs
+                removal.save(update_fields=["kind", "carrier", "flight_number", "departure_airport", "departs_at"])
+                # As if the notice named the operation's flight, some of it too late (the manifest shows which).
+                RemovalNotice.objects.filter(removal=removal).update(
+                    for_departure=departs, notified_at=departs - dt.timedelta(hours=72 if number % 5 else 30)
+                )
+                seat = f"{number // 4 + 1}{'ABCD'[number % 4]}"
+                OperationPassenger.objects.create(
+                    operation=operation, removal=removal, seat=seat, joined_at=now, joined_by=lead
+                )
+                rows.append(_event(removal.case, events.OPERATION_JOINED, lead, now,
+                                   {"operation": operation.pk, "reference": reference, "flight": f"{carrier} {flight}",
+                                    "removal": removal.pk, "seat": seat}))  # fmt: skip
+            CaseEvent.objects.bulk_create(rows)
+        made += 1
+    return made

@@ -30,7 +30,8 @@ term), `action` (an agreed action), `deadline` (an overdue deadline), `item` (it
 (a document), `hand` (another partner's handover of the subject's V-number, awaiting a DT&V match), `lp` (a
 draft travel-document request to Morocco, a third country with access recorded), `plan` (a departure plan
 choosing the forced track, awaiting a team lead), `rem` (a planned removal KMar escorts), `claim` (a Dublin
-take-back request to Spain, unanswered), `meas` (a running reporting
+take-back request to Spain, unanswered), `op` (a group operation on the removal's flight, organised by the
+subject's team, with the removal on board), `pass` (that removal's place on it), `meas` (a running reporting
 duty), `mvb` (an empty draft detention order); each
 subject case has one of each, and its overdue deadline left a notification and a
 work item for its case officer.
@@ -78,6 +79,7 @@ from cases import services
 from cases.constants import DocumentKind, HandoverOutcome, Source
 from cases.documents.services import document_upload
 from cases.models import AgreedAction, AtwHoliday, Case, Handover, WorkItem
+from departures import operations as departure_operations
 from departures import services as departure_services
 from detention.models import DetentionOrder, Measure
 from dtv.accounts.constants import Role
@@ -375,6 +377,20 @@ POST  departures:removal_step          rem      login 200   403   404   404   20
 GET   departures:kmar_pdf              rem      login 404   403   404   404   403   404   403   404   404   login login
 POST  departures:kmar_pdf_make         rem      login 302   403   404   404   302   404   403   403   403   login login
 GET   departures:kmar_pdf_status       rem      login 200   200   404   404   200   404   200   403   403   login login
+# departures: group and charter operations (the flights are no personal data; each manifest row is in scope)
+GET   departures:operations            -        login 200   200   200   200   200   200   200   403   403   login login
+GET   departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   login login
+POST  departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   login login
+GET   departures:operation_detail      op       login 200   200   200   200   200   200   200   403   403   login login
+POST  departures:operation_detail      op       login 200   200   200   200   200   200   403   403   403   login login
+POST  departures:operation_pdf_request op       login 403   403   403   403   302   403   403   403   403   login login
+GET   departures:operation_pdf_status  op       login 403   403   403   403   200   403   403   403   403   login login
+GET   departures:operation_pdf         op       login 403   403   403   403   404   403   403   403   403   login login
+POST  departures:operation_leave       pass     login 302   403   404   404   302   404   403   403   403   login login
+# departures: the Dublin page of a case (the API below has the same steps)
+GET   departures:dublin                case     login 200   200   404   404   200   404   200   403   403   login login
+POST  departures:dublin                case     login 200   403   404   404   200   404   403   403   403   login login
+POST  departures:dublin_step           claim    login 200   403   404   404   200   404   403   403   403   login login
 
 # departures: the API (departures/api/urls.py); a chain partner gets 403 in its scope, 404 outside (KMar: tests/departures)
 GET   departures:api-case-plans        case     401   200   200   404   404   200   404   200   404   404   403   404
@@ -404,6 +420,8 @@ POST* departures:api-claim-answer      claim    401   200   403   404   404   20
 POST  departures:api-claim-tacit-acceptance claim 401 200   403   404   404   200   404   403   404   404   403   404
 POST  departures:api-claim-extend      claim    401   400   400   404   404   400   404   400   404   404   403   404
 POST* departures:api-claim-extend      claim    401   409   403   404   404   409   404   403   404   404   403   404
+GET   departures:api-operations        -        401   200   200   200   200   200   200   200   403   403   403   403
+GET   departures:api-operation-manifest op      401   200   200   200   200   200   200   200   403   403   403   403
 
 # detention: pages (the enforcement officer imposes and drafts; case officers read and record reports; team leads approve)
 GET   detention:queue                  -        login 403   403   403   403   403   403   200   403   403   login login
@@ -463,6 +481,7 @@ EXTRA_KWARGS = {
     # An empty body is refused by the form (200 with its errors) for whoever may take the step.
     "laissezpasser:request_step": {"step": "withdraw"},
     "departures:removal_step": {"step": "cancel"},
+    "departures:dublin_step": {"step": "answer"},
     "reports:dashboard_export": {"key": "caseload_phase", "fmt": "csv"},
     "reports:statistics_export": {"key": "inflow", "fmt": "xlsx"},
     # A case officer records the reporting duty; an empty body is refused by the form (200 with its errors).
@@ -646,6 +665,8 @@ OBJECTS = {
     "plan",
     "rem",
     "claim",
+    "op",
+    "pass",
     "meas",
     "mvb",
 }
@@ -780,6 +801,19 @@ def case_with_its_work(*, officer, v_number, surname, **kwargs):
         departs_at=NOW + dt.timedelta(days=60),
         kmar_escorts=2,
     )
+    operation = departure_operations.operation_create(
+        actor=TeamLeadFactory(team=officer.team),
+        now=NOW,
+        kind="scheduled",
+        reference=f"OP-{case.pk}",
+        carrier="Royal Air Maroc",
+        flight_number="AT851",
+        departure_airport="Schiphol",
+        departs_at=NOW + dt.timedelta(days=60),
+        destination_country="MAR",
+        kmar_escorts=2,
+    )
+    place = departure_operations.operation_removal_join(operation=operation, removal=removal, actor=officer, now=NOW)
     claim = departure_services.dublin_claim_record(
         case=case,
         kind="take_back",
@@ -795,6 +829,8 @@ def case_with_its_work(*, officer, v_number, surname, **kwargs):
         "plan": forced_plan,
         "rem": removal,
         "claim": claim,
+        "op": operation,
+        "pass": place,
         "meas": Measure.objects.create(
             case=case,
             kind="reporting_duty",

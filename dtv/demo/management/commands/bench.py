@@ -20,7 +20,7 @@ from cases.models import Case, ForeignNational, Notification, WorkItem
 from dtv.accounts.models import User
 from dtv.accounts.tokens import api_token_issue
 from dtv.core.text import fold
-from dtv.demo import bench
+from dtv.demo import bench, bench_departures
 from dtv.demo.bench_detention import detention_measurements
 from dtv.demo.cases import demo_holidays, summary
 from laissezpasser.models import Country
@@ -311,6 +311,7 @@ class Command(BaseCommand):
         for measured, call in self._lists(users, comparisons, label="", **kwargs):
             record(measured, call)
         results += self._api(users["ketenpartner-ind"], kwargs)
+        results += bench_departures.departure_figures(users=users, officer=officer, lead=lead, **kwargs)
         self._pages = pages
         return results, comparisons
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from dtv.accounts.tokens import api_token_issue, api_tokens_of
 from dtv.demo.accounts import DEMO_PASSWORD, seed_accounts
 from dtv.demo.cases import DEFAULT_CASES, seed_cases, summary
-from dtv.demo.departures import seed_departures
+from dtv.demo.departures import seed_departures, seed_operations
 from dtv.demo.detention import seed_detention
 from dtv.demo.staff import seed_staff
 
@@ -44,6 +44,7 @@ class Command(BaseCommand):
         )
         departures = seed_departures(now=timezone.now())
         self.stdout.write(self.style.SUCCESS(f"Demo departures: {departures} cases with a plan and removals added."))
+        self.stdout.write(self.style.SUCCESS(f"Demo operations: {seed_operations(now=timezone.now())} added."))
         measures = seed_detention(now=timezone.now())
         if measures:
             self.stdout.write(self.style.SUCCESS(f"Demo supervision and detention: {measures} measures."))
