@@ -10,4 +10,8 @@ from .summaries import summaries_refresh
 def refresh_summaries():
     """Beat-scheduled every REPORTS_REFRESH_SECONDS: count the new events into the summary tables."""
     result = summaries_refresh(now=timezone.now())
-    return {"case_events": result.case_events, "lp_transitions": result.lp_transitions}
+    return {
+        "case_events": result.case_events,
+        "lp_transitions": result.lp_transitions,
+        "departure_events": result.departure_events,
+    }
