@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
+from .documents import annual_report_render
 from .summaries import summaries_refresh
 
 
@@ -15,3 +16,9 @@ def refresh_summaries():
         "lp_transitions": result.lp_transitions,
         "departure_events": result.departure_events,
     }
+
+
+@shared_task(name="reports.tasks.render_annual_report", acks_late=True)
+def render_annual_report(*, report_id):
+    """Render the annual report's PDF once (a re-delivery finds it rendered)."""
+    annual_report_render(report_id=report_id, now=timezone.now())
