@@ -189,6 +189,10 @@ GET   reports:dashboard_export         -        login 403   403   403   403   20
 GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:kpis                     -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   login login
+POST  reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:annual_report_status     -        login 403   403   403   403   404   404   403   403   403   login login
+GET   reports:annual_report_pdf        -        login 403   403   403   403   404   404   403   403   403   login login
 GET   reports-api:statistics           -        401   403   403   403   403   200   200   403   403   403   403   403
 GET   reports-api:kpis                 -        401   403   403   403   403   200   200   403   403   403   403   403
 GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
@@ -484,6 +488,9 @@ EXTRA_KWARGS = {
     "departures:dublin_step": {"step": "answer"},
     "reports:dashboard_export": {"key": "caseload_phase", "fmt": "csv"},
     "reports:statistics_export": {"key": "inflow", "fmt": "xlsx"},
+    # The world has no annual report: the team lead is told so (404), the others are denied first.
+    "reports:annual_report_status": {"year": 2026},
+    "reports:annual_report_pdf": {"year": 2026},
     # A case officer records the reporting duty; an empty body is refused by the form (200 with its errors).
     "detention:measure_step": {"step": "report"},
 }
