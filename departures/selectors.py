@@ -8,7 +8,7 @@ from django.db.models import Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, ProcedureKind
+from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, DestinationType, ProcedureKind
 from cases.models import LegalProcedure
 from dtv.core.batch import fetch_together
 from laissezpasser.selectors import travel_document_rows, travel_documents_from_rows
@@ -41,6 +41,27 @@ def moment_nl(moment) -> str:
 
 
 # --- plans ---------------------------------------------------------------------------------------------------
+
+
+def destination_type_of(country, *, plan_type="", plan_country="", nationalities=()) -> str:
+    """Where a removal to `country` went, in the outflow's terms: the plan's type when the plan names that country."""
+    if plan_type and plan_country == country:
+        return plan_type
+    if country in DUBLIN_STATES:
+        return DestinationType.DUBLIN_STATE
+    return DestinationType.COUNTRY_OF_ORIGIN if country in nationalities else DestinationType.OTHER_COUNTRY
+
+
+def removal_destination_type(removal) -> str:
+    """The destination type the executed removal closes the case with (DOMAIN.md 12: outflow by destination)."""
+    plan = current_plan(case=removal.case) or removal.plan
+    nationalities = removal.case.foreign_national.nationalities.values_list("country", flat=True)
+    return destination_type_of(
+        removal.destination_country,
+        plan_type=plan.destination_type if plan else "",
+        plan_country=plan.destination_country if plan else "",
+        nationalities=set(nationalities),
+    )
 
 
 def plan_versions(*, case):

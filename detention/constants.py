@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dtv.core.pdf import RenderState as _RenderState
+
 
 class MeasureKind(models.TextChoices):
     """The rungs of the ladder, lightest first (the order is the ladder's)."""
@@ -99,12 +101,8 @@ class OrderState(models.TextChoices):
     SUPERSEDED = "superseded", _("Corrected by a later version")
 
 
-class RenderState(models.TextChoices):
-    NONE = "", _("Not rendered")
-    QUEUED = "queued", _("Queued")
-    RENDERING = "rendering", _("Rendering")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
+# Moved to dtv.core.pdf (every app's PDFs share it); imported here under its old name.
+RenderState = _RenderState
 
 
 class CourtStepKind(models.TextChoices):

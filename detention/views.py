@@ -16,6 +16,7 @@ from cases.selectors import case_with_person
 from departures.selectors import departure_prospect
 from dtv.core.forms import run_service
 from dtv.core.pagination import keyset_page
+from dtv.core.pdf import PDF_HEADERS
 
 from . import court, forms, orders, permissions, services
 from .constants import MeasureKind, OrderState, RenderState
@@ -27,7 +28,6 @@ from .selectors import legality_facts, my_queue, running_detentions
 
 _VIEW_MEASURE = "detention.view_measure"
 _VIEW_ORDER = "detention.view_detentionorder"
-_PDF_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox"}
 
 
 def _case(request, pk, *, change=False):
@@ -344,7 +344,7 @@ def order_pdf(request, pk):
     log_read(request, activity=SUPERVISION_AND_DETENTION, case=order.case)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bewaring-{order.pk}-v{order.version}.pdf"'
-    for header, value in _PDF_HEADERS.items():
+    for header, value in PDF_HEADERS.items():
         response[header] = value
     return response
 

@@ -371,6 +371,10 @@ GET   departures:file                  case     login 200   200   404   404   20
 POST* departures:file                  case     login 302   403   404   404   302   404   403   403   403   login login
 GET   departures:removal_detail        rem      login 200   200   404   404   200   404   200   403   403   login login
 POST  departures:removal_step          rem      login 200   403   404   404   200   404   403   403   403   login login
+# The KMar file's PDF holds the medical part: need to know only (own officer; none rendered here, so 404)
+GET   departures:kmar_pdf              rem      login 404   403   404   404   403   404   403   404   404   login login
+POST  departures:kmar_pdf_make         rem      login 302   403   404   404   302   404   403   403   403   login login
+GET   departures:kmar_pdf_status       rem      login 200   200   404   404   200   404   200   403   403   login login
 
 # departures: the API (departures/api/urls.py); a chain partner gets 403 in its scope, 404 outside (KMar: tests/departures)
 GET   departures:api-case-plans        case     401   200   200   404   404   200   404   200   404   404   403   404
@@ -382,6 +386,7 @@ POST  departures:api-case-removals     case     401   400   400   404   404   40
 POST* departures:api-case-removals     case     401   409   403   404   404   409   404   403   404   404   403   404
 GET   departures:api-removal-detail    rem      401   200   200   404   404   200   404   200   404   404   403   404
 GET   departures:api-removal-file      rem      401   200   200   404   404   200   404   200   404   404   403   404
+GET   departures:api-removal-file-pdf  rem      401   404   403   404   404   403   404   403   404   404   403   404
 POST  departures:api-removal-notices   rem      401   400   400   404   404   400   404   400   404   404   403   404
 POST* departures:api-removal-notices   rem      401   200   403   404   404   200   404   403   404   404   403   404
 POST  departures:api-removal-confirm   rem      401   409   403   404   404   409   404   403   404   404   403   404
