@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from cases.models import Deadline, DepartureInterview
 from cases.panels import Panel, register_panel
 from departures.selectors import departure_prospect_from, latest_removal_act, live_dublin_claim_rows, open_removal_rows
-from laissezpasser.selectors import latest_transition
+from laissezpasser.selectors import latest_transition, open_request_rows
 
 from .constants import MeasureKind
 from .deadlines import DetentionDeadlineKind, holding_ends_at, holding_hours_used
@@ -14,6 +14,7 @@ from .models import CourtStep
 from .selectors import (
     case_measures,
     case_orders,
+    latest_requests_by_case,
     legality_from,
     notices_by_measure,
     periods_by_procedure,
@@ -34,6 +35,7 @@ def _rows(case, *, on, user, params):
         "notices": Deadline.objects.filter(
             case_id=case.pk, kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE, source_type="detention.measure"
         ).order_by("source_id", "revision", "id"),
+        "lp_requests": open_request_rows([case.pk]),
     }
 
 
@@ -50,6 +52,7 @@ def _context(case, rows, *, on, user, params):
         on=on,
         prospects={case.pk: departure_prospect_from(rows["removals"], rows["claims"], today=on)},
         notices=notices_by_measure(rows["notices"]),
+        lp_requests=latest_requests_by_case(rows["lp_requests"]),
     )
     now = timezone.now()
     for measure in measures:

@@ -23,7 +23,7 @@ from departures.selectors import (
     open_removal_rows,
 )
 from dtv.core.batch import fetch_together
-from laissezpasser.selectors import latest_transition_on
+from laissezpasser.selectors import latest_transition_on, open_request_rows
 
 from .constants import CourtStepKind, MeasureKind, Ruling
 from .deadlines import CumulativeClock, DetentionDeadlineKind, Period, cumulative_clock, day_28, next_review_on
@@ -58,6 +58,8 @@ class Legality:
     # The art. 94 notice as the engine computed it: the legal last day (Atw-extended) and the internal target.
     notice_last_day: dt.date | None = None
     notice_target: dt.date | None = None
+    # The most recent open travel-document request: its country and stage (a prospect-of-removal indicator).
+    lp_request: str = ""
     # The periodic review falls due within the week (the sweep gives the enforcement officer its work item).
     review_due: bool = False
 
@@ -77,17 +79,20 @@ def latest_act(*dates):
     return max(dates) if dates else None
 
 
-def legality_from(measures, *, periods, steps, last_act, on: dt.date, prospects=None, notices=None) -> dict:
+def legality_from(
+    measures, *, periods, steps, last_act, on: dt.date, prospects=None, notices=None, lp_requests=None
+) -> dict:
     """measure id → Legality, from rows already read (pure: the panel and the list share it).
 
     `periods`: (case id, removal procedure) → [(measure id, Period)] of every detention of those cases;
     `steps`: measure id → court-step dicts (kind, on, ruling) in date order; `last_act`: case id → date of the
     latest act towards removal; `prospects`: case id → DepartureProspect (the booked flight, the Dublin claim);
-    `notices`: measure id → the art. 94 notice deadline (its `due_date` and `target_date`).
+    `notices`: measure id → the art. 94 notice deadline (its `due_date` and `target_date`); `lp_requests`: case id →
+    its most recent open travel-document request.
     The warning (after DETENTION_NO_REMOVAL_ACT_WARNING_DAYS without an act) is not given while a booked flight
     still lies ahead: the removal is then in hand, waiting for the flight is not inaction.
     """
-    prospects, notices = prospects or {}, notices or {}
+    prospects, notices, lp_requests = prospects or {}, notices or {}, lp_requests or {}
     warn_after = settings.DETENTION_NO_REMOVAL_ACT_WARNING_DAYS
     result = {}
     for measure in measures:
@@ -115,6 +120,7 @@ def legality_from(measures, *, periods, steps, last_act, on: dt.date, prospects=
             ruling=rulings[-1] if rulings else "",
             prospect=prospect,
             flight_ahead=flight_ahead,
+            lp_request=_request_label(lp_requests.get(measure.case_id)),
             review_due=measure.ends_at is None and review <= on + dt.timedelta(days=REVIEW_DUE_WITHIN_DAYS),
             notice_last_day=getattr(notices.get(measure.pk), "due_date", None),
             notice_target=getattr(notices.get(measure.pk), "target_date", None),
@@ -127,6 +133,18 @@ def periods_by_procedure(detentions) -> dict:
     for m in detentions:
         periods[(m.case_id, m.removal_procedure)].append((m.pk, _period(m)))
     return periods
+
+
+def _request_label(request) -> str:
+    return f"{request.country.code}: {request.get_state_display()}" if request is not None else ""
+
+
+def latest_requests_by_case(requests) -> dict:
+    """case id → its most recent open request, from open_request_rows (newest first)."""
+    latest = {}
+    for request in requests:
+        latest.setdefault(request.case_id, request)
+    return latest
 
 
 def court_notice_deadlines(measure_ids):
@@ -170,6 +188,7 @@ def legality_facts(measures, *, on: dt.date) -> dict:
             "removals": open_removal_rows(case_ids),
             "claims": live_dublin_claim_rows(case_ids),
             "notices": court_notice_deadlines(measure_ids),
+            "lp_requests": open_request_rows(case_ids),
         }
     )
     last_act = {
@@ -188,6 +207,7 @@ def legality_facts(measures, *, on: dt.date) -> dict:
         on=on,
         prospects=departure_prospects_from(rows["removals"], rows["claims"], case_ids, today=on),
         notices=notices_by_measure(rows["notices"]),
+        lp_requests=latest_requests_by_case(rows["lp_requests"]),
     )
 
 

@@ -112,3 +112,24 @@ class TestWhatTheReportsAppReads:
         assert population.review_overdue == 1
         assert population.beyond_six_months == 0
         assert team_population(team_id=detention_case().team_id, on=NOW.date()).running == 0
+
+
+class TestEachClockExplained:
+    def test_the_case_file_says_the_earlier_period_of_the_removal_procedure_counts_art_59_lid_5(
+        self, client, case, enforcer
+    ):
+        from detention import services
+        from detention.constants import EndReason
+
+        first = detention_of(issued_order(case, actor=enforcer, now=NOW, starts_at=NOW))
+        services.measure_end(
+            measure=first, reason=EndReason.LIGHTER_MEASURE, actor=enforcer, now=NOW + dt.timedelta(days=29)
+        )
+        again = NOW + dt.timedelta(days=60)
+        issued_order(case, actor=enforcer, now=again, starts_at=again)
+        with time_machine.travel(again + dt.timedelta(days=9), tick=False):
+            client.force_login(enforcer)
+            panel = client.get(reverse("cases:case_detail", kwargs={"pk": case.pk})).text
+        # 30 days in the first period: the months of the second (from 22 January 2027) run as if from 23 December.
+        assert "Alle bewaringsperiodes van deze uitzettingsprocedure tellen samen" in panel
+        assert "de maanden lopen vanaf 23 december 2026" in panel

@@ -134,3 +134,19 @@ class TestTheDraftIsOfferedTheProspectFromDepartures:
             page = client.get(reverse("detention:order_edit", kwargs={"pk": order.pk})).text
         assert "Royal Air Maroc AT851" in page and "10 december 2026 14:00" in page
         assert "DEU" in page
+
+
+class TestTheTravelDocumentRequestAsAProspect:
+    def test_the_list_and_the_case_file_name_the_open_requests_country_and_stage(self, client, enforcer):
+        from tests.factories.laissezpasser import moroccan_case, submitted_request
+
+        case = moroccan_case(team=enforcer.team)
+        submitted_request(case, on=dt.date(2026, 11, 16), now=NOW)
+        measure = _detention(case, enforcer)
+        facts = _facts(measure, day(2))
+        assert facts.lp_request.startswith("MAR: ")
+        with time_machine.travel(day(2), tick=False):
+            client.force_login(enforcer)
+            listed = client.get(reverse("detention:legality_list")).text
+            panel = client.get(reverse("cases:case_detail", kwargs={"pk": case.pk})).text
+        assert f"reisdocument {facts.lp_request}" in listed and f"reisdocument {facts.lp_request}" in panel
