@@ -27,7 +27,7 @@ from .selectors import departure_file_completeness
 
 TEMPLATE = "departures/pdf/kmar_file.html"
 # Raise it with every change to the template: a stored PDF names the version it was rendered with.
-KMAR_FILE_TEMPLATE_VERSION = "kmar-file-1"
+KMAR_FILE_TEMPLATE_VERSION = "kmar-file-2"
 TASK = "departures.render_kmar_file_pdf"
 
 

@@ -23,6 +23,7 @@ from dtv.core.text import fold
 from dtv.demo import bench, bench_departures
 from dtv.demo.bench_detention import detention_measurements
 from dtv.demo.bench_reports import bench_reports
+from dtv.demo.bench_kmar import kmar_file_pdf_bench
 from dtv.demo.cases import demo_holidays, summary
 from laissezpasser.models import Country
 from laissezpasser.statistics import statistics_key as country_statistics_key
@@ -112,6 +113,7 @@ class Command(BaseCommand):
         self._say("Measuring pages (side by side with the admin changelist) and the API …")
         self._notes, self._pages = {}, {}
         web, comparisons = self._web(options)
+        web += kmar_file_pdf_bench(samples=options["samples"], warmup=options["warmup"])
         queries = self._explain() if options["explain"] else {}
         if options["skip_sweep"]:
             result["sweep"] = {"note": "skipped"}
