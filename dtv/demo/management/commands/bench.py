@@ -22,8 +22,8 @@ from dtv.accounts.tokens import api_token_issue
 from dtv.core.text import fold
 from dtv.demo import bench, bench_departures
 from dtv.demo.bench_detention import detention_measurements
-from dtv.demo.bench_reports import bench_reports
 from dtv.demo.bench_kmar import kmar_file_pdf_bench
+from dtv.demo.bench_reports import bench_reports
 from dtv.demo.cases import demo_holidays, summary
 from laissezpasser.models import Country
 from laissezpasser.statistics import statistics_key as country_statistics_key
