@@ -87,6 +87,7 @@ from dtv.accounts.rolechanges import role_change_propose
 from dtv.core.models import Heartbeat
 from laissezpasser.models import Country, Mission
 from laissezpasser.services import request_create
+from reports.constants import Comparison, Kpi
 from reports.models import Complaint, Target
 from tests.factories.accounts import (
     CaseOfficerFactory,
@@ -933,7 +934,12 @@ def build_world():
             registered_at=NOW,
             registered_by=colleague,
         ).pk,
-        "target": Target.objects.order_by("id").first().pk,
+        # Its own row: a transactional test earlier in the run flushes the targets the migration seeded.
+        "target": Target.objects.get_or_create(
+            kpi=Kpi.DEMONSTRABLE_DEPARTURE,
+            year=2031,
+            defaults={"comparison": Comparison.AT_LEAST, "percentage": 50, "source": "Matrix"},
+        )[0].pk,
     }
     return World(users=users, subjects=subjects, names=names, admin_objects=admin_objects)
 
