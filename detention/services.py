@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.constants import DEMONSTRABLE_DEPARTURES, ClosureReason
 from cases.deadlines.engine import deadline_meet, deadline_open, deadlines_cancel, deadlines_for_source
 from cases.events import case_event_record
 from cases.models import Case, WorkItem
@@ -344,8 +345,18 @@ def deposit_record_payment(*, measure, on, actor, now) -> Measure:
     return measure
 
 
-def measures_end_for_outflow(*, case_id, now, actor=None) -> list:
-    """The case closed: every running measure ends (reason "case closed"); idempotent."""
+def outflow_end_reason(closure_reason) -> str:
+    """Why a closed case's measures end: the person departed, absconded, or the case closed for another reason."""
+    if closure_reason in DEMONSTRABLE_DEPARTURES:
+        return EndReason.DEPARTED
+    if closure_reason == ClosureReason.DEPARTED_UNSUPERVISED:
+        return EndReason.ABSCONDED
+    return EndReason.CASE_CLOSED
+
+
+def measures_end_for_outflow(*, case_id, now, actor=None, closure_reason="") -> list:
+    """The case closed: every running measure ends, with the reason its closure gives; idempotent."""
+    reason = outflow_end_reason(closure_reason)
     ended = []
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
@@ -353,7 +364,7 @@ def measures_end_for_outflow(*, case_id, now, actor=None) -> list:
             measure.case = case
             measure.ends_at, measure.end_reason, measure.ended_by = (
                 max(now, measure.starts_at),
-                EndReason.CASE_CLOSED,
+                reason,
                 actor,
             )
             measure.save(update_fields=["ends_at", "end_reason", "ended_by"])
@@ -362,7 +373,7 @@ def measures_end_for_outflow(*, case_id, now, actor=None) -> list:
                 kind=events.MEASURE_ENDED,
                 actor=actor,
                 now=now,
-                data=measure_facts(measure, ends_at=measure.ends_at.isoformat(), reason=EndReason.CASE_CLOSED),
+                data=measure_facts(measure, ends_at=measure.ends_at.isoformat(), reason=reason),
             )
             ended.append(measure)
     return ended

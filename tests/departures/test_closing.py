@@ -66,9 +66,9 @@ class TestAForcedDepartureClosesFromTheExecutedRemoval:
         assert TravelDocumentRequest.objects.get(case=case).state == State.USED
         # The running deadlines were cancelled (or met) in the closing transaction ...
         assert not Deadline.objects.filter(case=case, status__in=LIVE).exists()
-        # ... and after the commit detention's receiver ended the running measure.
+        # ... and after the commit detention's receiver ended the running measure: the person departed.
         measure.refresh_from_db()
-        assert measure.ends_at is not None and measure.end_reason == "case_closed"
+        assert measure.ends_at is not None and measure.end_reason == "departed"
         # The executed removal stays executed: departures' own receiver cancels open removals only.
         removal.refresh_from_db()
         assert removal.state == RemovalState.EXECUTED
@@ -149,4 +149,6 @@ def test_each_closure_category_cancels_deadlines_withdraws_lp_requests_and_ends_
     removal.refresh_from_db()
     expected = "absconded" if reason == ClosureReason.DEPARTED_UNSUPERVISED else "other"
     assert (removal.state, removal.cancellation_reason) == (RemovalState.CANCELLED, expected)
-    assert Measure.objects.get(pk=measure.pk).end_reason == "case_closed"
+    departed = reason in (ClosureReason.DEPARTED_FORCED, ClosureReason.DEPARTED_INDEPENDENTLY)
+    ended = "departed" if departed else expected.replace("other", "case_closed")
+    assert Measure.objects.get(pk=measure.pk).end_reason == ended

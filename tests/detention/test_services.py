@@ -199,3 +199,19 @@ class TestOutflow:
         services.measures_end_for_outflow(case_id=case.pk, now=NOW + dt.timedelta(hours=2))
         measure.refresh_from_db()
         assert (measure.end_reason, measure.ends_at) == ("case_closed", NOW + dt.timedelta(hours=1))
+
+    @pytest.mark.parametrize(
+        ("closure_reason", "end_reason"),
+        [
+            ("departed_forced", "departed"),
+            ("departed_independently", "departed"),
+            ("departed_unsupervised", "absconded"),
+            ("residence_permit", "case_closed"),
+        ],
+    )
+    def test_the_closure_gives_the_measures_end_reason(self, case, enforcer, closure_reason, end_reason):
+        measure = reporting_duty(case, enforcer)
+        later = NOW + dt.timedelta(hours=1)
+        services.measures_end_for_outflow(case_id=case.pk, now=later, closure_reason=closure_reason)
+        measure.refresh_from_db()
+        assert measure.end_reason == end_reason
