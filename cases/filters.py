@@ -76,7 +76,9 @@ class WorkqueueFilter(django_filters.FilterSet):
         """`officers`: the case officers to filter on (loaded rows), or None for no such filter."""
         super().__init__(*args, **kwargs)
         self.now = now
-        self.filters["nationaliteit"].extra["choices"] = country_choices()
+        # The callable, not its list: the form deepcopies its fields on every request, and a list of ~250
+        # countries is copied choice by choice (the select calls it once when it renders).
+        self.filters["nationaliteit"].extra["choices"] = country_choices
         if officers is None:
             del self.filters["regievoerder"]
         else:

@@ -11,6 +11,13 @@ the rows it shows and its template. A panel gets its rows in one of two ways:
 - `load(case, *, on, user, params)` runs its own queries and returns the context; `queries` declares
   how many, whatever the number of rows.
 
+A panel that shows what a removability check weighs (the travel-document panel shows the document the
+check "geen geldig reisdocument" looks for) names the check (the `RemovabilityCheck`) in
+`removability_checks` instead of repeating its querysets: its context gets the check's rows as
+`rows["removability:<key>"]` (name → list), the same rows the header's removability was evaluated
+from, fetched once in the page's statement (querysets panels only; a closed case, which is not
+weighed, still gets them).
+
 Either way the page's query count does not depend on how many rows a panel shows: the tests hold every
 registered panel to its declaration and the whole page to its budget. Apps register in their
 `AppConfig.ready()`; `cases` never names them.
@@ -41,10 +48,13 @@ class Panel:
     permission: str | None = None  # needed beyond reading the case; None: whoever reads the case file
     querysets: Callable[..., dict] | None = None
     context: Callable[..., dict] = _rows_as_context
+    removability_checks: tuple = ()  # the RemovabilityChecks whose rows the context reads (module docstring)
 
     def __post_init__(self):
         if (self.load is None) == (self.querysets is None):
             raise ValueError(f"Case-file panel {self.key!r} needs either querysets (preferred) or load.")
+        if self.removability_checks and self.querysets is None:
+            raise ValueError(f"Case-file panel {self.key!r}: removability_checks needs querysets, not load.")
 
     @property
     def standalone_queries(self) -> int:
@@ -52,12 +62,38 @@ class Panel:
         return self.queries + (1 if self.querysets is not None else 0)
 
 
+def check_querysets(checks, cases, *, on) -> dict:
+    """The querysets of the removability `checks` for `cases`, named as the removability selector names them."""
+    return {
+        f"removability:{check.key}:{name}": queryset
+        for check in checks
+        for name, queryset in check.rows(cases, on=on).items()
+    }
+
+
+def panel_rows(panel, rows) -> dict:
+    """The panel's own rows out of the page's (`panel:<key>:<name>`), with the rows of its removability checks."""
+    prefix = f"panel:{panel.key}:"
+    own = {name.removeprefix(prefix): value for name, value in rows.items() if name.startswith(prefix)}
+    for check in panel.removability_checks:
+        prefix = f"removability:{check.key}:"
+        own[f"removability:{check.key}"] = {
+            name.removeprefix(prefix): value for name, value in rows.items() if name.startswith(prefix)
+        }
+    return own
+
+
 def panel_context(panel, case, *, on, user, params, rows=None) -> dict:
     """The panel's template context; `rows` are its querysets already evaluated (the case file does that)."""
     if panel.load is not None:
         return panel.load(case, on=on, user=user, params=params)
     if rows is None:
-        rows = fetch_together(panel.querysets(case, on=on, user=user, params=params))
+        querysets = {
+            f"panel:{panel.key}:{name}": queryset
+            for name, queryset in panel.querysets(case, on=on, user=user, params=params).items()
+        }
+        querysets.update(check_querysets(panel.removability_checks, [case], on=on))
+        rows = panel_rows(panel, fetch_together(querysets))
     return panel.context(case, rows, on=on, user=user, params=params)
 
 

@@ -56,6 +56,10 @@ def _file(data):
     return _("KMar departure file updated: %(score)s%% complete.") % {"score": data.get("score", "")}
 
 
+def _kmar_pdf(data):
+    return _("PDF of the KMar departure file for flight %(flight)s requested.") % {"flight": data.get("flight", "")}
+
+
 def _claim(data):
     return _("%(kind)s request to %(state)s sent on %(on)s.") % {
         "kind": choice_label(DublinClaimKind, data.get("kind")),
@@ -88,6 +92,9 @@ REMOVAL_CONFIRMED = event_kind("departures.removal_confirmed", gettext_lazy("Rem
 REMOVAL_EXECUTED = event_kind("departures.removal_executed", gettext_lazy("Removal carried out"), _executed)
 REMOVAL_CANCELLED = event_kind("departures.removal_cancelled", gettext_lazy("Removal cancelled"), _cancelled)
 DEPARTURE_FILE_UPDATED = event_kind("departures.file_updated", gettext_lazy("KMar departure file updated"), _file)
+KMAR_PDF_REQUESTED = event_kind(
+    "departures.kmar_pdf_requested", gettext_lazy("KMar departure file handed over as PDF"), _kmar_pdf
+)
 DUBLIN_CLAIM_SENT = event_kind("departures.dublin_claim_sent", gettext_lazy("Dublin request sent"), _claim)
 DUBLIN_CLAIM_ANSWERED = event_kind("departures.dublin_claim_answered", gettext_lazy("Dublin answer"), _claim_answer)
 DUBLIN_CLAIM_EXPIRED = event_kind(

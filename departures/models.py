@@ -312,6 +312,44 @@ class DublinClaim(models.Model):
         return f"{self.member_state} {self.get_kind_display()}"
 
 
+class KmarFilePdf(models.Model):
+    """The KMar departure file of one removal as a PDF, the handover to KMar (its medical part included).
+
+    One row per removal; a new rendering replaces the file when the departure file changed (`source_stamp` names the
+    file version shown). Downloaded only by need-to-know readers (`permissions.can_read_medical`), access-logged.
+    """
+
+    removal = models.OneToOneField(
+        Removal, verbose_name=_("removal"), on_delete=models.PROTECT, related_name="kmar_pdf"
+    )
+    render_state = models.CharField(_("PDF"), max_length=12, choices=RenderState.choices, default="", blank=True)
+    source_stamp = models.CharField(_("version of the departure file shown"), max_length=80, blank=True)
+    pdf_path = models.CharField(_("PDF file"), max_length=300, blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    template_version = models.CharField(_("template version"), max_length=40, blank=True)
+    requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("KMar departure file (PDF)")
+        verbose_name_plural = _("KMar departure files (PDF)")
+
+    def __str__(self):
+        return f"{self.removal_id} {self.render_state}"
+
+    @property
+    def rendering(self):
+        return self.render_state in (RenderState.QUEUED, RenderState.RENDERING)
+
+
 class Operation(models.Model):
     """A group departure: a charter, a Frontex JRO/NRO/CRO or a group on a scheduled flight, with many removals."""
 

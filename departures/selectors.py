@@ -1,12 +1,14 @@
 """What views, the API and other apps read of departures: plans, removals, the checklist, notices, the KMar file."""
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, ProcedureKind
+from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, DestinationType, ProcedureKind
 from cases.models import LegalProcedure
 from dtv.core.batch import fetch_together
 from laissezpasser.selectors import travel_document_rows, travel_documents_from_rows
@@ -17,10 +19,20 @@ from .constants import (
     OPEN_REMOVAL_STATES,
     CheckStatus,
     DepartureTrack,
+    DublinAnswer,
     NoticeRecipient,
+    RemovalState,
 )
 from .deadlines import FLIGHT_NOTICE, flight_notice_hours, latest_notice_moment
-from .models import DepartureFile, DeparturePlan, DublinClaim, MedicalParticulars, Removal, RemovalNotice
+from .models import (
+    DepartureFile,
+    DeparturePlan,
+    DublinClaim,
+    MedicalParticulars,
+    Removal,
+    RemovalNotice,
+    RemovalTransition,
+)
 
 
 def moment_nl(moment) -> str:
@@ -29,6 +41,27 @@ def moment_nl(moment) -> str:
 
 
 # --- plans ---------------------------------------------------------------------------------------------------
+
+
+def destination_type_of(country, *, plan_type="", plan_country="", nationalities=()) -> str:
+    """Where a removal to `country` went, in the outflow's terms: the plan's type when the plan names that country."""
+    if plan_type and plan_country == country:
+        return plan_type
+    if country in DUBLIN_STATES:
+        return DestinationType.DUBLIN_STATE
+    return DestinationType.COUNTRY_OF_ORIGIN if country in nationalities else DestinationType.OTHER_COUNTRY
+
+
+def removal_destination_type(removal) -> str:
+    """The destination type the executed removal closes the case with (DOMAIN.md 12: outflow by destination)."""
+    plan = current_plan(case=removal.case) or removal.plan
+    nationalities = removal.case.foreign_national.nationalities.values_list("country", flat=True)
+    return destination_type_of(
+        removal.destination_country,
+        plan_type=plan.destination_type if plan else "",
+        plan_country=plan.destination_country if plan else "",
+        nationalities=set(nationalities),
+    )
 
 
 def plan_versions(*, case):
@@ -305,3 +338,111 @@ def departures_this_week(*, cases, today: dt.date):
 
 def dublin_claims(*, case):
     return DublinClaim.objects.filter(case_id=case.pk).order_by("-requested_on", "-id")
+
+
+# --- what detention reads: acts towards removal and the prospect of removal ---------------------------------
+
+# A booking, a rebooking (the new removal's "planned"), the notice, the confirmation and the departure are acts
+# towards removal; a cancellation is not, but the booking it cancels stays an act on the day it was made.
+REMOVAL_ACT_STATES = (RemovalState.PLANNED, RemovalState.NOTIFIED, RemovalState.CONFIRMED, RemovalState.EXECUTED)
+# A Dublin claim that still carries a prospect of transfer (a refused claim carries none).
+LIVE_DUBLIN_ANSWERS = (DublinAnswer.PENDING, DublinAnswer.ACCEPTED, DublinAnswer.TACITLY_ACCEPTED)
+
+
+def latest_removal_act(case_id):
+    """The case's latest act on a booked flight (unevaluated; for a panel's one statement)."""
+    return RemovalTransition.objects.filter(removal__case_id=case_id, to_state__in=REMOVAL_ACT_STATES).order_by(
+        "-at", "-id"
+    )[:1]
+
+
+def open_removal_rows(case_ids):
+    """The open removals of the given cases (at most one each), unevaluated."""
+    return Removal.objects.filter(case_id__in=case_ids, state__in=OPEN_REMOVAL_STATES).order_by("departs_at", "id")
+
+
+def live_dublin_claim_rows(case_ids):
+    """The Dublin claims of the given cases that still carry a prospect of transfer (newest first), unevaluated."""
+    return DublinClaim.objects.filter(case_id__in=case_ids, answer__in=LIVE_DUBLIN_ANSWERS).order_by(
+        "-requested_on", "-id"
+    )
+
+
+@dataclass(frozen=True)
+class DepartureProspect:
+    """What the departures app knows of the prospect of removal: the booked flight and the Dublin claim."""
+
+    flight: str = ""
+    departs_at: dt.datetime | None = None
+    booked_at: dt.datetime | None = None
+    dublin_member_state: str = ""
+    dublin_answer: str = ""
+    dublin_answer_label: str = ""
+    dublin_until: dt.date | None = None
+
+    @property
+    def has_flight(self) -> bool:
+        return self.departs_at is not None
+
+    @property
+    def has_dublin_claim(self) -> bool:
+        return bool(self.dublin_member_state)
+
+
+def departure_prospect_from(removals, claims, *, today: dt.date) -> DepartureProspect:
+    """The prospect from one case's open removal and live claims, rows already read (pure).
+
+    A claim whose transfer period ran out (`transfer_until` before today) carries no prospect; the answer due
+    date stands in while no answer came.
+    """
+    removal = next(iter(removals), None)
+    claim = next(
+        (c for c in claims if c.transfer_until is None or c.transfer_until >= today),
+        None,
+    )
+    values = {}
+    if removal is not None:
+        values.update(
+            flight=f"{removal.carrier} {removal.flight_number}".strip(),
+            departs_at=removal.departs_at,
+            booked_at=removal.created_at,
+        )
+    if claim is not None:
+        values.update(
+            dublin_member_state=claim.member_state,
+            dublin_answer=claim.answer,
+            dublin_answer_label=claim.get_answer_display(),
+            dublin_until=claim.transfer_until or claim.answer_due,
+        )
+    return DepartureProspect(**values)
+
+
+def departure_prospect(*, case, today: dt.date) -> DepartureProspect:
+    """The case's booked flight and live Dublin claim, as the detention order states them (two queries)."""
+    return departure_prospect_from(open_removal_rows([case.pk]), live_dublin_claim_rows([case.pk]), today=today)
+
+
+def departure_prospects(case_ids, *, today: dt.date) -> dict:
+    """case id → DepartureProspect for many cases in two queries."""
+    return departure_prospects_from(
+        open_removal_rows(case_ids), live_dublin_claim_rows(case_ids), case_ids, today=today
+    )
+
+
+def departure_prospects_from(removal_rows, claim_rows, case_ids, *, today: dt.date) -> dict:
+    """case id → DepartureProspect from the rows of open_removal_rows and live_dublin_claim_rows, read already."""
+    removals, claims = defaultdict(list), defaultdict(list)
+    for removal in removal_rows:
+        removals[removal.case_id].append(removal)
+    for claim in claim_rows:
+        claims[claim.case_id].append(claim)
+    return {case_id: departure_prospect_from(removals[case_id], claims[case_id], today=today) for case_id in case_ids}
+
+
+def latest_removal_act_at(case_ref):
+    """The moment of the case's latest act on a booked flight, as a subquery on `case_ref` (an OuterRef)."""
+    return Subquery(
+        RemovalTransition.objects.filter(removal__case_id=case_ref, to_state__in=REMOVAL_ACT_STATES)
+        .order_by("-at", "-id")
+        .values("at")[:1]
+    )

@@ -8,19 +8,24 @@ raises `DomainError` with its code, a field problem `ValidationError`, an actor 
 
 import datetime as dt
 
+from celery import current_app
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import events as case_events
-from cases.constants import DUBLIN_STATES, DestinationType
+from cases.constants import DUBLIN_STATES, ClosureEvidence, ClosureReason, DestinationType
 from cases.deadlines.engine import deadline_meet, deadline_open, deadline_recompute, deadlines_for_source
 from cases.deadlines.rules import AMMR_APPLIES_FROM
 from cases.models import Case
 from cases.permissions import can_edit_case
+from cases.services import case_close
 from dtv.core.exceptions import DomainError
-from laissezpasser.models import Country
+from dtv.core.pdf import RenderState
+from laissezpasser.models import Country, TravelDocumentRequest
+from laissezpasser.selectors import LAISSEZ_PASSER, valid_travel_document
+from laissezpasser.services import request_record_use
 
 from . import events
 from .constants import (
@@ -40,17 +45,20 @@ from .deadlines import (
     dublin_extension_grounds,
     extension_notice_before,
 )
+from .kmar_pdf import TASK as KMAR_PDF_TASK
+from .kmar_pdf import file_parts, source_stamp
 from .models import (
     DepartureFile,
     DeparturePlan,
     DublinClaim,
+    KmarFilePdf,
     MedicalParticulars,
     Removal,
     RemovalNotice,
     RemovalTransition,
 )
 from .permissions import can_read_medical
-from .selectors import notice_status, removal_checklist
+from .selectors import notice_status, removal_checklist, removal_destination_type
 
 
 def _lock_case(case) -> Case:
@@ -166,6 +174,9 @@ def plan_approve(*, plan, actor, now) -> DeparturePlan:
 
 def _lock_removal(removal, actor) -> Removal:
     case = _lock_case(removal.case)
+    if case.phase == "closed":
+        # An executed removal closed it (or the case closed otherwise, which cancelled the open removals).
+        raise DomainError(_("This case is closed."), code="case_closed")
     _require_edit(actor, case)
     locked = Removal.objects.select_for_update().get(pk=removal.pk)
     locked.case = case
@@ -329,7 +340,7 @@ def removal_execute(*, removal, actor, now, executed_at, escorted_by="", handove
     if removal.kmar_escorted and not escorted_by.strip():
         raise ValidationError({"escorted_by": _("Name who escorted the person.")})
     removal.executed_at, removal.escorted_by, removal.handover = executed_at, escorted_by.strip(), handover.strip()
-    return _move(
+    removal = _move(
         removal,
         to_state=RemovalState.EXECUTED,
         actor=actor,
@@ -337,6 +348,39 @@ def removal_execute(*, removal, actor, now, executed_at, escorted_by="", handove
         kind=events.REMOVAL_EXECUTED,
         fields=["executed_at", "escorted_by", "handover"],
         data={"executed_at": executed_at.isoformat()},
+    )
+    _close_from_removal(removal, actor=actor, now=now)
+    return removal
+
+
+def _close_from_removal(removal, *, actor, now):
+    """A forced departure closes from the executed removal (DOMAIN.md 12): in the same transaction, or not at all.
+
+    Recording the departure is itself the one confirmation step (the form says the case will close): an open case
+    whose person has left would keep its deadlines and its other apps' work running until someone remembered to
+    close it. The travel document the person left on is used, not withdrawn; a Dublin transfer meets its period;
+    then `case_close` cancels the running deadlines and sends `case_closed` on commit (the other apps react there).
+    """
+    case = removal.case
+    departed_on = timezone.localdate(removal.executed_at)
+    document = valid_travel_document(case, on=departed_on)
+    if document.kind == LAISSEZ_PASSER and document.source_id is not None:
+        request = TravelDocumentRequest.objects.select_related("case").get(pk=document.source_id)
+        request_record_use(request=request, on=departed_on, actor=actor, now=now)
+    for claim in DublinClaim.objects.filter(
+        case=case, member_state=removal.destination_country, accepted_on__isnull=False
+    ):
+        dublin_transfer_met(claim=claim, actor=actor, now=now)
+    case_close(
+        case=case,
+        closure_reason=ClosureReason.DEPARTED_FORCED,
+        actor=actor,
+        now=now,
+        departed_on=departed_on,
+        destination_type=removal_destination_type(removal),
+        destination_country=removal.destination_country,
+        evidence=ClosureEvidence.REMOVAL_EXECUTED,
+        remark=f"{removal.carrier} {removal.flight_number}",
     )
 
 
@@ -480,6 +524,33 @@ def medical_particulars_update(*, case, actor, now, **values) -> MedicalParticul
     # The event names no medical fact: the timeline is read more widely than the particulars.
     _file_event(case, departure_file, actor, now)
     return medical
+
+
+@transaction.atomic
+def kmar_pdf_request(*, removal, actor, now) -> KmarFilePdf:
+    """Ask for the PDF of the removal's current KMar file; nothing new while one is under way or still current."""
+    if not actor.has_perm("departures.change_departurefile"):
+        raise PermissionDenied(_("You may not hand the departure file over."))
+    removal = _lock_removal(removal, actor)
+    if not removal.is_open:
+        raise DomainError(_("Only a removal still to be carried out is handed over to KMar."), code="removal_not_open")
+    pdf, _created = KmarFilePdf.objects.select_for_update().get_or_create(removal=removal)
+    if pdf.rendering:
+        return pdf
+    if pdf.render_state == RenderState.DONE and pdf.source_stamp == source_stamp(*file_parts(removal.case_id)):
+        return pdf
+    pdf.render_state, pdf.requested_at, pdf.requested_by = RenderState.QUEUED, now, actor
+    pdf.save(update_fields=["render_state", "requested_at", "requested_by"])
+    case_events.case_event_record(
+        case=removal.case,
+        kind=events.KMAR_PDF_REQUESTED,
+        actor=actor,
+        now=now,
+        data={"removal": removal.pk, "flight": f"{removal.carrier} {removal.flight_number}"},
+    )
+    # By name: the task module sits above the services (no import upwards); the worker renders after the commit.
+    transaction.on_commit(lambda: current_app.send_task(KMAR_PDF_TASK, kwargs={"removal_id": removal.pk}))
+    return pdf
 
 
 # --- Dublin claims -------------------------------------------------------------------------------------------

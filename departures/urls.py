@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views, views_dublin, views_operations
+from . import views, views_dublin, views_kmar, views_operations
 
 app_name = "departures"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("vertrek/dossier/<int:pk>/vertrekdossier/", views.departure_file, name="file"),
     path("vertrek/uitzettingen/<int:pk>/", views.removal_detail, name="removal_detail"),
     path("vertrek/uitzettingen/<int:pk>/<slug:step>/", views.removal_step, name="removal_step"),
+    path("vertrek/kmar-pdf/<int:pk>/", views_kmar.kmar_pdf_download, name="kmar_pdf"),
+    path("vertrek/kmar-pdf/<int:pk>/maken/", views_kmar.kmar_pdf_make, name="kmar_pdf_make"),
+    path("vertrek/kmar-pdf/<int:pk>/status/", views_kmar.kmar_pdf_status, name="kmar_pdf_status"),
     path("vertrek/operaties/", views_operations.operation_list, name="operations"),
     path("vertrek/operaties/nieuw/", views_operations.operation_add, name="operation_add"),
     path("vertrek/operaties/<int:pk>/", views_operations.operation_detail, name="operation_detail"),

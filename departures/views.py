@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from cases.accesslog import log_list_read, log_read
+from cases.constants import DestinationType
 from cases.permissions import OutsideScope, case_for_change, case_for_reading, cases_visible_to, scoped
 from cases.selectors import case_with_person
 from dtv.core.forms import run_service
@@ -32,8 +33,10 @@ from .selectors import (
     notice_status,
     plan_versions,
     removal_checklist,
+    removal_destination_type,
     week_bounds,
 )
+from .views_kmar import kmar_pdf_context
 
 _VIEW = "departures.view_removal"
 
@@ -171,7 +174,15 @@ def _removal_context(removal, access, *, failed=None):
             if removal.state in TRANSITIONS[transition][0]:
                 form = failed[1] if failed and failed[0] == key else form_class(prefix=key, auto_id=f"{key}_%s")
                 steps.append({"key": key, "label": label, "form": form})
+    closes_as = None
+    if any(step["key"] == "execute" for step in steps):
+        # Recording the departure closes the case (services._close_from_removal): the form says so beforehand.
+        closes_as = {
+            "destination_type": DestinationType(removal_destination_type(removal)).label,
+            "country": removal.destination_country,
+        }
     return {
+        "closes_as": closes_as,
         "removal": removal,
         "case": removal.case,
         "person": removal.case.foreign_national,
@@ -215,6 +226,7 @@ def removal_step(request, pk, step):
                 status=204, headers={"HX-Redirect": reverse("departures:removal_detail", args=[target.pk])}
             )
         removal = Removal.objects.get(pk=removal.pk)
+        access.case.refresh_from_db()  # executing closed it
         removal.case = access.case
         failed = None
     else:
@@ -299,6 +311,7 @@ def departure_file(request, pk):
             "medical_form": medical_form,
             "may_read_medical": may_read_medical,
             "completeness": completeness,
+            "kmar_pdf": kmar_pdf_context(request.user, removal),
         },
     )
 

@@ -120,4 +120,5 @@ class Ruling(models.TextChoices):
     UNLAWFUL = "unlawful", _("Unlawful")
 
 
-ORDER_TEMPLATE_VERSION = "order-2026-12-v1"
+# v2: tables with a fixed layout (the same text, columns no longer sized by their content).
+ORDER_TEMPLATE_VERSION = "order-2026-12-v2"

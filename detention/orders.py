@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from cases.constants import Vulnerability
 from cases.deadlines.engine import deadline_open
 from cases.events import case_event_record
+from departures.selectors import departure_prospect
 from dtv.core.exceptions import DomainError
 from laissezpasser.selectors import removal_prospect
 
@@ -198,9 +199,21 @@ def _clean(fields) -> dict:
 
 
 def _snapshot_prospect(order, now):
-    prospect = removal_prospect(case=order.case, today=timezone.localdate(now))
+    """The facts of the prospect of removal from the apps that hold them, as the order states them.
+
+    The travel-document request's stage and expected answer always come from laissezpasser; the booked flight
+    and the Dublin claim from departures are offered: they fill the draft where the officer stated none, and a
+    date or claim the officer stated stays theirs.
+    """
+    today = timezone.localdate(now)
+    prospect = removal_prospect(case=order.case, today=today)
     order.lp_stage = prospect.stage
     order.lp_expected_on = prospect.expected_on
+    departure = departure_prospect(case=order.case, today=today)
+    if order.flight_booked_on is None and departure.has_flight:
+        order.flight_booked_on = timezone.localdate(departure.departs_at)
+    if not order.dublin_claim and departure.has_dublin_claim:
+        order.dublin_claim = True
 
 
 def _lock_order(order) -> DetentionOrder:

@@ -3,14 +3,23 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from cases.models import DepartureInterview
+from cases.models import Deadline, DepartureInterview
 from cases.panels import Panel, register_panel
-from laissezpasser.selectors import latest_transition
+from departures.selectors import departure_prospect_from, latest_removal_act, live_dublin_claim_rows, open_removal_rows
+from laissezpasser.selectors import latest_transition, open_request_rows
 
 from .constants import MeasureKind
-from .deadlines import holding_ends_at, holding_hours_used
+from .deadlines import DetentionDeadlineKind, holding_ends_at, holding_hours_used
 from .models import CourtStep
-from .selectors import case_measures, case_orders, legality_from, periods_by_procedure, steps_by_measure
+from .selectors import (
+    case_measures,
+    case_orders,
+    latest_requests_by_case,
+    legality_from,
+    notices_by_measure,
+    periods_by_procedure,
+    steps_by_measure,
+)
 
 
 def _rows(case, *, on, user, params):
@@ -20,6 +29,13 @@ def _rows(case, *, on, user, params):
         "steps": CourtStep.objects.filter(measure__case_id=case.pk).order_by("on", "id"),
         "lp_last": latest_transition(case.pk),
         "interview_last": DepartureInterview.objects.filter(case_id=case.pk).order_by("-held_at", "-id")[:1],
+        "removal_last": latest_removal_act(case.pk),
+        "removals": open_removal_rows([case.pk]),
+        "claims": live_dublin_claim_rows([case.pk]),
+        "notices": Deadline.objects.filter(
+            case_id=case.pk, kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE, source_type="detention.measure"
+        ).order_by("source_id", "revision", "id"),
+        "lp_requests": open_request_rows([case.pk]),
     }
 
 
@@ -27,12 +43,16 @@ def _context(case, rows, *, on, user, params):
     measures = rows["measures"]
     detentions = [m for m in measures if m.kind == MeasureKind.DETENTION]
     acts = [t.on for t in rows["lp_last"]] + [timezone.localdate(i.held_at) for i in rows["interview_last"]]
+    acts += [timezone.localdate(t.at) for t in rows["removal_last"]]
     legality = legality_from(
         detentions,
         periods=periods_by_procedure(detentions),
         steps=steps_by_measure(rows["steps"]),
         last_act={case.pk: max(acts)} if acts else {},
         on=on,
+        prospects={case.pk: departure_prospect_from(rows["removals"], rows["claims"], today=on)},
+        notices=notices_by_measure(rows["notices"]),
+        lp_requests=latest_requests_by_case(rows["lp_requests"]),
     )
     now = timezone.now()
     for measure in measures:

@@ -2,7 +2,8 @@
 
 The legality of a detention is computed from facts only: its periods (this measure and the earlier ones of the
 same removal procedure, art. 59 lid 5-6 Vw 2000), its court steps (day 28 of art. 94, the periodic review) and
-the last act towards removal (a travel-document transition, a departure interview, a booked flight).
+the last act towards removal (a travel-document transition, a departure interview, a flight booked, rebooked,
+notified or confirmed in the departures app).
 """
 
 import datetime as dt
@@ -10,14 +11,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from cases.models import DepartureInterview
-from laissezpasser.selectors import last_transition_rows
+from cases.models import Case, Deadline, DepartureInterview
+from departures.selectors import (
+    DepartureProspect,
+    departure_prospects_from,
+    latest_removal_act_at,
+    live_dublin_claim_rows,
+    open_removal_rows,
+)
+from dtv.core.batch import fetch_together
+from laissezpasser.selectors import latest_transition_on, open_request_rows
 
 from .constants import CourtStepKind, MeasureKind, Ruling
-from .deadlines import CumulativeClock, Period, cumulative_clock, day_28, next_review_on
+from .deadlines import CumulativeClock, DetentionDeadlineKind, Period, cumulative_clock, day_28, next_review_on
 from .models import CourtStep, DetentionOrder, Measure
 
 
@@ -44,6 +53,18 @@ class Legality:
     days_without_act: int
     warning: bool
     ruling: str
+    prospect: DepartureProspect = DepartureProspect()
+    flight_ahead: bool = False
+    # The art. 94 notice as the engine computed it: the legal last day (Atw-extended) and the internal target.
+    notice_last_day: dt.date | None = None
+    notice_target: dt.date | None = None
+    # The most recent open travel-document request: its country and stage (a prospect-of-removal indicator).
+    lp_request: str = ""
+    # The periodic review falls due within the week (the sweep gives the enforcement officer its work item).
+    review_due: bool = False
+
+
+REVIEW_DUE_WITHIN_DAYS = 7
 
 
 def _period(measure) -> Period:
@@ -52,12 +73,26 @@ def _period(measure) -> Period:
     )
 
 
-def legality_from(measures, *, periods, steps, last_act, on: dt.date) -> dict:
+def latest_act(*dates):
+    """The latest of the dates given (None when there is none)."""
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+def legality_from(
+    measures, *, periods, steps, last_act, on: dt.date, prospects=None, notices=None, lp_requests=None
+) -> dict:
     """measure id → Legality, from rows already read (pure: the panel and the list share it).
 
     `periods`: (case id, removal procedure) → [(measure id, Period)] of every detention of those cases;
-    `steps`: measure id → court-step dicts (kind, on, ruling) in date order; `last_act`: case id → date.
+    `steps`: measure id → court-step dicts (kind, on, ruling) in date order; `last_act`: case id → date of the
+    latest act towards removal; `prospects`: case id → DepartureProspect (the booked flight, the Dublin claim);
+    `notices`: measure id → the art. 94 notice deadline (its `due_date` and `target_date`); `lp_requests`: case id →
+    its most recent open travel-document request.
+    The warning (after DETENTION_NO_REMOVAL_ACT_WARNING_DAYS without an act) is not given while a booked flight
+    still lies ahead: the removal is then in hand, waiting for the flight is not inaction.
     """
+    prospects, notices, lp_requests = prospects or {}, notices or {}, lp_requests or {}
     warn_after = settings.DETENTION_NO_REMOVAL_ACT_WARNING_DAYS
     result = {}
     for measure in measures:
@@ -68,21 +103,27 @@ def legality_from(measures, *, periods, steps, last_act, on: dt.date) -> dict:
         reviews = [s["on"] for s in own if s["kind"] == CourtStepKind.REVIEW]
         rulings = [s["ruling"] for s in own if s["kind"] == CourtStepKind.RULING]
         act = last_act.get(measure.case_id)
-        order = measure.order
-        if order is not None and order.flight_booked_on is not None and order.issued_at is not None:
-            # A flight booked when the order was issued is an act towards removal on that day.
-            act = max(filter(None, [act, timezone.localdate(order.issued_at)]))
-        since = (on - max(filter(None, [act, current.starts_on]))).days
+        prospect = prospects.get(measure.case_id, DepartureProspect())
+        # Counted from the start when nothing was done since: an act before the detention does not excuse it.
+        since = (on - latest_act(act, current.starts_on)).days
+        flight_ahead = prospect.departs_at is not None and timezone.localdate(prospect.departs_at) >= on
+        review = next_review_on(current.starts_on, reviews, every_days=settings.DETENTION_REVIEW_DAYS)
         result[measure.pk] = Legality(
             measure=measure,
             clock=clock,
             day_28=day_28(current.starts_on),
             court_notified=any(s["kind"] in (CourtStepKind.APPEAL_LODGED, CourtStepKind.COURT_NOTIFIED) for s in own),
-            next_review=next_review_on(current.starts_on, reviews, every_days=settings.DETENTION_REVIEW_DAYS),
+            next_review=review,
             last_removal_act=act,
             days_without_act=since,
-            warning=measure.ends_at is None and since >= warn_after,
+            warning=measure.ends_at is None and since >= warn_after and not flight_ahead,
             ruling=rulings[-1] if rulings else "",
+            prospect=prospect,
+            flight_ahead=flight_ahead,
+            lp_request=_request_label(lp_requests.get(measure.case_id)),
+            review_due=measure.ends_at is None and review <= on + dt.timedelta(days=REVIEW_DUE_WITHIN_DAYS),
+            notice_last_day=getattr(notices.get(measure.pk), "due_date", None),
+            notice_target=getattr(notices.get(measure.pk), "target_date", None),
         )
     return result
 
@@ -94,6 +135,29 @@ def periods_by_procedure(detentions) -> dict:
     return periods
 
 
+def _request_label(request) -> str:
+    return f"{request.country.code}: {request.get_state_display()}" if request is not None else ""
+
+
+def latest_requests_by_case(requests) -> dict:
+    """case id → its most recent open request, from open_request_rows (newest first)."""
+    latest = {}
+    for request in requests:
+        latest.setdefault(request.case_id, request)
+    return latest
+
+
+def court_notice_deadlines(measure_ids):
+    """The art. 94 notice deadlines the given detentions opened (unevaluated)."""
+    return Deadline.objects.filter(
+        kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE, source_type="detention.measure", source_id__in=measure_ids
+    ).order_by("source_id", "revision", "id")
+
+
+def notices_by_measure(deadlines) -> dict:
+    return {d.source_id: d for d in deadlines}
+
+
 def steps_by_measure(steps) -> dict:
     grouped = defaultdict(list)
     for s in steps:
@@ -102,23 +166,48 @@ def steps_by_measure(steps) -> dict:
 
 
 def legality_facts(measures, *, on: dt.date) -> dict:
-    """measure id → Legality for detention measures, in four queries whatever their number."""
+    """measure id → Legality for detention measures, in one statement whatever their number (PostgreSQL)."""
     measures = list(measures)
     case_ids = {m.case_id for m in measures}
-    detentions = Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).only(
-        "id", "case_id", "removal_procedure", "starts_at", "ends_at"
+    measure_ids = [m.pk for m in measures]
+    case = OuterRef("pk")
+    rows = fetch_together(
+        {
+            "detentions": Measure.objects.filter(case_id__in=case_ids, kind=MeasureKind.DETENTION).order_by("id"),
+            "steps": CourtStep.objects.filter(measure_id__in=measure_ids).order_by("on", "id"),
+            # The latest act towards removal of each case: a travel-document step, an interview, a flight act.
+            "acts": Case.objects.filter(pk__in=case_ids)
+            .annotate(
+                lp_last=latest_transition_on(case),
+                interview_last=Subquery(
+                    DepartureInterview.objects.filter(case_id=case).order_by("-held_at", "-id").values("held_at")[:1]
+                ),
+                removal_last=latest_removal_act_at(case),
+            )
+            .order_by("id"),
+            "removals": open_removal_rows(case_ids),
+            "claims": live_dublin_claim_rows(case_ids),
+            "notices": court_notice_deadlines(measure_ids),
+            "lp_requests": open_request_rows(case_ids),
+        }
     )
-    steps = CourtStep.objects.filter(measure_id__in=[m.pk for m in measures]).order_by("on", "id")
-    last_act = {row["request__case_id"]: row["last"] for row in last_transition_rows(case_ids)}
-    for row in (
-        DepartureInterview.objects.filter(case_id__in=case_ids)
-        .values("case_id")
-        .annotate(last=Max("held_at"))
-        .order_by()
-    ):
-        last_act[row["case_id"]] = max(filter(None, [last_act.get(row["case_id"]), timezone.localdate(row["last"])]))
+    last_act = {
+        row.pk: latest_act(
+            row.lp_last,
+            timezone.localdate(row.interview_last) if row.interview_last else None,
+            timezone.localdate(row.removal_last) if row.removal_last else None,
+        )
+        for row in rows["acts"]
+    }
     return legality_from(
-        measures, periods=periods_by_procedure(detentions), steps=steps_by_measure(steps), last_act=last_act, on=on
+        measures,
+        periods=periods_by_procedure(rows["detentions"]),
+        steps=steps_by_measure(rows["steps"]),
+        last_act={case_id: act for case_id, act in last_act.items() if act is not None},
+        on=on,
+        prospects=departure_prospects_from(rows["removals"], rows["claims"], case_ids, today=on),
+        notices=notices_by_measure(rows["notices"]),
+        lp_requests=latest_requests_by_case(rows["lp_requests"]),
     )
 
 
@@ -147,9 +236,11 @@ class LawfulRate:
         return self.lawful / self.judged if self.judged else None
 
 
-def _first_rulings(start=None, end=None):
+def _first_rulings(start=None, end=None, *, team_id=None):
     """(date, ruling) of each detention's first ruling: a further appeal does not count the detention again."""
     rows = CourtStep.objects.filter(kind=CourtStepKind.RULING).order_by("measure_id", "on", "id")
+    if team_id is not None:
+        rows = rows.filter(measure__case__team_id=team_id)
     first = {}
     # Portable (SQLite runs the demo): the rulings are few next to the cases, one pass keeps the first of each.
     for measure_id, on, ruling in rows.values_list("measure_id", "on", "ruling").iterator():
@@ -159,21 +250,48 @@ def _first_rulings(start=None, end=None):
     ]
 
 
-def lawful_rate(start: dt.date, end: dt.date) -> LawfulRate:
-    """KPI "lawfully imposed detention >= 90%": first rulings dated in [start, end), lawful against unlawful."""
-    rows = _first_rulings(start, end)
+def lawful_rate(start: dt.date, end: dt.date, *, team_id=None) -> LawfulRate:
+    """KPI "lawfully imposed detention >= 90%": first rulings dated in [start, end), lawful against unlawful.
+
+    For the reports app (a period's `starts_on`, `ends_on`); `team_id` counts the detentions of one team's cases.
+    """
+    rows = _first_rulings(start, end, team_id=team_id)
     return LawfulRate(
         lawful=sum(1 for _on, ruling in rows if ruling == Ruling.LAWFUL),
         unlawful=sum(1 for _on, ruling in rows if ruling == Ruling.UNLAWFUL),
     )
 
 
-def lawful_rate_per_year() -> dict:
+def lawful_rate_per_year(*, team_id=None) -> dict:
     """year → LawfulRate, from the dated first rulings (a closed year never changes)."""
     per_year = defaultdict(lambda: [0, 0])
-    for on, ruling in _first_rulings():
+    for on, ruling in _first_rulings(team_id=team_id):
         per_year[on.year][0 if ruling == Ruling.LAWFUL else 1] += 1
     return {year: LawfulRate(lawful, unlawful) for year, (lawful, unlawful) in sorted(per_year.items())}
+
+
+@dataclass(frozen=True)
+class Population:
+    """A team's running detentions on a day and how many of them need attention, for the team lead's dashboard."""
+
+    running: int
+    without_removal_act: int  # the legality warning: no act towards removal for too long
+    court_not_notified_by_day_28: int  # day 28 passed without an appeal or the art. 94 notice
+    review_overdue: int
+    beyond_six_months: int  # cumulatively in the removal procedure (art. 59 lid 5 Vw 2000)
+
+
+def team_population(*, team_id, on: dt.date) -> Population:
+    """The running detentions of the team's cases on `on` and their legality warnings (a few queries, any size)."""
+    running = list(running_detentions(Case.objects.filter(team_id=team_id)).order_by("starts_at", "id"))
+    facts = legality_facts(running, on=on).values()
+    return Population(
+        running=len(running),
+        without_removal_act=sum(1 for f in facts if f.warning),
+        court_not_notified_by_day_28=sum(1 for f in facts if not f.court_notified and f.day_28 < on),
+        review_overdue=sum(1 for f in facts if f.next_review < on),
+        beyond_six_months=sum(1 for f in facts if f.clock.six_months_on <= on),
+    )
 
 
 def my_queue(user, *, on: dt.date):
@@ -201,7 +319,5 @@ def my_queue(user, *, on: dt.date):
     )
     detentions = list(running_detentions(scope).filter(imposed_by=user).order_by("starts_at")[:50])
     facts = legality_facts(detentions, on=on)
-    reviews = sorted(
-        (f for f in facts.values() if f.next_review <= on + dt.timedelta(days=7)), key=lambda f: f.next_review
-    )
+    reviews = sorted((f for f in facts.values() if f.review_due), key=lambda f: f.next_review)
     return {"drafts": drafts, "holdings": holdings, "hearings": hearings, "reviews": reviews}

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from cases.accesslog import log_list_read, log_read
 from cases.permissions import OutsideScope, case_for_reading, cases_visible_to, scoped
 from cases.selectors import case_with_person
+from departures.selectors import departure_prospect
 from dtv.core.forms import run_service
 from dtv.core.pagination import keyset_page
 from dtv.core.pdf import PDF_HEADERS
@@ -223,6 +224,7 @@ def _edit_page(request, order, form, *, refused=None):
             "missing": refused if refused is not None else _missing(order),
             "refused": refused is not None,
             "can_approve": permissions.can_approve(request.user, order.case) and order.drafted_by_id != request.user.pk,
+            "departure": departure_prospect(case=order.case, today=timezone.localdate()),
         },
     )
 
@@ -373,4 +375,4 @@ def legality_list(request):
     facts = legality_facts(page.rows, on=today)
     rows = [facts[m.pk] for m in page.rows]
     log_list_read(request, [m.case.foreign_national_id for m in page.rows], activity=SUPERVISION_AND_DETENTION)
-    return render(request, "detention/legality_list.html", {"rows": rows, "page": page})
+    return render(request, "detention/legality_list.html", {"rows": rows, "page": page, "today": today})

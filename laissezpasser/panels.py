@@ -4,19 +4,19 @@ from django.utils.translation import gettext_lazy
 
 from cases.panels import Panel, register_panel
 
-from .selectors import case_requests, travel_document_rows, travel_documents_from_rows
+from .removability import CHECK
+from .selectors import case_requests, travel_documents_from_rows
 from .statistics import expectation, with_expectation
 
 
 def _rows(case, *, on, user, params):
-    return {
-        "requests": with_expectation(case_requests(case=case)).order_by("-created_at", "-id"),
-        **{f"document_{name}": qs for name, qs in travel_document_rows([case.pk], on=on).items()},
-    }
+    # The travel document comes from the rows of the removability check (removability_checks below): the
+    # header's obstacle and this panel read the same rows, fetched once.
+    return {"requests": with_expectation(case_requests(case=case)).order_by("-created_at", "-id")}
 
 
 def _context(case, rows, *, on, user, params):
-    documents = {name.removeprefix("document_"): value for name, value in rows.items() if name.startswith("document_")}
+    documents = rows[f"removability:{CHECK.key}"]
     requests = rows["requests"]
     for request in requests:
         request.expectation = expectation(request, today=on)
@@ -34,6 +34,7 @@ register = register_panel(
         order=45,
         querysets=_rows,
         context=_context,
+        removability_checks=(CHECK,),
         permission="laissezpasser.view_traveldocumentrequest",
     )
 )

@@ -20,6 +20,6 @@ def _evaluate(cases, rows, *, on):
     return found
 
 
-register_removability_check(
+CHECK = register_removability_check(
     RemovabilityCheck(key="travel_document", kind=ObstacleKind.PRACTICAL, order=60, rows=_rows, evaluate=_evaluate)
 )

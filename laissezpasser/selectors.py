@@ -177,3 +177,21 @@ def latest_transition(case_id):
     from .models import RequestTransition
 
     return RequestTransition.objects.filter(request__case_id=case_id).order_by("-on", "-id")[:1]
+
+
+def latest_transition_on(case_ref):
+    """The date of the case's latest travel-document transition, as a subquery on `case_ref` (an OuterRef)."""
+    from django.db.models import Subquery
+
+    from .models import RequestTransition
+
+    return Subquery(RequestTransition.objects.filter(request__case_id=case_ref).order_by("-on", "-id").values("on")[:1])
+
+
+def open_request_rows(case_ids):
+    """The open travel-document requests of the given cases with their country, newest first (unevaluated)."""
+    return (
+        TravelDocumentRequest.objects.filter(case_id__in=case_ids, state__in=OPEN_STATES)
+        .select_related("country")
+        .order_by("-created_at", "-id")
+    )

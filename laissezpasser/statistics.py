@@ -13,6 +13,7 @@ import statistics as pystats
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
@@ -45,6 +46,16 @@ class Percentile(Aggregate):
 
     def __init__(self, expression, fraction, **extra):
         super().__init__(expression, fraction=float(fraction), **extra)
+
+
+class _ResponseFigures(Aggregate):
+    """[answers, first quartile, median, third quartile] of the response days, in one aggregate (PostgreSQL)."""
+
+    template = (
+        "ARRAY[COUNT(%(expressions)s)::float8] || "
+        "percentile_cont(ARRAY[0.25, 0.5, 0.75]::float8[]) WITHIN GROUP (ORDER BY %(expressions)s)"
+    )
+    output_field = ArrayField(FloatField())
 
 
 def _quartile(values, q):
@@ -254,17 +265,18 @@ def counted_in_python(country) -> CountryStatistics:
 
 
 def with_expectation(requests):
-    """Annotate a request queryset with its country's median, quartiles and count of response times (PostgreSQL)."""
+    """Annotate a request queryset with its country's count, quartiles and median of response times (PostgreSQL).
+
+    One subquery reads the country's answered transitions once (an index-only scan of lp_transition_response):
+    four subqueries (a count by id and three percentiles) read them four times, the count from the table itself.
+    """
     if connection.vendor != "postgresql":
         return requests
     answered = RequestTransition.objects.filter(country=OuterRef("country_id"), response_days__isnull=False).values(
         "country"
     )
     return requests.annotate(
-        expected_n=Subquery(answered.annotate(n=Count("id")).values("n"), output_field=IntegerField()),
-        expected_median=Subquery(answered.annotate(m=Percentile("response_days", 0.5)).values("m")),
-        expected_q1=Subquery(answered.annotate(m=Percentile("response_days", 0.25)).values("m")),
-        expected_q3=Subquery(answered.annotate(m=Percentile("response_days", 0.75)).values("m")),
+        expected_figures=Subquery(answered.annotate(f=_ResponseFigures("response_days")).values("f"))
     )
 
 
@@ -279,17 +291,18 @@ class Expectation:
 
 def expectation(request, *, today) -> Expectation | None:
     """When an open request's answer is expected (submission + the country's median), from `with_expectation`."""
-    median = getattr(request, "expected_median", None)
-    if median is None or request.submitted_on is None or request.answered_on is not None:
+    figures = getattr(request, "expected_figures", None)
+    if not figures or request.submitted_on is None or request.answered_on is not None:
         return None
+    answers, q1, median, q3 = figures
     if request.state not in (State.SUBMITTED, State.PRESENTATION_SCHEDULED, State.PRESENTED, State.ESCALATED):
         return None
     start = request.submitted_on
     around = start + dt.timedelta(days=round(median))
     return Expectation(
         around=around,
-        based_on=request.expected_n,
-        early=start + dt.timedelta(days=round(request.expected_q1)),
-        late=start + dt.timedelta(days=round(request.expected_q3)),
+        based_on=round(answers),
+        early=start + dt.timedelta(days=round(q1)),
+        late=start + dt.timedelta(days=round(q3)),
         overdue=today > around,
     )

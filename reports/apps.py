@@ -10,7 +10,8 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     role_permissions = {
-        Role.TEAM_LEAD: ["reports.view_reports"],
+        # The annual "Stand van de uitvoering" is the team leads' (the management's) to ask for and download.
+        Role.TEAM_LEAD: ["reports.view_reports", "reports.view_annualreport", "reports.add_annualreport"],
         # Targets and the complaints register are kept in the admin (neither names a person).
         Role.FUNCTIONAL_ADMIN: [
             f"reports.{action}_{model}" for model in ("target", "complaint") for action in ("view", "add", "change")
@@ -24,4 +25,5 @@ class ReportsConfig(AppConfig):
     urls = ("api/v1/", "reports.api.urls")
 
     def ready(self):
-        from . import panels, providers  # noqa: F401  (the data-quality panel; the figures of cases and laissezpasser)
+        # The data-quality panel; the figures of the apps; the processing activity of the downloads.
+        from . import panels, processing, providers  # noqa: F401

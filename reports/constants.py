@@ -16,6 +16,10 @@ class Figure(models.TextChoices):
     LP = "lp", _("Travel-document requests")  # key: country, key2: LpCount
     LP_RESPONSE_DAYS = "lp_response_days", _("Days to the first answer (sum)")  # key: country
     LP_RESPONSES = "lp_responses", _("First answers")  # key: country
+    REMOVAL_PLANNED = "removal_planned", _("Removals booked")  # key: country, key2: "rebooked" or ""
+    REMOVAL_CANCELLED = "removal_cancelled", _("Removals cancelled")  # key: reason, key2: "rebooked" or ""
+    REMOVAL_EXECUTED = "removal_executed", _("Removals carried out")  # key: country, key2: the plan's destination type
+    DUBLIN_ACCEPTED = "dublin_accepted", _("Dublin claims accepted")  # key: member state
 
 
 class LpCount(models.TextChoices):

@@ -43,3 +43,11 @@ class PeriodForm(forms.Form):
             if data.get("jaar"):
                 return Period.year(data["jaar"])
         return Period.year(self.today.year)
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=DATE_MIN_YEAR, max_value=DATE_MAX_YEAR)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from detention.selectors import lawful_rate
+
 from .constants import Comparison, Figure, Kpi, Light, OutflowCategory
 from .models import COMPLAINT_DEFERRAL_WEEKS, COMPLAINT_TERM_WEEKS, Complaint, Target
 from .quality import open_cases_meeting_rules
@@ -90,6 +92,7 @@ def kpi_results(period) -> list[KpiResult]:
         vris[category] = vris.get(category, 0) + n
     on_time, complaints = complaints_on_time(period)
     quality_ok, quality_total = open_cases_meeting_rules()
+    lawful = lawful_rate(period.starts_on, period.ends_on)
     return [
         KpiResult(
             Kpi.DEMONSTRABLE_DEPARTURE,
@@ -118,13 +121,15 @@ def kpi_results(period) -> list[KpiResult]:
                 "departed demonstrably."
             ),
         ),
-        # TODO(detention, issue 12): lawfully imposed detention from detention's court reviews.
         KpiResult(
             Kpi.LAWFUL_DETENTION,
-            None,
-            None,
+            lawful.lawful,
+            lawful.judged,
             targets.get(Kpi.LAWFUL_DETENTION),
-            _("Detention measures the courts judged lawfully imposed: counted once the detention app records them."),
+            _(
+                "Of the detentions (art. 59 Vw 2000) whose first court ruling (art. 94 Vw 2000) is dated in the "
+                "period, the share the court judged lawful; a further appeal does not count the detention again."
+            ),
         ),
         KpiResult(
             Kpi.COMPLAINTS_ON_TIME,

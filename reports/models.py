@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dtv.core.pdf import RenderState
+
 from .constants import Comparison, Figure, Kpi
 
 # Awb art. 9:11 lid 1: a complaint is handled within six weeks of receipt; lid 2: deferred by at most four.
@@ -129,3 +131,41 @@ class Complaint(models.Model):
         """The last day of the handling term (art. 9:11 Awb: six weeks, plus four when deferred)."""
         weeks = COMPLAINT_TERM_WEEKS + (COMPLAINT_DEFERRAL_WEEKS if self.deferred else 0)
         return self.received_on + dt.timedelta(weeks=weeks)
+
+
+class AnnualReport(models.Model):
+    """One rendering of the annual "Stand van de uitvoering" of a year's figures: its progress and its stored PDF."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    requested_at = models.DateTimeField(_("requested at"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    render_state = models.CharField(
+        _("PDF"), max_length=12, choices=RenderState.choices, default=RenderState.QUEUED, blank=True
+    )
+    # Percent done, written by the task as it counts each figure and renders (the page shows it).
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    pdf_path = models.CharField(_("PDF file"), max_length=300, blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year", "-requested_at", "-id"]
+        constraints = [
+            # One rendering of a year at a time: a second request finds the one under way.
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(render_state__in=["queued", "rendering"]),
+                name="annualreport_one_under_way_per_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} ({self.render_state or 'none'})"
+
+    @property
+    def under_way(self) -> bool:
+        return self.render_state in (RenderState.QUEUED, RenderState.RENDERING)

@@ -1,22 +1,22 @@
 """The figures of each app, registered with reports' own registry (imported from ReportsConfig.ready()).
 
-TODO(detention, issue 12): a dashboard section with the detention population and its legality
-warnings, and the KPI "lawfully imposed detention" (Kpi.LAWFUL_DETENTION), once detention offers
-selectors for them (e.g. `detention.selectors.team_population(team_id=, on=)` and
-`detention.selectors.lawful_rate(period)`); register them here with `app="detention"`.
-TODO(departures, issue 11): removals planned this week with their checklist state (dashboard), and
-planned removals and cancellations by reason per period, once departures offers
-`departures.selectors.removals_planned(team_id=, week_of=)` and `cancellations_by_reason(period)`;
-register them here with `app="departures"`.
+Every provider reads its app through that app's selectors, in a fixed number of queries whatever the size
+of the team's caseload, and registers with `app=` so that it is skipped when the app is not installed.
 """
 
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cases.countries import country_name
+from cases.models import Case
+from departures.selectors import checklist_from_rows, checklist_rows, departures_this_week
+from detention.selectors import legality_facts, running_detentions
+from dtv.core.batch import fetch_together
 from laissezpasser.selectors import requests_waiting_longest
 
-from .registry import DashboardSection, register_dashboard_section
+from . import statistics
+from .registry import DashboardSection, PeriodFigure, register_dashboard_section, register_period_figure
 from .selectors import caseload_section
 from .tables import Column, Table
 
@@ -51,5 +51,126 @@ def _lp_waiting(team, on):
     ]
 
 
+def _yes_no(value):
+    return _("yes") if value else _("no")
+
+
+def _detention_population(team, on):
+    """The team's running detentions with their legality facts (five queries), those with a warning first."""
+    measures = list(running_detentions(Case.objects.filter(team_id=team.pk)).order_by("starts_at", "id"))
+    facts = legality_facts(measures, on=on)
+    shown = sorted((facts[m.pk] for m in measures), key=lambda f: (not f.warning, f.measure.starts_at))
+    return [
+        Table(
+            key="detention_population",
+            title=_("Detention population and legality warnings"),
+            definition=_(
+                "The team's running detentions (art. 59, 59a, 59b Vw 2000) today: days detained in the removal "
+                "procedure (art. 59 lid 5-6), day 28 of art. 94 Vw 2000 and whether the court was notified, days "
+                "since the last act towards removal. A warning means no act towards removal for too long "
+                "(the detention may no longer be lawful)."
+            ),
+            columns=[
+                Column("case", _("Case")),
+                Column("days_total", _("Days detained"), numeric=True),
+                Column("days_without_act", _("Days without an act towards removal"), numeric=True),
+                Column("day_28", _("Day 28 (art. 94 Vw 2000)")),
+                Column("court_notified", _("Court notified")),
+                Column("warning", _("Legality warning")),
+            ],
+            rows=[
+                [
+                    _("Case %(number)s") % {"number": fact.measure.case_id},
+                    fact.clock.days_total,
+                    fact.days_without_act,
+                    formats.date_format(fact.day_28, "j F Y"),
+                    _yes_no(fact.court_notified),
+                    _yes_no(fact.warning),
+                ]
+                for fact in shown
+            ],
+            links=[reverse("detention:measure_detail", args=[fact.measure.pk]) for fact in shown],
+            total=[
+                _("In detention: %(count)s") % {"count": len(shown)},
+                None,
+                None,
+                None,
+                None,
+                _("%(count)s with a warning") % {"count": sum(f.warning for f in shown)},
+            ],
+        )
+    ]
+
+
+# A week's removals of one team are few; the cap keeps the one statement of their checklists bounded.
+WEEK_REMOVALS_SHOWN = 50
+
+
+def removals_with_checklists(removals):
+    """(removal, checks) of each removal: every removal's checklist on its own flight date, in one statement."""
+    removals = list(removals)
+    rows = {}
+    for removal in removals:
+        on = timezone.localdate(removal.departs_at)
+        rows.update({f"{removal.pk}:{name}": qs for name, qs in checklist_rows(removal.case, on=on).items()})
+    fetched = fetch_together(rows)
+    result = []
+    for removal in removals:
+        prefix = f"{removal.pk}:"
+        own = {name.removeprefix(prefix): found for name, found in fetched.items() if name.startswith(prefix)}
+        checks, _completeness = checklist_from_rows(removal, own, on=timezone.localdate(removal.departs_at))
+        result.append((removal, checks))
+    return result
+
+
+def _removals_this_week(team, on):
+    removals = departures_this_week(cases=Case.objects.filter(team_id=team.pk), today=on)[:WEEK_REMOVALS_SHOWN]
+    shown = removals_with_checklists(removals)
+    return [
+        Table(
+            key="removals_this_week",
+            title=_("Removals planned this week and their checklist"),
+            definition=_(
+                "The team's open removals departing this week (Monday to Sunday), by departure, with the "
+                "pre-removal checks on the flight date: travel document, blocking procedures, medical fitness, the "
+                "KMar departure file, the forced track's approval and the destination. A removal is ready when "
+                "every check is met."
+            ),
+            columns=[
+                Column("case", _("Case")),
+                Column("departs_at", _("Departure")),
+                Column("state", _("State")),
+                Column("checks_failed", _("Checks not met"), numeric=True),
+                Column("failed", _("Not met")),
+            ],
+            rows=[
+                [
+                    _("Case %(number)s") % {"number": removal.case_id},
+                    formats.date_format(timezone.localtime(removal.departs_at), "D j F H:i"),
+                    removal.get_state_display(),
+                    sum(check.failed for check in checks),
+                    "; ".join(str(check.label) for check in checks if check.failed) or _("ready"),
+                ]
+                for removal, checks in shown
+            ],
+            links=[reverse("departures:removal_detail", args=[removal.pk]) for removal, _checks in shown],
+            total=[
+                _("Removals this week: %(count)s") % {"count": len(shown)},
+                None,
+                None,
+                None,
+                _("%(count)s not ready") % {"count": sum(1 for _r, checks in shown if any(c.failed for c in checks))},
+            ],
+        )
+    ]
+
+
+def _removal_figures(period):
+    return [statistics.removals(period), statistics.cancellations(period), statistics.dublin_transfers(period)]
+
+
 register_dashboard_section(DashboardSection("caseload", 10, caseload_section, app="cases"))
+register_dashboard_section(DashboardSection("detention", 20, _detention_population, app="detention"))
+register_dashboard_section(DashboardSection("removals_this_week", 30, _removals_this_week, app="departures"))
+register_period_figure(PeriodFigure("removals", 70, _removal_figures, app="departures"))
 register_dashboard_section(DashboardSection("lp_waiting", 40, _lp_waiting, app="laissezpasser"))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.constants import ClosureReason, DestinationType, Source
 from cases.countries import country_name
+from departures.constants import CancellationReason
 from laissezpasser.statistics import response_times
 
 from .constants import Figure, InflowSource, LpCount, OutflowCategory
@@ -242,6 +243,94 @@ def durations(period, *, team_id=None) -> Table:
             [_("Shortest"), summary.minimum],
             [_("Longest"), summary.maximum],
         ],
+    )
+
+
+def removals(period) -> Table:
+    """Removals booked (rebookings apart), cancelled and carried out in the period, each on its event's day."""
+    planned = _counts(Figure.REMOVAL_PLANNED, period, by=("key2",))
+    cancelled = _counts(Figure.REMOVAL_CANCELLED, period, by=("key2",))
+    executed = sum(_counts(Figure.REMOVAL_EXECUTED, period).values())
+    booked, rebooked = planned.get("", 0), planned.get("rebooked", 0)
+    return Table(
+        key="removals",
+        title=_("Planned removals"),
+        definition=_(
+            "Counted from the departures' dated events: removals booked (the event “removal booked”) and rebooked "
+            "(“removal rebooked”: a new flight for a cancelled one) on the day they were booked; cancellations on "
+            "the day of the event “removal cancelled”, a rebooking included; removals carried out on the day the "
+            "departure was recorded. A later change to a removal adds to the day of that change."
+        ),
+        columns=[Column("measure", _("Removals")), Column("count", _("Number"), numeric=True)],
+        rows=[
+            [_("Booked"), booked],
+            [_("Rebooked"), rebooked],
+            [_("Cancelled (any reason)"), sum(cancelled.values())],
+            [_("of which to be rebooked"), cancelled.get("rebooked", 0)],
+            [_("Carried out"), executed],
+        ],
+        total=[_("Planned in the period"), booked + rebooked],
+    )
+
+
+def cancellations(period) -> Table:
+    """Removals cancelled in the period by the reason code recorded with the cancellation."""
+    counts = _counts(Figure.REMOVAL_CANCELLED, period)
+    total = sum(counts.values())
+    return Table(
+        key="cancellations",
+        title=_("Cancelled removals by reason"),
+        definition=_(
+            "Removals cancelled in the period (a cancellation to rebook included), counted on the day of the event "
+            "“removal cancelled”, by the reason code then recorded (the Inspectie's categories)."
+        ),
+        columns=[
+            Column("reason", _("Reason")),
+            Column("cancelled", _("Cancelled"), numeric=True),
+            Column("share", _("Share (%)"), numeric=True),
+        ],
+        rows=[
+            [str(reason.label), counts.get(reason, 0), _share(counts.get(reason, 0), total)]
+            for reason in CancellationReason
+        ],
+        total=[_("Total"), total, 100.0 if total else None],
+    )
+
+
+def dublin_transfers(period) -> Table:
+    """Dublin transfers carried out against the claims accepted in the period, per Member State."""
+    accepted = _counts(Figure.DUBLIN_ACCEPTED, period)
+    transferred = {}
+    for (state, destination), n in _counts(Figure.REMOVAL_EXECUTED, period, by=("key", "key2")).items():
+        if destination == DestinationType.DUBLIN_STATE:
+            transferred[state] = transferred.get(state, 0) + n
+    states = sorted(set(accepted) | set(transferred), key=country_name)
+    total_accepted, total_transferred = sum(accepted.values()), sum(transferred.values())
+    return Table(
+        key="dublin_transfers",
+        title=_("Dublin transfers against transferable claimants"),
+        definition=_(
+            "Transferable claimants: Dublin claims accepted, explicitly or tacitly, counted on the day the "
+            "acceptance was recorded (the event “Dublin answer”), by the Member State. Transfers: removals carried "
+            "out under a departure plan with a Dublin state as destination, on the day the departure was recorded. "
+            "A transfer need not fall in the period of its acceptance."
+        ),
+        columns=[
+            Column("member_state", _("Member State")),
+            Column("accepted", _("Claims accepted"), numeric=True),
+            Column("transferred", _("Transferred"), numeric=True),
+            Column("share", _("Transfers per acceptance (%)"), numeric=True),
+        ],
+        rows=[
+            [
+                country_name(state),
+                accepted.get(state, 0),
+                transferred.get(state, 0),
+                _share(transferred.get(state, 0), accepted.get(state, 0)),
+            ]
+            for state in states
+        ],
+        total=[_("Total"), total_accepted, total_transferred, _share(total_transferred, total_accepted)],
     )
 
 

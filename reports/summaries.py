@@ -1,4 +1,4 @@
-"""The summary tables, counted incrementally from the dated events of cases and laissezpasser.
+"""The summary tables, counted incrementally from the dated events of cases, laissezpasser and departures.
 
 One code path counts every event: `summaries_refresh` (the periodic job) counts what arrived since
 its watermark, and `summaries_rebuild` (the management command) empties the tables and counts every
@@ -19,6 +19,9 @@ from django.utils import timezone
 from cases import events as case_events
 from cases.constants import DEPARTURE_CLOSURES, NationalityStatus, Phase, Track
 from cases.models import Assignment, Case, CaseEvent, Nationality
+from departures import events as departure_events
+from departures.constants import DublinAnswer
+from departures.models import Removal
 from laissezpasser.constants import CONFIRMING_ANSWERS, REFUSING_ANSWERS, State
 from laissezpasser.models import RequestTransition
 
@@ -27,6 +30,8 @@ from .models import CaseTally, DailyCount, Watermark
 
 CASE_EVENTS = "case_events"
 LP_TRANSITIONS = "lp_transitions"
+# The departures' case events have a watermark of their own: counting them never touches the case tallies.
+DEPARTURE_EVENTS = "departure_events"
 BATCH = 5000
 _KINDS = (
     case_events.CASE_OPENED.code,
@@ -36,11 +41,22 @@ _KINDS = (
 )
 
 
+_DEPARTURE_KINDS = (
+    departure_events.REMOVAL_BOOKED.code,
+    departure_events.REMOVAL_REBOOKED.code,
+    departure_events.REMOVAL_CANCELLED.code,
+    departure_events.REMOVAL_EXECUTED.code,
+    departure_events.DUBLIN_CLAIM_ANSWERED.code,
+)
+_ACCEPTED = (DublinAnswer.ACCEPTED, DublinAnswer.TACITLY_ACCEPTED)
+
+
 @dataclass(frozen=True)
 class RefreshResult:
     case_events: int
     lp_transitions: int
     seconds: float
+    departure_events: int = 0
 
 
 def _day(moment) -> dt.date:
@@ -165,6 +181,51 @@ def _count_lp_transitions(batch, counts):
             _add(counts, on, Figure.LP_RESPONSE_DAYS, country, value=response_days)
 
 
+def _count_departure_events(batch, counts):
+    """Removals booked, cancelled (by reason) and carried out, and Dublin claims accepted, on the event's day.
+
+    A Dublin transfer is a removal carried out under a plan whose destination is a Dublin state; the plan
+    version a removal was booked on never changes, so neither does the count.
+    """
+    executed = [e.data.get("removal") for e in batch if e.kind == departure_events.REMOVAL_EXECUTED.code]
+    destination = dict(Removal.objects.filter(pk__in=executed).values_list("pk", "plan__destination_type"))
+    for event in batch:
+        day, data = _day(event.occurred_at), event.data or {}
+        if event.kind == departure_events.REMOVAL_BOOKED.code:
+            _add(counts, day, Figure.REMOVAL_PLANNED, data.get("country", ""))
+        elif event.kind == departure_events.REMOVAL_REBOOKED.code:
+            _add(counts, day, Figure.REMOVAL_PLANNED, data.get("country", ""), "rebooked")
+        elif event.kind == departure_events.REMOVAL_CANCELLED.code:
+            rebooked = "rebooked" if data.get("rebooked") else ""
+            _add(counts, day, Figure.REMOVAL_CANCELLED, data.get("reason", ""), rebooked)
+        elif event.kind == departure_events.REMOVAL_EXECUTED.code:
+            _add(
+                counts,
+                day,
+                Figure.REMOVAL_EXECUTED,
+                data.get("country", ""),
+                destination.get(data.get("removal")) or "",
+            )
+        elif event.kind == departure_events.DUBLIN_CLAIM_ANSWERED.code and data.get("answer") in _ACCEPTED:
+            _add(counts, day, Figure.DUBLIN_ACCEPTED, data.get("member_state", ""))
+
+
+def _event_batches(kinds):
+    def batches(after, up_to):
+        while True:
+            batch = list(
+                CaseEvent.objects.filter(pk__gt=after, pk__lte=up_to, kind__in=kinds)
+                .order_by("pk")
+                .only("id", "case_id", "kind", "occurred_at", "data")[:BATCH]
+            )
+            if not batch:
+                return
+            yield batch
+            after = batch[-1].pk
+
+    return batches
+
+
 def _case_event_batches(after, up_to):
     while True:
         batch = list(
@@ -194,6 +255,7 @@ def _lp_batches(after, up_to):
 _SOURCES = {
     CASE_EVENTS: (CaseEvent, _case_event_batches, _count_case_events),
     LP_TRANSITIONS: (RequestTransition, _lp_batches, _count_lp_transitions),
+    DEPARTURE_EVENTS: (CaseEvent, _event_batches(_DEPARTURE_KINDS), _count_departure_events),
 }
 
 
@@ -226,7 +288,9 @@ def summaries_refresh(*, now, settle=True) -> RefreshResult:
     """
     started = time.monotonic()
     counted = {source: _refresh_source(source, now=now, settle=settle) for source in _SOURCES}
-    return RefreshResult(counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started)
+    return RefreshResult(
+        counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started, counted[DEPARTURE_EVENTS]
+    )
 
 
 def summaries_rebuild(*, now) -> RefreshResult:
@@ -237,7 +301,9 @@ def summaries_rebuild(*, now) -> RefreshResult:
         CaseTally.objects.all().delete()
         Watermark.objects.all().delete()
         counted = {source: _refresh_source(source, now=now, settle=False) for source in _SOURCES}
-    return RefreshResult(counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started)
+    return RefreshResult(
+        counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started, counted[DEPARTURE_EVENTS]
+    )
 
 
 def summaries_state() -> dict:

@@ -11,4 +11,7 @@ urlpatterns = [
     path("statistieken/", views.statistics_page, name="statistics"),
     path("kpi/", views.kpis_page, name="kpis"),
     path("statistieken/export/<slug:key>.<slug:fmt>", views.statistics_export, name="statistics_export"),
+    path("jaarverslag/", views.annual_reports, name="annual_reports"),
+    path("jaarverslag/<int:year>/status/", views.annual_report_status, name="annual_report_status"),
+    path("jaarverslag/<int:year>/pdf/", views.annual_report_pdf, name="annual_report_pdf"),
 ]

@@ -1,14 +1,23 @@
-"""The pages of reports: the team lead's dashboard, the statistics per period, their exports."""
+"""The pages of reports: the team lead's dashboard, the statistics per period, their exports, the annual report."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import Http404
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from cases.accesslog import log_read
+from dtv.core.pdf import PDF_HEADERS
 
 from .charts import bar_chart
+from .documents import annual_report_bytes, annual_report_request, latest_annual_reports, latest_done
 from .exports import export_response
-from .forms import PeriodForm
+from .forms import AnnualReportForm, PeriodForm
 from .kpis import kpi_results
+from .processing import REPORTING
 from .quality import RULES
 from .registry import dashboard_sections
 from .statistics import period_tables
@@ -94,3 +103,51 @@ def kpis_page(request):
         "reports/kpis.html",
         {"form": form, "period": period, "results": kpi_results(period), "rules": RULES},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("reports.view_annualreport", raise_exception=True)
+def annual_reports(request):
+    """The annual reports per year with their progress; a team lead asks for a year's report here."""
+    form = AnnualReportForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = annual_report_request(year=form.cleaned_data["year"], actor=request.user, now=timezone.now())
+        except ValidationError as error:
+            form.add_error("year", error.message_dict.get("year", error.messages))
+        else:
+            messages.success(request, _("The annual report of %(year)s is being prepared.") % {"year": report.year})
+            return redirect("reports:annual_reports")
+    return render(
+        request,
+        "reports/annual_reports.html",
+        {
+            "form": form,
+            "reports": latest_annual_reports(),
+            "may_request": request.user.has_perm("reports.add_annualreport"),
+        },
+    )
+
+
+@permission_required("reports.view_annualreport", raise_exception=True)
+def annual_report_status(request, year):
+    """A year's report progress (htmx polls it while the task runs; the page works without)."""
+    reports = [report for report in latest_annual_reports(since_year=year) if report.year == year]
+    if not reports:
+        raise Http404
+    return render(request, "reports/_annual_status.html", {"report": reports[0]})
+
+
+@permission_required("reports.view_annualreport", raise_exception=True)
+def annual_report_pdf(request, year):
+    """The year's newest rendered report, checked against its hash; the download is access-logged."""
+    report = latest_done(year)
+    if report is None:
+        raise Http404
+    content = annual_report_bytes(report)
+    log_read(request, activity=REPORTING, reason=f"Stand van de uitvoering {year}")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="stand-van-de-uitvoering-{year}.pdf"'
+    for header, value in PDF_HEADERS.items():
+        response[header] = value
+    return response

@@ -135,6 +135,14 @@ class Case(models.Model):
             models.Index(F("case_officer"), queue_urgency(), F("id"), name="case_queue_officer", condition=_OPEN),
             models.Index(F("team"), queue_urgency(), F("id"), name="case_queue_team", condition=_OPEN),
             models.Index(queue_urgency(), F("id"), name="case_queue_intake", condition=_OPEN & NATIONAL_INTAKE),
+            # Search: a person's cases with every column the scope reads, so that the cases of the people a
+            # common partial name matches (thousands) are narrowed to the reader's scope by an index-only
+            # scan, and only the cases in scope are read from the table (selectors.search.case_search).
+            models.Index(
+                fields=["foreign_national"],
+                include=["team", "case_officer", "confidential", "id"],
+                name="case_person_scope",
+            ),
             # Few cases have a legal obstacle: a partial index serves the work queue's flag and filter.
             models.Index(
                 fields=["legal_obstacle_until"],

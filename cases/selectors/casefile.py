@@ -39,7 +39,7 @@ from ..models import (
     Nationality,
     WorkItem,
 )
-from ..panels import Panel, panel_context, panels_for, register_panel
+from ..panels import Panel, check_querysets, panel_context, panel_rows, panels_for, register_panel
 from ..permissions import cases_visible_to
 from .removability import Removability, removability_from_rows, removability_querysets
 
@@ -134,11 +134,16 @@ def flags_of(*, vulnerabilities, confidential, awaits_duplicate_review, legal_ob
     return flags
 
 
+# The nationality check (below) reads the same rows the header shows: one queryset serves both.
+_NATIONALITY_ROWS = "removability:nationality:nationalities"
+
+
+def _nationalities(case):
+    return Nationality.objects.filter(foreign_national_id=case.foreign_national_id).order_by("status", "country")
+
+
 def _header_querysets(case):
     return {
-        "header:nationalities": Nationality.objects.filter(foreign_national_id=case.foreign_national_id).order_by(
-            "status", "country"
-        ),
         # The term runs (or ran) whatever the next deadline is; a term cancelled on closing is no term.
         "header:departure_term": Deadline.objects.filter(case_id=case.pk, kind=DeadlineKind.DEPARTURE_TERM)
         .exclude(status=DeadlineStatus.CANCELLED)
@@ -169,23 +174,31 @@ def case_file(*, case, on: dt.date, user, params=None) -> CaseFile:
     """
     params = params or {}
     panels = panels_for(user)
+    # Compiling each queryset is most of this page's Python time: what the header, a removability check and
+    # a panel share is one queryset (the checks' rows are there for an open case only: a closed one is not
+    # weighed, but its travel-document panel still shows the document).
     querysets = {**_header_querysets(case), **removability_querysets([case], on=on)}
+    if _NATIONALITY_ROWS not in querysets:
+        querysets["header:nationalities"] = _nationalities(case)
+    wanted = {check.key: check for panel in panels for check in panel.removability_checks}
+    present = {name.split(":")[1] for name in querysets if name.startswith("removability:")}
+    missing = [check for key, check in wanted.items() if key not in present]
+    if missing:
+        querysets.update(check_querysets(missing, [case], on=on))
     for panel in panels:
         if panel.querysets is not None:
             for name, queryset in panel.querysets(case, on=on, user=user, params=params).items():
                 querysets[f"panel:{panel.key}:{name}"] = queryset
     rows = fetch_together(querysets)
+    # A closed case is not weighed (removability_from_rows skips it), whatever rows a panel fetched.
     removability = removability_from_rows([case], rows, on=on)[case.pk]
 
     def own_rows(panel):
-        if panel.querysets is None:
-            return None
-        prefix = f"panel:{panel.key}:"
-        return {name.removeprefix(prefix): value for name, value in rows.items() if name.startswith(prefix)}
+        return panel_rows(panel, rows) if panel.querysets is not None else None
 
     return CaseFile(
         case=case,
-        nationalities=rows["header:nationalities"],
+        nationalities=rows.get(_NATIONALITY_ROWS, rows.get("header:nationalities")),
         removability=removability,
         departure_term=_departure_term_state(rows["header:departure_term"], on),
         flags=case_flags(case, legal_obstacle=removability.has_legal_obstacle),

@@ -86,9 +86,9 @@ def _name_rank(text):
         When(every(lambda word, key: Q(_names__contains=f" {word}")), then=1),
         When(
             every(
-                lambda word, key: Q(foreign_national__search_key__contains=f" {key} ")
-                if len(key) >= MIN_KEY_LENGTH
-                else Q(pk__in=[])
+                lambda word, key: (
+                    Q(foreign_national__search_key__contains=f" {key} ") if len(key) >= MIN_KEY_LENGTH else Q(pk__in=[])
+                )
             ),
             then=2,
         ),
@@ -97,21 +97,28 @@ def _name_rank(text):
     )
 
 
-def _person_ids(persons):
-    """Cases whose person is one of `persons`, driven from the people (on PostgreSQL: `= ANY(ARRAY(…))`).
+def _any_of(column, queryset):
+    """`column` is one of the ids `queryset` selects, driven from that queryset (on PostgreSQL: `= ANY(ARRAY(…))`).
 
-    The matching people come from the trigram indexes first and their cases through the person index
-    after; as a join or an `IN` the planner would scan the whole scope and match every candidate.
+    The subquery runs first and its ids are looked up through the column's index after; as a join or
+    an `IN` the planner would scan the whole scope and match every candidate.
     """
     if connection.vendor != "postgresql":
-        return Q(foreign_national__in=persons)
+        return Q(**{f"{column}__in": queryset.order_by().values("pk")})
     return Func(
-        F("foreign_national_id"),
-        ArraySubquery(persons.order_by().values("pk")),
+        F(column),
+        ArraySubquery(queryset.order_by().values("pk")),
         template="%(expressions)s)",
         arg_joiner=" = ANY(",
         output_field=BooleanField(),
     )
+
+
+def _in_scope(user, persons):
+    """Cases in the user's scope whose person is one of `persons`: the people from the trigram indexes, then the
+    ids of their cases in scope from the index case_person_scope alone (an index-only scan: a common partial
+    matches thousands of people, most of them outside the scope), then only those cases from the table."""
+    return _any_of("pk", cases_visible_to(user).filter(_any_of("foreign_national_id", persons)))
 
 
 def case_search(*, user, criteria: SearchCriteria):
@@ -126,7 +133,7 @@ def case_search(*, user, criteria: SearchCriteria):
     # Only what a result row shows: every further join costs planning time on each search.
     rows = (
         cases_visible_to(user)
-        .filter(_person_ids(ForeignNational.objects.filter(person)))
+        .filter(_in_scope(user, ForeignNational.objects.filter(person)))
         .select_related("foreign_national", "case_officer")
         .prefetch_related(nationalities_prefetch())
     )

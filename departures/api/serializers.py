@@ -154,6 +154,12 @@ class DepartureFileSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
+class KmarFilePdfLinkSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    sha256 = serializers.CharField()
+    template_version = serializers.CharField()
+
+
 class KmarFileSerializer(serializers.Serializer):
     """The departure file as KMar receives it for one removal: completeness, missing items, medical if need to know."""
 
@@ -162,6 +168,9 @@ class KmarFileSerializer(serializers.Serializer):
     missing = serializers.ListField(child=serializers.CharField())
     file = DepartureFileSerializer(allow_null=True)
     medical = MedicalSerializer(allow_null=True, help_text="Only for need-to-know readers; absent (null) otherwise.")
+    pdf = KmarFilePdfLinkSerializer(
+        allow_null=True, help_text="The rendered PDF (it holds the medical part): need-to-know readers only, else null."
+    )
 
 
 class DublinClaimSerializer(serializers.ModelSerializer):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/<int:pk>/removals/", views.CaseRemovalsView.as_view(), name="api-case-removals"),
     path("removals/<int:pk>/", views.RemovalDetailView.as_view(), name="api-removal-detail"),
     path("removals/<int:pk>/departure-file/", views.KmarFileView.as_view(), name="api-removal-file"),
+    path("removals/<int:pk>/departure-file/pdf/", views.KmarFilePdfView.as_view(), name="api-removal-file-pdf"),
     path("cases/<int:pk>/dublin-claims/", views.CaseClaimsView.as_view(), name="api-case-claims"),
     path("operations/", operations.OperationsView.as_view(), name="api-operations"),
     path("operations/<int:pk>/manifest/", operations.ManifestView.as_view(), name="api-operation-manifest"),

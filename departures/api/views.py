@@ -7,21 +7,25 @@ case scope) read the departure file of every open removal.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
 from cases.accesslog import AccessChannel, log_read
 from cases.permissions import can_read_case_work, case_for_reading, scoped
-from dtv.core.api import ApiView, documented_errors
+from dtv.core.api import ApiView, TransitionView, documented_errors, transition
+from dtv.core.pdf import PDF_HEADERS, RenderState
 
 from .. import services
-from ..constants import OPEN_REMOVAL_STATES, RemovalState
-from ..models import DepartureFile, DeparturePlan, DublinClaim, MedicalParticulars, Removal
-from ..permissions import can_read_medical, is_kmar_partner, is_medical_staff
+from ..kmar_pdf import kmar_pdf_bytes
+from ..models import DepartureFile, DeparturePlan, DublinClaim, KmarFilePdf, MedicalParticulars, Removal
+from ..permissions import can_read_medical, removal_for_file_reader
 from ..processing import DEPARTURES, MEDICAL
 from ..selectors import (
     case_removals,
@@ -132,32 +136,16 @@ class RemovalDetailView(ApiView):
         return _removal_data(request, _removal(request, pk))
 
 
-class _Step(ApiView):
-    serializer_class = None
+class _Step(TransitionView):
+    def get_target(self, request, pk):
+        return _removal(request, pk)
 
-    def run(self, request, removal, data, now):  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        removal = _removal(request, pk)
-        data = {}
-        if self.serializer_class is not None:
-            serializer = self.serializer_class(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
-        result = self.run(request, removal, data, timezone.now())
+    def respond(self, request, removal, result):
         return _removal_data(request, result if isinstance(result, Removal) else removal)
 
 
 def _step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(request=serializer, responses={200: s.RemovalSerializer, **WRITE}, description=doc)(
-            cls.post
-        )
-        return cls
-
-    return decorate
+    return transition({200: s.RemovalSerializer, **WRITE}, serializer, doc)
 
 
 @_step(s.NoticeInSerializer, "The person or the legal representative was told of the flight (moment, method).")
@@ -196,20 +184,7 @@ class KmarFileView(ApiView):
     @extend_schema(responses={200: s.KmarFileSerializer, **READ})
     def get(self, request, pk):
         user = request.user
-        if is_kmar_partner(user):
-            if not user.has_perm("departures.view_departurefile"):
-                raise PermissionDenied
-            removal = get_object_or_404(
-                Removal.objects.select_related("case").exclude(state=RemovalState.CANCELLED), pk=pk, kmar_escorts__gt=0
-            )
-        elif is_medical_staff(user):
-            # A national role without case scope: the removals still to be carried out, nothing else.
-            removal = get_object_or_404(
-                Removal.objects.select_related("case").filter(state__in=OPEN_REMOVAL_STATES), pk=pk
-            )
-        else:
-            removal = _removal(request, pk)
-            _dtv_only(user, "departures.view_departurefile")
+        removal = removal_for_file_reader(user, pk)
         case = removal.case
         departure_file = DepartureFile.objects.filter(case=case).first()
         medical = MedicalParticulars.objects.filter(departure_file__case=case).first()
@@ -227,8 +202,37 @@ class KmarFileView(ApiView):
             "missing": [str(item) for item in completeness.missing],
             "file": departure_file,
             "medical": medical if readable else None,
+            "pdf": _pdf_link(request, removal) if readable else None,
         }
         return Response(s.KmarFileSerializer(data).data)
+
+
+def _pdf_link(request, removal):
+    """The rendered PDF's address and hash (it carries the medical part: need-to-know readers only)."""
+    pdf = KmarFilePdf.objects.filter(removal=removal, render_state=RenderState.DONE).first()
+    if pdf is None:
+        return None
+    url = request.build_absolute_uri(reverse("departures:api-removal-file-pdf", args=[removal.pk]))
+    return {"url": url, "sha256": pdf.pdf_sha256, "template_version": pdf.template_version}
+
+
+class KmarFilePdfView(ApiView):
+    """The KMar departure file of one removal as its rendered PDF (with the medical part: need to know only)."""
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY, **READ})
+    def get(self, request, pk):
+        removal = removal_for_file_reader(request.user, pk)
+        if not can_read_medical(request.user, removal.case, removal=removal):
+            raise PermissionDenied(_("The PDF holds medical particulars: only who needs to know may read it."))
+        pdf = get_object_or_404(KmarFilePdf, removal=removal, render_state=RenderState.DONE)
+        content = kmar_pdf_bytes(pdf)
+        log_read(request, activity=DEPARTURES, case=removal.case, channel=AccessChannel.API)
+        log_read(request, activity=MEDICAL, case=removal.case, channel=AccessChannel.API)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="vertrekdossier-{removal.pk}.pdf"'
+        for header, value in PDF_HEADERS.items():
+            response[header] = value
+        return response
 
 
 class CaseClaimsView(ApiView):
@@ -252,33 +256,18 @@ class CaseClaimsView(ApiView):
         return Response(s.DublinClaimSerializer(claim).data, status=status.HTTP_201_CREATED)
 
 
-class _ClaimStep(ApiView):
-    serializer_class = None
-
-    def run(self, request, claim, data, now):  # pragma: no cover
-        raise NotImplementedError
-
-    def post(self, request, pk):
+class _ClaimStep(TransitionView):
+    def get_target(self, request, pk):
         claim = get_object_or_404(scoped(DublinClaim.objects.select_related("case"), request.user), pk=pk)
         _dtv_only(request.user, "departures.view_dublinclaim")
-        data = {}
-        if self.serializer_class is not None:
-            serializer = self.serializer_class(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
-        claim = self.run(request, claim, data, timezone.now())
-        return Response(s.DublinClaimSerializer(claim).data)
+        return claim
+
+    def respond(self, request, claim, result):
+        return Response(s.DublinClaimSerializer(result).data)
 
 
 def _claim_step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(
-            request=serializer, responses={200: s.DublinClaimSerializer, **WRITE}, description=doc
-        )(cls.post)
-        return cls
-
-    return decorate
+    return transition({200: s.DublinClaimSerializer, **WRITE}, serializer, doc)
 
 
 @_claim_step(s.DublinAnswerSerializer, "The Member State's explicit answer; acceptance starts the transfer period.")

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from cases.accesslog import AccessChannel, log_read
 from cases.permissions import can_read_case_work, case_for_reading, scoped
-from dtv.core.api import ApiView, documented_errors
+from dtv.core.api import ApiView, TransitionView, documented_errors, transition
 
 from .. import court, orders, services
 from ..constants import CourtStepKind, MeasureKind
@@ -107,28 +107,16 @@ class MeasureDetailView(ApiView):
         return _measure_out(request, _measure(request, pk))
 
 
-class _MeasureStep(ApiView):
-    serializer_class = None
+class _MeasureStep(TransitionView):
+    def get_target(self, request, pk):
+        return _measure(request, pk)
 
-    def run(self, request, measure, data, now):  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        measure = _measure(request, pk)
-        data = _valid(self.serializer_class, request) if self.serializer_class else {}
-        self.run(request, measure, data, timezone.now())
+    def respond(self, request, measure, result):
         return _measure_out(request, measure)
 
 
 def _measure_step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(request=serializer, responses={200: s.MeasureSerializer, **WRITE}, description=doc)(
-            cls.post
-        )
-        return cls
-
-    return decorate
+    return transition({200: s.MeasureSerializer, **WRITE}, serializer, doc)
 
 
 @_measure_step(s.EndSerializer, "End the measure with its reason.")
@@ -223,28 +211,16 @@ class OrderDetailView(ApiView):
         return _order_out(request, _order(request, pk))
 
 
-class _OrderStep(ApiView):
-    serializer_class = None
+class _OrderStep(TransitionView):
+    def get_target(self, request, pk):
+        return _order(request, pk)
 
-    def run(self, request, order, data, now):  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        order = _order(request, pk)
-        data = _valid(self.serializer_class, request) if self.serializer_class else {}
-        result = self.run(request, order, data, timezone.now())
+    def respond(self, request, order, result):
         return _order_out(request, result or order)
 
 
 def _order_step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(request=serializer, responses={200: s.OrderSerializer, **WRITE}, description=doc)(
-            cls.post
-        )
-        return cls
-
-    return decorate
+    return transition({200: s.OrderSerializer, **WRITE}, serializer, doc)
 
 
 @_order_step(s.OrderDraftSerializer, "Change the draft (the fields given); an approval lapses when it changes.")

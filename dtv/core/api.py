@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler, set_rollback
@@ -41,6 +42,53 @@ class ErrorSerializer(serializers.Serializer):
 def documented_errors(descriptions, *codes) -> dict:
     """The OpenAPI responses of `codes`: each the uniform error body, described by `descriptions[code]`."""
     return {code: OpenApiResponse(ErrorSerializer, description=descriptions[code]) for code in codes}
+
+
+class TransitionView(ApiView):
+    """POST one transition of one object: find it in the caller's scope, validate the body, run the service.
+
+    Each app's transitions (a removal's confirm, a measure's end, a request's answer ...) differ only in the
+    object they find, the service they call and the answer they give; those three are the subclass's.
+    """
+
+    serializer_class = None  # the request body; None for a transition that takes none
+
+    def get_target(self, request, pk):  # pragma: no cover - every app's base overrides it
+        raise NotImplementedError
+
+    def run(self, request, target, data, now):  # pragma: no cover - every transition overrides it
+        raise NotImplementedError
+
+    def respond(self, request, target, result):  # pragma: no cover - every app's base overrides it
+        raise NotImplementedError
+
+    def transit(self, request, pk):
+        target = self.get_target(request, pk)
+        data = {}
+        if self.serializer_class is not None:
+            serializer = self.serializer_class(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = dict(serializer.validated_data)
+        return self.respond(request, target, self.run(request, target, data, timezone.now()))
+
+    def post(self, request, pk):
+        return self.transit(request, pk)
+
+
+def transition(responses, serializer=None, doc=""):
+    """Class decorator of a TransitionView: its request body and its documented answers and description."""
+
+    def decorate(cls):
+        # A function of the class's own: extend_schema annotates the function it is given, so decorating an
+        # inherited `post` would give every transition the last one's body and description.
+        def post(self, request, pk):
+            return self.transit(request, pk)
+
+        cls.serializer_class = serializer
+        cls.post = extend_schema(request=serializer, responses=responses, description=doc)(post)
+        return cls
+
+    return decorate
 
 
 def _field_errors(exc: DjangoValidationError) -> dict:

@@ -5,6 +5,7 @@ serves the project's static files under `STATIC_PREFIX` and nothing else, so a s
 renderer fetch a URL. A stored file is kept with its SHA-256 and is handed out only while it still matches it.
 """
 
+import functools
 import hashlib
 
 from django.core.files.base import ContentFile
@@ -46,13 +47,26 @@ def static_fetcher_class():
     return StaticOnlyFetcher
 
 
+@functools.cache
+def _static_fetcher():
+    """One fetcher for every render: building one sets up an SSL context (tens of milliseconds) it never uses."""
+    return static_fetcher_class()()
+
+
+@functools.cache
+def _font_config():
+    """One font configuration for every render of the process (no Regie PDF declares a @font-face of its own)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def html_to_pdf(html: str, *, identifier: str) -> bytes:
     """PDF/UA-1 bytes of `html` (WeasyPrint imported here, never at module level)."""
     from weasyprint import HTML
 
-    fetcher = static_fetcher_class()()
-    return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=fetcher).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode()
+    return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_static_fetcher()).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode(), font_config=_font_config()
     )
 
 

@@ -62,10 +62,14 @@ from cases.models import (
 from cases.people import person_set_search_names
 from cases.services import cases_legal_obstacle_rebuild
 from departures.deadlines import DepartureDeadlineKind
+from detention import events as detention_events
+from detention.constants import CourtStepKind
 from detention.deadlines import DetentionDeadlineKind
+from detention.models import CourtStep, DetentionOrder, Measure
 from laissezpasser.models import RequestContact, RequestTransition, TravelDocumentRequest
 
 from . import bulk, names, travel_documents
+from . import detention as detention_demo
 from .people import V_PREFIX, Weighted, family_links, person_spec, v_number
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -130,6 +134,9 @@ class CaseBuild:
     lp_requests: list = field(default_factory=list)  # travel-document requests (travel_documents.py)
     lp_transitions: list = field(default_factory=list)
     lp_contacts: list = field(default_factory=list)
+    detention_orders: list = field(default_factory=list)  # the detention app's rows (detention.py)
+    measures: list = field(default_factory=list)
+    court_steps: list = field(default_factory=list)
 
     def event(self, when, kind, actor, data):
         """Append a timeline event of a registered kind; data may hold unsaved instances, replaced by their pk."""
@@ -693,6 +700,13 @@ def _plan_detention(ctx, build, rng, officer, started_at):
     ordered_on = max(ctx.today - dt.timedelta(days=rng.randint(1, 150)), _local_date(started_at))
     opened_at = min(max(_local_moment(ordered_on, rng.randint(8, 20)), started_at), ctx.now)
     trigger = "Maatregel van bewaring opgelegd (art. 59 Vw 2000)"
+    # The order and the measure its issuing creates (no random draw: the data after this stays as it was), so
+    # that the legality list and the case file have the detention rows the clocks belong to.
+    order, measure = detention_demo.bulk_detention(build.case, officer, opened_at)
+    build.detention_orders.append(order)
+    build.measures.append(measure)
+    build.event(opened_at, detention_events.MEASURE_IMPOSED, officer, _measure_data(measure))
+    build.event(opened_at, detention_events.ORDER_ISSUED, officer, {"order": order, "version": 1, "measure": measure})
     notice = _deadline(
         ctx,
         build,
@@ -701,19 +715,40 @@ def _plan_detention(ctx, build, rng, officer, started_at):
         opened_at=opened_at,
         opened_by=officer,
         trigger=trigger,
+        source=measure,
     )
     if notice.due_at < ctx.now:
         when = _between(rng, opened_at + dt.timedelta(days=2), min(notice.due_at, ctx.now))
         _close(build, notice, DeadlineStatus.MET, when, officer)
-    _deadline(
-        ctx,
-        build,
-        kind=DetentionDeadlineKind.DETENTION_SIX_MONTHS,
-        start=ordered_on,
-        opened_at=opened_at,
-        opened_by=officer,
-        trigger=trigger,
-    )
+        # What met the art. 94 notice: the appeal the person lodged (court.court_step_record's row and event).
+        appeal = CourtStep(
+            measure=measure,
+            kind=CourtStepKind.APPEAL_LODGED,
+            on=_local_date(when),
+            recorded_by=officer,
+            recorded_at=when,
+        )
+        build.court_steps.append(appeal)
+        build.event(
+            when,
+            detention_events.COURT_STEP,
+            officer,
+            {"measure": measure, "step": appeal.kind, "on": appeal.on.isoformat(), "ruling": ""},
+        )
+    for kind in (DetentionDeadlineKind.DETENTION_SIX_MONTHS, DetentionDeadlineKind.DETENTION_MAXIMUM):
+        _deadline(
+            ctx, build, kind=kind, start=ordered_on, opened_at=opened_at, opened_by=officer, trigger=trigger,
+            source=measure,
+        )  # fmt: skip
+
+
+def _measure_data(measure):
+    return {
+        "measure": measure,
+        "measure_kind": measure.kind,
+        "legal_basis": measure.legal_basis,
+        "starts_at": measure.starts_at.isoformat(),
+    }
 
 
 def _plan_flight(ctx, build, rng, officer, preparing_since):
@@ -981,6 +1016,9 @@ def _write_chunk(ctx, start, stop):
     bulk.insert(TravelDocumentRequest, [row for b in builds for row in b.lp_requests])
     bulk.insert(RequestTransition, [row for b in builds for row in b.lp_transitions], history=False, pks=False)
     bulk.insert(RequestContact, [row for b in builds for row in b.lp_contacts], history=False, pks=False)
+    bulk.insert(DetentionOrder, [row for b in builds for row in b.detention_orders])
+    bulk.insert(Measure, [row for b in builds for row in b.measures])
+    bulk.insert(CourtStep, [row for b in builds for row in b.court_steps], history=False)
     deadlines = []
     for build in builds:
         for deadline, source in build.deadlines:

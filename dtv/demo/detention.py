@@ -66,6 +66,22 @@ _ORDER_TEXT = {
 }
 
 
+def bulk_detention(case, officer, at):
+    """A running detention issued at `at` as the bulk seed writes it: the issued order and its measure (unsaved)."""
+    order = DetentionOrder(
+        case=case, state=OrderState.ISSUED, drafted_by=officer, drafted_at=at - dt.timedelta(hours=2),
+        issued_by=officer, issued_at=at, hearing_at=at - dt.timedelta(hours=1), **_ORDER_TEXT,
+    )  # fmt: skip
+    measure = Measure(
+        case=case, kind=MeasureKind.DETENTION, legal_basis="art. 59 Vw 2000",
+        ground="Risico op onttrekken, art. 5.1b Vb: 3b, 4c", imposed_by=officer, imposed_at=at, starts_at=at,
+        article="59", detention_location=DetentionLocation.DETENTION_CENTRE, order=order,
+    )  # fmt: skip
+    for row in (order, measure):
+        row._history_date, row._history_user = at, officer
+    return order, measure
+
+
 def _enforcers():
     group = Group.objects.filter(name=Role.ENFORCEMENT_OFFICER.value).first()
     users = list(group.user_set.order_by("username")) if group else []
@@ -75,12 +91,14 @@ def _enforcers():
 def seed_detention(*, now) -> int:
     """Write the demo measures once; returns how many measures were written (0 on a second run)."""
     demo = Case.objects.filter(foreign_national__v_number__startswith=V_PREFIX, closed_at__isnull=True)
-    if Measure.objects.filter(case__in=demo).exists():
+    # The bulk seed's running detentions (bulk_detention) are not these: the rulings and the ladder mark a run.
+    if Measure.objects.filter(case__in=demo).exclude(kind=MeasureKind.DETENTION).exists():
         return 0
     by_team, anyone = _enforcers()
     if anyone is None:
         return 0
-    cases = list(demo.order_by("id")[: RULED + RUNNING + len(LADDER) * PER_RUNG])
+    free = demo.exclude(pk__in=Measure.objects.values("case_id"))
+    cases = list(free.order_by("id")[: RULED + RUNNING + len(LADDER) * PER_RUNG])
     # Detentions first on the cases of teams with an enforcement officer, so that they find them in their lists.
     cases.sort(key=lambda case: (case.team_id not in by_team, case.pk))
     with transaction.atomic():

@@ -367,6 +367,8 @@ SPECTACULAR_SETTINGS = {
         "MeasureKindEnum": "detention.constants.MeasureKind",
         "ImposableMeasureKindEnum": "detention.constants.IMPOSABLE_MEASURE_KINDS",
         "CourtStepKindEnum": "detention.constants.CourtStepKind",
+        "MeasureEndReasonEnum": "detention.constants.EndReason",
+        "WithdrawalReasonEnum": "laissezpasser.constants.WithdrawalReason",
     },
 }
 

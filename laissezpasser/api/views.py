@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from cases.accesslog import AccessChannel, log_read
 from cases.models import CaseDocument
 from cases.permissions import can_read_case_work, case_for_reading, scoped
-from dtv.core.api import ApiView, documented_errors
+from dtv.core.api import ApiView, TransitionView, documented_errors, transition
 
 from .. import services
 from ..models import Country, Mission, TravelDocumentRequest
@@ -133,32 +133,16 @@ class RequestDetailView(ApiView):
         return _detail(request, _request(request, pk))
 
 
-class _Step(ApiView):
-    serializer_class = None
+class _Step(TransitionView):
+    def get_target(self, request, pk):
+        return _request(request, pk)
 
-    def run(self, request, lp_request, data, now):  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        lp_request = _request(request, pk)
-        data = {}
-        if self.serializer_class is not None:
-            serializer = self.serializer_class(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
-        self.run(request, lp_request, data, timezone.now())
+    def respond(self, request, lp_request, result):
         return _detail(request, lp_request)
 
 
 def _step(serializer=None, doc=""):
-    def decorate(cls):
-        cls.serializer_class = serializer
-        cls.post = extend_schema(request=serializer, responses={200: s.RequestSerializer, **WRITE}, description=doc)(
-            cls.post
-        )
-        return cls
-
-    return decorate
+    return transition({200: s.RequestSerializer, **WRITE}, serializer, doc)
 
 
 @_step(doc="A team lead approves a written request while an asylum appeal may be awaited (four eyes).")

@@ -1,6 +1,6 @@
 """The forced track in the browser: approved plan, valid LP, flight booked, notice 30 hours before refused with the
-rule, rebooked and told 50 hours before, the KMar file's missing items until complete, confirmed and carried out;
-every page checked by axe-core."""
+rule, rebooked and told 50 hours before, the KMar file's missing items until complete, the PDF for KMar
+made, confirmed and carried out, and the case closed as a forced departure; every page checked by axe-core."""
 
 import datetime as dt
 
@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from departures import services
+from departures import kmar_pdf, services
 from departures.models import Removal
 from tests.browser.conftest import log_in
 from tests.factories.departures import approved_forced_plan
@@ -92,11 +92,31 @@ def test_a_forced_removal_from_plan_to_departure(page, axe, password):
     expect(page.get_by_test_id("departure-file-score")).to_have_text("100% compleet")
     axe(page)
 
-    page.goto(f"/vertrek/uitzettingen/{Removal.objects.get(rebooked_from=removal).pk}/")
+    # The handover to KMar: the PDF is asked for, its progress shows, and the page picks it up when it is made.
+    rebooked = Removal.objects.get(rebooked_from=removal)
+    page.get_by_role("button", name="Maak de pdf voor de KMar").click()
+    expect(page.get_by_test_id("kmar-pdf")).to_contain_text("Het pdf-bestand wordt gemaakt")
+    axe(page)
+    kmar_pdf.kmar_pdf_render(removal_id=rebooked.pk, now=timezone.now())  # what the worker does
+    expect(page.get_by_test_id("kmar-pdf-link")).to_be_visible(timeout=10_000)
+    axe(page)
+
+    page.goto(f"/vertrek/uitzettingen/{rebooked.pk}/")
     _step(page, "confirm", {"summary": "Bevestigen"})
     expect(page.get_by_test_id("removal-state")).to_have_text("Bevestigd")
+    page.locator("summary:has-text('Vertrek vastleggen')").click()
+    expect(page.get_by_test_id("closes-as")).to_contain_text("gedwongen vertrek (Land van herkomst: MAR)")
+    axe(page)
+    page.locator("summary:has-text('Vertrek vastleggen')").click()  # closed again: _step opens it
     _step(page, "execute", {"summary": "Vertrek vastleggen", "executed_at": _typed(now), "escorted_by": "KMar (2)"})
     expect(page.get_by_test_id("removal-state")).to_have_text("Uitgevoerd")
+    expect(page.get_by_test_id("case-closed")).to_contain_text("Gedwongen vertrokken (uitzetting)")
+    axe(page)
+
+    # Executed: the case is closed as a forced departure, with the removal as its evidence.
+    page.goto(f"/zaken/{case.pk}/")
+    expect(page.get_by_test_id("phase")).to_have_text("Afgesloten")
+    expect(page.locator("main")).to_contain_text("Gedwongen vertrokken (uitzetting)")
     axe(page)
     page.goto("/vertrek/deze-week/")
     axe(page)

@@ -46,6 +46,26 @@ class TestTheRemovalPage:
         assert "zaterdag 24 oktober 2026 11:00" in body
         assert Removal.objects.get(pk=removal.pk).state == "notified"
 
+    def test_the_execute_step_says_the_case_will_close_and_the_swapped_fragment_shows_it_closed(self, client):
+        case = ready_forced_case()
+        removal = notify(planned_removal(case, kmar_escorts=2), DEPARTS.astimezone(dt.UTC) - dt.timedelta(hours=50))
+        client.force_login(case.case_officer)
+        url = reverse("departures:removal_step", kwargs={"pk": removal.pk, "step": "confirm"})
+        with time_machine.travel(local(2026, 10, 25, 12), tick=False):
+            client.post(url, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="removal")
+        with time_machine.travel(local(2026, 10, 26, 12), tick=False):
+            page = client.get(reverse("departures:removal_detail", kwargs={"pk": removal.pk})).content.decode()
+            assert 'data-testid="closes-as"' in page and "Land van herkomst: MAR" in page
+            response = client.post(
+                reverse("departures:removal_step", kwargs={"pk": removal.pk, "step": "execute"}),
+                {"execute-executed_at": "26-10-2026 10:20", "execute-escorted_by": "KMar, 2 escorts"},
+                HTTP_HX_REQUEST="true",
+                HTTP_HX_TARGET="removal",
+            )
+        body = response.content.decode()
+        assert 'data-testid="case-closed"' in body and "Gedwongen vertrokken (uitzetting)" in body
+        assert 'data-testid="closes-as"' not in body
+
     def test_cancelling_without_javascript_redirects_to_the_page(self, client):
         removal = planned_removal()
         client.force_login(removal.case.case_officer)

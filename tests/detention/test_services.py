@@ -63,6 +63,34 @@ class TestMeasureImpose:
         assert deadline.source_id == measure.pk
 
 
+class TestFamilyLocationAndCombinations:
+    def test_a_family_location_needs_its_location_art_56_and_writes_nothing_without(self, case, enforcer):
+        with pytest.raises(ValidationError) as error:
+            services.measure_impose(
+                case=case, kind=MeasureKind.FAMILY_LOCATION, ground="Gezin met kinderen", actor=enforcer, now=NOW
+            )
+        assert set(error.value.message_dict) == {"location"} and not Measure.objects.exists()
+        measure = services.measure_impose(
+            case=case, kind=MeasureKind.FAMILY_LOCATION, ground="Gezin met kinderen", location="Gezinslocatie Katwijk",
+            actor=enforcer, now=NOW,
+        )  # fmt: skip
+        assert (measure.legal_basis, measure.location, measure.imposed_by) == (
+            "art. 56 Vw 2000",
+            "Gezinslocatie Katwijk",
+            enforcer,
+        )
+        assert kinds(case) == ["detention.measure_imposed"]
+
+    def test_a_vbl_placement_combines_with_a_reporting_duty_art_56_and_57(self, case, enforcer):
+        services.measure_impose(
+            case=case, kind=MeasureKind.RESTRICTED_LOCATION, ground="Vertrekplicht", location="VBL Ter Apel",
+            actor=enforcer, now=NOW,
+        )  # fmt: skip
+        reporting_duty(case, enforcer)
+        running = Measure.objects.filter(case=case, ends_at__isnull=True).values_list("kind", flat=True)
+        assert sorted(running) == [MeasureKind.REPORTING_DUTY, MeasureKind.RESTRICTED_LOCATION]
+
+
 class TestVblExtend:
     def test_an_extension_beyond_12_weeks_needs_a_reason(self, case, enforcer):
         measure = services.measure_impose(

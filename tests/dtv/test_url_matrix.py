@@ -189,6 +189,10 @@ GET   reports:dashboard_export         -        login 403   403   403   403   20
 GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   login login
 GET   reports:kpis                     -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   login login
+POST  reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   login login
+GET   reports:annual_report_status     -        login 403   403   403   403   404   404   403   403   403   login login
+GET   reports:annual_report_pdf        -        login 403   403   403   403   404   404   403   403   403   login login
 GET   reports-api:statistics           -        401   403   403   403   403   200   200   403   403   403   403   403
 GET   reports-api:kpis                 -        401   403   403   403   403   200   200   403   403   403   403   403
 GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
@@ -373,6 +377,10 @@ GET   departures:file                  case     login 200   200   404   404   20
 POST* departures:file                  case     login 302   403   404   404   302   404   403   403   403   login login
 GET   departures:removal_detail        rem      login 200   200   404   404   200   404   200   403   403   login login
 POST  departures:removal_step          rem      login 200   403   404   404   200   404   403   403   403   login login
+# The KMar file's PDF holds the medical part: need to know only (own officer; none rendered here, so 404)
+GET   departures:kmar_pdf              rem      login 404   403   404   404   403   404   403   404   404   login login
+POST  departures:kmar_pdf_make         rem      login 302   403   404   404   302   404   403   403   403   login login
+GET   departures:kmar_pdf_status       rem      login 200   200   404   404   200   404   200   403   403   login login
 # departures: group and charter operations (the flights are no personal data; each manifest row is in scope)
 GET   departures:operations            -        login 200   200   200   200   200   200   200   403   403   login login
 GET   departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   login login
@@ -398,6 +406,7 @@ POST  departures:api-case-removals     case     401   400   400   404   404   40
 POST* departures:api-case-removals     case     401   409   403   404   404   409   404   403   404   404   403   404
 GET   departures:api-removal-detail    rem      401   200   200   404   404   200   404   200   404   404   403   404
 GET   departures:api-removal-file      rem      401   200   200   404   404   200   404   200   404   404   403   404
+GET   departures:api-removal-file-pdf  rem      401   404   403   404   404   403   404   403   404   404   403   404
 POST  departures:api-removal-notices   rem      401   400   400   404   404   400   404   400   404   404   403   404
 POST* departures:api-removal-notices   rem      401   200   403   404   404   200   404   403   404   404   403   404
 POST  departures:api-removal-confirm   rem      401   409   403   404   404   409   404   403   404   404   403   404
@@ -479,6 +488,9 @@ EXTRA_KWARGS = {
     "departures:dublin_step": {"step": "answer"},
     "reports:dashboard_export": {"key": "caseload_phase", "fmt": "csv"},
     "reports:statistics_export": {"key": "inflow", "fmt": "xlsx"},
+    # The world has no annual report: the team lead is told so (404), the others are denied first.
+    "reports:annual_report_status": {"year": 2026},
+    "reports:annual_report_pdf": {"year": 2026},
     # A case officer records the reporting duty; an empty body is refused by the form (200 with its errors).
     "detention:measure_step": {"step": "report"},
 }

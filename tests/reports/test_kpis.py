@@ -8,12 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.constants import DatePrecision, Sex
+from detention import court
+from detention.constants import CourtStepKind
+from detention.models import Measure
 from reports.constants import Kpi, Light
 from reports.kpis import complaints_on_time, kpi_results, targets_for, traffic_light
 from reports.models import Complaint, Target
 from reports.quality import open_cases_meeting_rules
 from reports.statistics import Period
 from tests.factories.cases import ProcedureFactory
+from tests.factories.detention import detention_case, enforcer_for, issued_order
 
 from .streams import at, closed, counted, opened
 
@@ -165,3 +169,32 @@ def test_the_kpi_page_shows_each_kpi_with_its_light_in_words(client, team_lead):
     assert response.status_code == 200
     assert [r.kpi for r in response.context["results"]] == list(Kpi)
     assert response.content.decode().count('class="regie-light regie-light--') == 6
+
+
+class TestLawfulDetention:
+    """KPI "lawfully imposed detention >= 90%" from detention's dated first rulings (art. 94 Vw 2000)."""
+
+    def ruling(self, measure, enforcer, on, ruling):
+        court.court_step_record(
+            measure=measure, kind=CourtStepKind.RULING, on=on, ruling=ruling, grounds="Oordeel van de rechtbank",
+            actor=enforcer, now=dt.datetime.combine(on, dt.time(12), tzinfo=dt.UTC),
+        )  # fmt: skip
+
+    def test_counts_each_detention_once_by_its_first_ruling_dated_in_the_period(self, db):
+        measures = []
+        for _i in range(4):
+            case = detention_case()
+            enforcer = enforcer_for(case)
+            measures.append((Measure.objects.get(order=issued_order(case, actor=enforcer)), enforcer))
+        (first, e1), (second, e2), (third, e3), (fourth, e4) = measures
+        self.ruling(first, e1, dt.date(2026, 12, 1), "lawful")
+        self.ruling(first, e1, dt.date(2026, 12, 20), "unlawful")  # the appeal's ruling: not counted again
+        self.ruling(second, e2, dt.date(2026, 12, 2), "lawful")
+        self.ruling(third, e3, dt.date(2026, 12, 3), "unlawful")
+        self.ruling(fourth, e4, dt.date(2027, 1, 4), "unlawful")  # 2027
+        result = {r.kpi: r for r in kpi_results(Period.year(2026))}[Kpi.LAWFUL_DETENTION]
+        assert (result.numerator, result.denominator, result.percentage) == (2, 3, Decimal("66.7"))
+        assert result.light == Light.RED
+        assert "first court ruling" in result.definition
+        result_2027 = {r.kpi: r for r in kpi_results(Period.year(2027))}[Kpi.LAWFUL_DETENTION]
+        assert (result_2027.numerator, result_2027.denominator) == (0, 1)

@@ -16,9 +16,19 @@ def test_the_team_lead_sees_the_year_asked_for_with_each_definition(client, team
     client.force_login(team_lead)
     response = client.get(reverse("reports:statistics"), {"jaar": 2025})
     shown = {item["table"].key: item["table"] for item in response.context["sections"]}
-    assert list(shown) == ["inflow", "outflow", "destinations", "caseload", "laissez_passer", "durations"]
+    assert list(shown) == [
+        "inflow",
+        "outflow",
+        "destinations",
+        "caseload",
+        "laissez_passer",
+        "durations",
+        "removals",
+        "cancellations",
+        "dublin_transfers",
+    ]
     assert shown["inflow"].total[1] == 1
-    assert response.content.decode().count("regie-figure__definition") == 6
+    assert response.content.decode().count("regie-figure__definition") == 9
     assert response.context["period"].starts_on.isoformat() == "2025-01-01"
 
 

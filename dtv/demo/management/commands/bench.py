@@ -21,6 +21,8 @@ from dtv.accounts.models import User
 from dtv.accounts.tokens import api_token_issue
 from dtv.core.text import fold
 from dtv.demo import bench, bench_departures
+from dtv.demo.bench_detention import detention_measurements
+from dtv.demo.bench_reports import bench_reports
 from dtv.demo.cases import demo_holidays, summary
 from laissezpasser.models import Country
 from laissezpasser.statistics import statistics_key as country_statistics_key
@@ -119,6 +121,7 @@ class Command(BaseCommand):
             users = User.objects.in_bulk(["regievoerder", "teamleider"], field_name="username")
             kwargs = {"samples": options["samples"], "warmup": options["warmup"]}
             web += [m for m, _call in self._lists(users, comparisons, label=", after the sweep", **kwargs)]
+        result["reports"] = bench_reports(self, web, options)
         result["web"] = [m.as_dict() for m in web]
         result["comparisons"] = [c.as_dict() for c in comparisons]
         result["targets"] = {
@@ -265,6 +268,8 @@ class Command(BaseCommand):
             )
 
         for measured, call in self._travel_documents(users["teamleider"], lead, staff, comparisons, pages, kwargs):
+            record(measured, call)
+        for measured, call in detention_measurements(users["teamleider"], lead, staff, comparisons, pages, kwargs):
             record(measured, call)
 
         search = bench.url_for("cases:search")
