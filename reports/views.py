@@ -81,7 +81,10 @@ def statistics_page(request):
             "period": period,
             "query": request.GET.urlencode(),
             "sections": _with_charts(tables),
-            "watermarks": summaries_state(),
+            # The figures are as current as the source counted least recently (three sources, one sentence).
+            "counted_up_to": min(
+                (mark.refreshed_at for mark in summaries_state().values() if mark.refreshed_at), default=None
+            ),
         },
     )
 
