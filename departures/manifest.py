@@ -11,33 +11,18 @@ from dataclasses import dataclass, replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import LegalProcedure
 from cases.permissions import can_read_case_work, cases_visible_to
 from dtv.core.batch import fetch_together
-from laissezpasser.selectors import travel_document_rows, travel_documents_from_rows
 
 from .constants import OPEN_REMOVAL_STATES, CheckStatus
-from .models import (
-    DepartureFile,
-    DeparturePlan,
-    DublinClaim,
-    MedicalParticulars,
-    Operation,
-    OperationPassenger,
-    RemovalNotice,
-)
+from .models import Operation, OperationPassenger, RemovalNotice
 from .permissions import is_kmar_partner
 from .selectors import (
     Check,
     Completeness,
     NoticeStatus,
-    check_departure_file,
-    check_destination,
-    check_forced_track,
-    check_medical,
-    check_procedures,
-    check_travel_document,
-    departure_file_completeness,
+    checklist_rows_for,
+    checklists_from_rows,
     notice_status,
 )
 
@@ -110,55 +95,24 @@ def manifest_rows(operation, passengers) -> list[ManifestRow]:
     if not passengers:
         return []
     on = timezone.localdate(operation.departs_at)
-    case_ids = [p.removal.case_id for p in passengers]
+    removals = [p.removal for p in passengers]
     rows = fetch_together(
         {
-            **{f"document_{name}": qs for name, qs in travel_document_rows(case_ids, on=on).items()},
-            "notices": RemovalNotice.objects.filter(removal_id__in=[p.removal_id for p in passengers]).order_by(
+            **checklist_rows_for([removal.case_id for removal in removals], on=on),
+            "notices": RemovalNotice.objects.filter(removal_id__in=[r.pk for r in removals]).order_by(
                 "notified_at", "id"
             ),
-            "blocking": LegalProcedure.objects.filter(case_id__in=case_ids)
-            .blocking_removal(on=on)
-            .order_by("case_id", "lodged_on", "id"),
-            "plans": DeparturePlan.objects.filter(case_id__in=case_ids)
-            .order_by("case_id", "-version")
-            .distinct("case_id"),
-            "files": DepartureFile.objects.filter(case_id__in=case_ids),
-            "medical": MedicalParticulars.objects.filter(departure_file__case_id__in=case_ids).select_related(
-                "departure_file"
-            ),
-            "claims": DublinClaim.objects.filter(case_id__in=case_ids, transfer_until__lt=on),
         }
     )
-    documents = travel_documents_from_rows(
-        case_ids, {n.removeprefix("document_"): v for n, v in rows.items() if n.startswith("document_")}, on=on
-    )
-
-    def by_case(items, key="case_id"):
-        grouped = {}
-        for item in items:
-            grouped.setdefault(getattr(item, key), []).append(item)
-        return grouped
-
-    notices = by_case(rows["notices"], "removal_id")
-    blocking = by_case(rows["blocking"])
-    plans = {p.case_id: p for p in rows["plans"]}
-    files = {f.case_id: f for f in rows["files"]}
-    medical = {m.departure_file.case_id: m for m in rows["medical"]}
-    expired = by_case(rows["claims"])
+    checklists = checklists_from_rows(removals, rows, on=on)
+    notices = {}
+    for notice in rows["notices"]:
+        notices.setdefault(notice.removal_id, []).append(notice)
     result = []
     for passenger in passengers:
-        removal, case_id = passenger.removal, passenger.removal.case_id
-        plan = plans.get(case_id)
-        completeness = departure_file_completeness(files.get(case_id), medical.get(case_id), documents[case_id])
-        checks = (
-            check_travel_document(documents[case_id]),
-            check_procedures(blocking.get(case_id, [])),
-            _without_medical_reason(check_medical(blocking.get(case_id, []), medical.get(case_id))),
-            check_departure_file(removal, plan, completeness),
-            check_forced_track(removal, plan),
-            check_destination(removal, {c.member_state for c in expired.get(case_id, [])}),
-        )
+        removal = passenger.removal
+        checks, completeness = checklists[removal.pk]
+        checks = tuple(_without_medical_reason(check) for check in checks)
         result.append(ManifestRow(passenger, notice_status(removal, notices.get(removal.pk, [])), checks, completeness))
     return result
 

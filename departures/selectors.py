@@ -4,7 +4,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -270,33 +270,67 @@ def check_destination(removal, claims_expired) -> Check:
 
 def checklist_rows(case, *, on):
     """The unevaluated querysets the checklist of the case's removal on `on` reads."""
+    return checklist_rows_for([case.pk], on=on)
+
+
+def checklist_rows_for(case_ids, *, on):
+    """The unevaluated querysets the checklists of these cases' removals on `on` read: one set for all of them."""
+    ids = list(case_ids)
+    latest = DeparturePlan.objects.filter(case_id=OuterRef("case_id")).order_by("-version").values("version")[:1]
     return {
-        **{f"document_{name}": qs for name, qs in travel_document_rows([case.pk], on=on).items()},
-        "blocking": LegalProcedure.objects.filter(case_id=case.pk).blocking_removal(on=on).order_by("lodged_on", "id"),
-        "plans": DeparturePlan.objects.filter(case_id=case.pk).order_by("-version")[:1],
-        "files": DepartureFile.objects.filter(case_id=case.pk),
-        "medical": MedicalParticulars.objects.filter(departure_file__case_id=case.pk),
-        "claims": DublinClaim.objects.filter(case_id=case.pk, transfer_until__lt=on),
+        **{f"document_{name}": qs for name, qs in travel_document_rows(ids, on=on).items()},
+        "blocking": LegalProcedure.objects.filter(case_id__in=ids)
+        .blocking_removal(on=on)
+        .order_by("case_id", "lodged_on", "id"),
+        "plans": DeparturePlan.objects.filter(case_id__in=ids, version=Subquery(latest)),
+        "files": DepartureFile.objects.filter(case_id__in=ids),
+        "medical": MedicalParticulars.objects.filter(departure_file__case_id__in=ids),
+        "claims": DublinClaim.objects.filter(case_id__in=ids, transfer_until__lt=on),
     }
+
+
+def _by_case(items):
+    grouped = defaultdict(list)
+    for item in items:
+        grouped[item.case_id].append(item)
+    return grouped
+
+
+def checklists_from_rows(removals, rows, *, on) -> dict:
+    """Removal id → (pre-removal checks, KMar file completeness) of each removal, from `checklist_rows_for`."""
+    removals = list(removals)
+    documents = travel_documents_from_rows(
+        [removal.case_id for removal in removals],
+        {name.removeprefix("document_"): v for name, v in rows.items() if name.startswith("document_")},
+        on=on,
+    )
+    blocking, expired = _by_case(rows["blocking"]), _by_case(rows["claims"])
+    plans = {plan.case_id: plan for plan in rows["plans"]}
+    files = {departure_file.case_id: departure_file for departure_file in rows["files"]}
+    case_of_file = {departure_file.pk: departure_file.case_id for departure_file in rows["files"]}
+    medical = {case_of_file[m.departure_file_id]: m for m in rows["medical"] if m.departure_file_id in case_of_file}
+    result = {}
+    for removal in removals:
+        case_id = removal.case_id
+        plan, procedures = plans.get(case_id), blocking.get(case_id, [])
+        completeness = departure_file_completeness(files.get(case_id), medical.get(case_id), documents[case_id])
+        result[removal.pk] = (
+            [
+                check_travel_document(documents[case_id]),
+                check_procedures(procedures),
+                check_medical(procedures, medical.get(case_id)),
+                check_departure_file(removal, plan, completeness),
+                check_forced_track(removal, plan),
+                check_destination(removal, {claim.member_state for claim in expired.get(case_id, [])}),
+            ],
+            completeness,
+        )
+    return result
 
 
 def checklist_from_rows(removal, rows, *, on) -> tuple[list[Check], Completeness]:
     """The pre-removal checks of `removal` and the KMar file's completeness, from `checklist_rows`."""
-    documents = {name.removeprefix("document_"): v for name, v in rows.items() if name.startswith("document_")}
-    document = travel_documents_from_rows([removal.case_id], documents, on=on)[removal.case_id]
-    plan = rows["plans"][0] if rows["plans"] else None
-    departure_file = rows["files"][0] if rows["files"] else None
-    medical = rows["medical"][0] if rows["medical"] else None
-    completeness = departure_file_completeness(departure_file, medical, document)
-    checks = [
-        check_travel_document(document),
-        check_procedures(rows["blocking"]),
-        check_medical(rows["blocking"], medical),
-        check_departure_file(removal, plan, completeness),
-        check_forced_track(removal, plan),
-        check_destination(removal, {c.member_state for c in rows["claims"]}),
-    ]
-    return checks, completeness
+    return checklists_from_rows([removal], rows, on=on)[removal.pk]
 
 
 def removal_checklist(removal) -> tuple[list[Check], Completeness]:

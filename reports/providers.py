@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from cases.countries import country_name
 from cases.models import Case
-from departures.selectors import checklist_from_rows, checklist_rows, departures_this_week
+from departures.selectors import checklist_rows_for, checklists_from_rows, departures_this_week
 from detention.selectors import legality_facts, running_detentions
 from dtv.core.batch import fetch_together
 from laissezpasser.selectors import requests_waiting_longest
@@ -107,20 +107,23 @@ WEEK_REMOVALS_SHOWN = 50
 
 
 def removals_with_checklists(removals):
-    """(removal, checks) of each removal: every removal's checklist on its own flight date, in one statement."""
+    """(removal, checks) of each removal: its checklist on its own flight date, in one statement for all of them."""
     removals = list(removals)
-    rows = {}
+    by_day = {}
     for removal in removals:
-        on = timezone.localdate(removal.departs_at)
-        rows.update({f"{removal.pk}:{name}": qs for name, qs in checklist_rows(removal.case, on=on).items()})
-    fetched = fetch_together(rows)
-    result = []
-    for removal in removals:
-        prefix = f"{removal.pk}:"
-        own = {name.removeprefix(prefix): found for name, found in fetched.items() if name.startswith(prefix)}
-        checks, _completeness = checklist_from_rows(removal, own, on=timezone.localdate(removal.departs_at))
-        result.append((removal, checks))
-    return result
+        by_day.setdefault(timezone.localdate(removal.departs_at), []).append(removal)
+    # One set of querysets per flight date (at most seven in a week), not per removal.
+    querysets = {}
+    for day, on_day in by_day.items():
+        rows = checklist_rows_for([removal.case_id for removal in on_day], on=day)
+        querysets.update({f"{day.isoformat()}:{name}": qs for name, qs in rows.items()})
+    fetched = fetch_together(querysets)
+    checklists = {}
+    for day, on_day in by_day.items():
+        prefix = f"{day.isoformat()}:"
+        rows = {name.removeprefix(prefix): found for name, found in fetched.items() if name.startswith(prefix)}
+        checklists.update(checklists_from_rows(on_day, rows, on=day))
+    return [(removal, checklists[removal.pk][0]) for removal in removals]
 
 
 def _removals_this_week(team, on):
