@@ -369,9 +369,23 @@ class CloseForm(forms.Form):
     remark = forms.CharField(
         label=_("Remark"), required=False, max_length=2000, widget=forms.Textarea(attrs={**_AREA, "rows": 3})
     )
+    evidence_document = forms.TypedChoiceField(
+        label=_("Document showing the departure"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=(),
+        widget=forms.Select(attrs=_SELECT),
+        help_text=_("One of the case's documents, e.g. the IOM confirmation or a copy of the exit stamp."),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, documents=(), **kwargs):
+        """`documents`: the case's own documents (the only ones that may be chosen)."""
         super().__init__(*args, **kwargs)
+        self.fields["evidence_document"].choices = [
+            ("", "—"),
+            *((d.pk, f"{d.get_kind_display()}: {d.filename}") for d in documents),
+        ]
         countries = [(code, name) for code, name in country_choices() if code not in (STATELESS, NATIONALITY_UNKNOWN)]
         self.fields["destination_country"].choices = [("", "—"), *countries]
         # Required for some reasons only (the service says which): the label says when, not "optional".

@@ -294,6 +294,7 @@ class CaseDetailSerializer(CaseListSerializer):
         source="case.closure_evidence", choices=[("", ""), *ClosureEvidence.choices]
     )
     closure_remark = serializers.CharField(source="case.closure_remark")
+    closure_document = serializers.IntegerField(source="case.closure_document_id", allow_null=True)
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(TRANSITIONS))))
     def get_transitions(self, summary):
@@ -334,6 +335,13 @@ class CloseInSerializer(serializers.Serializer):
     destination_country = serializers.CharField(required=False, allow_blank=True, default="", max_length=3)
     evidence = serializers.ChoiceField(choices=ClosureEvidence.choices, required=False, allow_blank=True, default="")
     remark = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    evidence_document = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        help_text="The id of one of this case's documents that shows the departure (IOM confirmation, exit stamp).",
+    )
     version = serializers.IntegerField(
         required=False,
         min_value=0,

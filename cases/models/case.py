@@ -87,6 +87,15 @@ class Case(models.Model):
         _("evidence of the departure"), max_length=20, choices=ClosureEvidence.choices, blank=True
     )
     closure_remark = models.TextField(_("remark on the closure"), blank=True)
+    # The case's own document that shows the departure (an IOM confirmation, a copy of the exit stamp ...).
+    closure_document = models.ForeignKey(
+        "cases.CaseDocument",
+        verbose_name=_("document showing the departure"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # The last day on which a legal obstacle stops removal (dt.date.max: until further notice; empty:
     # none), kept by the services that change procedures (cases.services.case_legal_obstacle_refresh)
     # so that lists filter "legal obstacle" as `legal_obstacle_until >= today` without reading

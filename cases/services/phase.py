@@ -28,6 +28,7 @@ from ..deadlines.engine import (
 from ..models import (
     BreakGlassGrant,
     Case,
+    CaseDocument,
     CaseNote,
 )
 from ..permissions import can_mark_confidential, can_reopen_case
@@ -111,6 +112,13 @@ def _closure_errors(*, closure_reason, departed_on, destination_type, destinatio
     return errors
 
 
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @transaction.atomic
 def case_close(
     *,
@@ -123,6 +131,7 @@ def case_close(
     destination_country="",
     evidence="",
     remark="",
+    evidence_document=None,
     version=None,
 ) -> Case:
     """Close the case with why it leaves the caseload (and, for a departure, when, where to and the evidence).
@@ -145,6 +154,14 @@ def case_close(
         remark=remark,
         now=now,
     )
+    document = None
+    if evidence_document not in (None, ""):
+        # Resolved within this case only: an id of another case's document is refused like an unknown one.
+        document = CaseDocument.objects.filter(case_id=case.pk, pk=_int_or_none(evidence_document)).first()
+        if document is None:
+            errors["evidence_document"] = _("Choose one of this case's documents.")
+        elif closure_reason not in DEMONSTRABLE_DEPARTURES:
+            errors["evidence_document"] = _("Only a demonstrable departure has evidence.")
     if errors:
         raise ValidationError(errors)
     deadlines_cancel(case=case, actor=actor, now=now, reason=_("Case closed"))
@@ -157,6 +174,7 @@ def case_close(
     case.destination_country = destination_country
     case.closure_evidence = evidence
     case.closure_remark = remark
+    case.closure_document = document
     _save_change(case, "phase", *_CLOSURE_FIELDS)
     events.case_event_record(
         case=case,
@@ -172,6 +190,7 @@ def case_close(
             "destination_country": destination_country,
             "evidence": evidence,
             "remark": remark,
+            "evidence_document": document.pk if document else None,
         },
     )
     _send_phase_changed(case, previous, actor, now)
@@ -196,6 +215,7 @@ _CLOSURE_FIELDS = [
     "destination_country",
     "closure_evidence",
     "closure_remark",
+    "closure_document",
 ]
 
 
@@ -243,6 +263,7 @@ def case_reopen(*, case, reason, actor, now) -> Case:
     case.destination_country = ""
     case.closure_evidence = ""
     case.closure_remark = ""
+    case.closure_document = None
     _save_change(case, "phase", *_CLOSURE_FIELDS)
     events.case_event_record(
         case=case,

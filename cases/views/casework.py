@@ -88,7 +88,7 @@ def case_close(request, pk):
     return form_flow(
         request,
         case=case,
-        form=CloseForm(request.POST or None),
+        form=CloseForm(request.POST or None, documents=case.documents.order_by("-uploaded_at", "-id")),
         action=lambda data: services.case_close(case=case, actor=request.user, now=now, **data),
         success=_("The case was closed."),
         target=case_url(pk),

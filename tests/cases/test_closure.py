@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from cases import events
-from cases.constants import ClosureEvidence, ClosureReason, DestinationType, Phase
-from cases.models import Case, CaseEvent
+from cases.constants import ClosureEvidence, ClosureReason, DestinationType, DocumentKind, Phase
+from cases.models import Case, CaseDocument, CaseEvent
 from cases.services import case_close, case_reopen
 from dtv.core.exceptions import DomainError
 from tests.factories.accounts import CaseOfficerFactory, TeamLeadFactory
@@ -25,6 +25,20 @@ DEPARTED = {
 }
 
 pytestmark = pytest.mark.django_db
+
+
+def _document(case, actor):
+    return CaseDocument.objects.create(
+        case=case,
+        kind=DocumentKind.OTHER,
+        filename="iom-bevestiging.pdf",
+        storage_name=f"test/{case.pk}-{CaseDocument.objects.count()}.pdf",
+        content_type="application/pdf",
+        size=10,
+        sha256="0" * 64,
+        uploaded_at=NOW - dt.timedelta(days=1),
+        uploaded_by=actor,
+    )
 
 
 def _unchanged(case):
@@ -66,7 +80,51 @@ class TestCaseClose:
             "destination_country": "MAR",
             "evidence": "iom_confirmation",
             "remark": "IOM-vertrekbevestiging 2026-1120-07",
+            "evidence_document": None,
         }
+
+    def test_the_evidence_may_be_one_of_the_cases_own_documents_and_the_case_file_links_it(self, client, case_officer):
+        case = CaseFactory(case_officer=case_officer, departure_preparation=True)
+        confirmation = _document(case, case_officer)
+        case_close(case=case, actor=case_officer, now=NOW, evidence_document=confirmation.pk, **DEPARTED)
+        case.refresh_from_db()
+        assert case.closure_document == confirmation
+        assert CaseEvent.objects.get(kind=events.CASE_PHASE_CHANGED.code).data["evidence_document"] == confirmation.pk
+        client.force_login(case_officer)
+        page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+        assert reverse("cases:document_download", args=[confirmation.pk]) in page
+
+    def test_a_document_of_another_case_is_refused_as_unknown_and_nothing_is_written(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, departure_preparation=True)
+        elsewhere = _document(CaseFactory(case_officer=case_officer, in_progress=True), case_officer)
+        for wrong in (elsewhere.pk, 999_999, "x"):
+            with pytest.raises(ValidationError) as refused:
+                case_close(case=case, actor=case_officer, now=NOW, evidence_document=wrong, **DEPARTED)
+            assert refused.value.message_dict == {"evidence_document": ["Kies een van de documenten van deze zaak."]}
+        assert _unchanged(case)
+
+    def test_a_closure_without_departure_takes_no_evidence_document(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, in_progress=True)
+        document = _document(case, case_officer)
+        with pytest.raises(ValidationError) as refused:
+            case_close(
+                case=case,
+                closure_reason=ClosureReason.RESIDENCE_PERMIT,
+                evidence_document=document.pk,
+                actor=case_officer,
+                now=NOW,
+            )
+        assert "evidence_document" in refused.value.message_dict
+        assert _unchanged(case)
+
+    def test_reopening_clears_the_evidence_document(self, case_officer):
+        case = CaseFactory(case_officer=case_officer, departure_preparation=True)
+        document = _document(case, case_officer)
+        case_close(case=case, actor=case_officer, now=NOW, evidence_document=document.pk, **DEPARTED)
+        lead = TeamLeadFactory(team=case.team)
+        case_reopen(case=case, reason="Bleek niet vertrokken.", actor=lead, now=NOW + dt.timedelta(days=1))
+        case.refresh_from_db()
+        assert case.closure_document is None
 
     def test_a_reason_that_is_no_departure_needs_no_more_and_takes_no_departure_details(self, case_officer):
         case = CaseFactory(case_officer=case_officer, in_progress=True)
@@ -304,3 +362,13 @@ class TestOneClickActionsAskForConfirmation:
         client.force_login(case_officer)
         assert client.get(_url("case_reopen", case.pk)).status_code == 403
         assert _url("case_reopen", case.pk) not in client.get(_url("case_detail", case.pk)).text
+
+
+def test_the_close_form_offers_the_cases_own_documents_only(client, case_officer):
+    case = CaseFactory(case_officer=case_officer, departure_preparation=True)
+    own = _document(case, case_officer)
+    other = _document(CaseFactory(case_officer=case_officer, in_progress=True), case_officer)
+    client.force_login(case_officer)
+    page = client.get(reverse("cases:case_close", args=[case.pk])).content.decode()
+    assert f'<option value="{own.pk}">' in page
+    assert f'<option value="{other.pk}">' not in page
