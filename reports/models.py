@@ -42,6 +42,30 @@ class DailyCount(models.Model):
         return f"{self.figure} {self.day} {self.key}/{self.key2} team {self.team_id}: {self.value}"
 
 
+class CaseloadBalance(models.Model):
+    """The caseload at the end of a month, per nationality and team: the sum of every caseload change up to it.
+
+    Derived from `DailyCount` by `summaries._roll_caseload` in the transaction that writes the changes (from
+    the first month a change fell in up to the newest), so the caseload on a day reads one month end and at
+    most a month of daily changes after it, however long the history.
+    """
+
+    month_end = models.DateField(_("month end"))
+    key = models.CharField(_("nationality"), max_length=60, blank=True)
+    team_id = models.IntegerField(_("team"), default=0)
+    value = models.BigIntegerField(_("open cases"), default=0)
+
+    class Meta:
+        verbose_name = _("caseload at a month end")
+        verbose_name_plural = _("caseloads at month ends")
+        constraints = [
+            models.UniqueConstraint(fields=["month_end", "key", "team_id"], name="caseloadbalance_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.month_end} {self.key} team {self.team_id}: {self.value}"
+
+
 class CaseTally(models.Model):
     """What the counting remembers of a case between its events (reports' own summary, no personal data)."""
 

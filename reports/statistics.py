@@ -7,6 +7,7 @@ A period is `starts_on` up to and excluding `ends_on`, in days of Europe/Amsterd
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from departures.constants import CancellationReason
 from laissezpasser.statistics import response_times
 
 from .constants import Figure, InflowSource, LpCount, OutflowCategory
-from .models import DailyCount
+from .models import CaseloadBalance, DailyCount
 from .tables import Column, Table
 
 # The published inflow columns: self-registration is "other" (Stand van de uitvoering).
@@ -153,11 +154,22 @@ def destinations(period, *, team_id=None) -> Table:
 
 
 def caseload_counts(on, *, team_id=None) -> dict:
-    """nationality → open cases at the end of day `on` (the sum of every change up to that day)."""
-    rows = DailyCount.objects.filter(figure=Figure.CASELOAD, day__lte=on)
-    if team_id is not None:
-        rows = rows.filter(team_id=team_id)
-    return {row["key"]: row["n"] for row in rows.values("key").annotate(n=Sum("value")).order_by() if row["n"]}
+    """nationality → open cases at the end of day `on`: the last month-end balance plus the changes after it."""
+    balance, daily = CaseloadBalance._meta.db_table, DailyCount._meta.db_table
+    team = "AND team_id = %(team)s" if team_id is not None else ""
+    # One statement that reads one month end and at most a month of daily changes, however long the history.
+    sql = f"""
+        WITH last AS (SELECT max(month_end) AS month_end FROM {balance} WHERE month_end <= %(on)s)
+        SELECT key, sum(value) FROM (
+            SELECT key, value FROM {balance} WHERE month_end = (SELECT month_end FROM last) {team}
+            UNION ALL
+            SELECT key, value FROM {daily} WHERE figure = %(figure)s {team} AND day <= %(on)s
+                AND day > coalesce((SELECT month_end FROM last), '-infinity'::date)
+        ) AS changes GROUP BY key
+    """  # noqa: S608  # nosec B608 (our table names; values are parameters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"on": on, "team": team_id, "figure": Figure.CASELOAD})
+        return {key: n for key, n in cursor.fetchall() if n}
 
 
 def caseload(on, *, team_id=None, top=10) -> Table:

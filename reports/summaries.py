@@ -26,7 +26,7 @@ from laissezpasser.constants import CONFIRMING_ANSWERS, REFUSING_ANSWERS, State
 from laissezpasser.models import RequestTransition
 
 from .constants import Figure, LpCount
-from .models import CaseTally, DailyCount, Watermark
+from .models import CaseloadBalance, CaseTally, DailyCount, Watermark
 
 CASE_EVENTS = "case_events"
 LP_TRANSITIONS = "lp_transitions"
@@ -82,6 +82,45 @@ def _write(counts):
                 f"ON CONFLICT (figure, day, key, key2, team_id) DO UPDATE SET value = {table}.value + excluded.value",
                 [cell for row in chunk for cell in row],
             )
+
+
+# The caseload at each month end from the month of `from_day` to the month of the newest change: the
+# balance at the month end before (the latest one kept) plus the running sum of the monthly changes.
+# Every (nationality, team) known then gets a row at every month end, so a month end read is complete.
+_ROLL_CASELOAD = """
+DELETE FROM {balance} WHERE month_end >= %(start)s;
+INSERT INTO {balance} (month_end, key, team_id, value)
+WITH base AS (
+    SELECT key, team_id, value FROM {balance}
+    WHERE month_end = (SELECT max(month_end) FROM {balance} WHERE month_end < %(start)s)
+), monthly AS (
+    SELECT (date_trunc('month', day) + interval '1 month' - interval '1 day')::date AS month_end,
+           key, team_id, sum(value) AS value
+    FROM {daily} WHERE figure = %(figure)s AND day >= %(start)s GROUP BY 1, 2, 3
+), ends AS (
+    SELECT (m + interval '1 month' - interval '1 day')::date AS month_end
+    FROM generate_series(%(start)s::date, (SELECT max(month_end) FROM monthly), interval '1 month') AS m
+), pairs AS (
+    SELECT key, team_id FROM base UNION SELECT key, team_id FROM monthly
+)
+SELECT ends.month_end, pairs.key, pairs.team_id,
+       coalesce(base.value, 0) + sum(coalesce(monthly.value, 0)) OVER (
+           PARTITION BY pairs.key, pairs.team_id ORDER BY ends.month_end
+       )
+FROM pairs CROSS JOIN ends
+LEFT JOIN base ON base.key = pairs.key AND base.team_id = pairs.team_id
+LEFT JOIN monthly ON monthly.key = pairs.key AND monthly.team_id = pairs.team_id
+    AND monthly.month_end = ends.month_end
+"""
+
+
+def _roll_caseload(from_day):
+    """Bring the month-end caseloads up to date from the month of `from_day` (a change on it or later was written)."""
+    sql = _ROLL_CASELOAD.format(balance=CaseloadBalance._meta.db_table, daily=DailyCount._meta.db_table)
+    params = {"start": from_day.replace(day=1), "figure": Figure.CASELOAD}
+    with connection.cursor() as cursor:
+        for statement in sql.split(";"):
+            cursor.execute(statement, params)
 
 
 def _nationalities(person_ids) -> dict[int, str]:
@@ -267,12 +306,18 @@ def _refresh_source(source, *, now, settle=True) -> int:
         # Count only what was already seen one run ago (settle): a slower transaction that took a lower
         # id has committed by now. The rebuild runs alone and counts everything at once.
         up_to = mark.seen_up_to if settle else newest
-        counted = 0
+        counted, caseload_from = 0, None
         for batch in batches(mark.counted_up_to, up_to):
             counts = Counter()
             count(batch, counts)
             _write(counts)
             counted += len(batch)
+            days = [day for (figure, day, *_rest), value in counts.items() if figure == Figure.CASELOAD and value]
+            if days:
+                caseload_from = min(days + ([caseload_from] if caseload_from else []))
+        if caseload_from:
+            # A late change to a past day moves every month end after it: rolled in this same transaction.
+            _roll_caseload(caseload_from)
         mark.counted_up_to = max(mark.counted_up_to, up_to)
         mark.seen_up_to = newest
         mark.refreshed_at = now
@@ -298,6 +343,7 @@ def summaries_rebuild(*, now) -> RefreshResult:
     started = time.monotonic()
     with transaction.atomic():
         DailyCount.objects.all().delete()
+        CaseloadBalance.objects.all().delete()
         CaseTally.objects.all().delete()
         Watermark.objects.all().delete()
         counted = {source: _refresh_source(source, now=now, settle=False) for source in _SOURCES}

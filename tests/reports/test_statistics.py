@@ -237,3 +237,92 @@ def test_the_rebuild_command_reports_what_it_counted_and_its_time(lead):
     assert out.getvalue().startswith("Counted 1 case events, 0 LP transitions and 0 departure events in ")
     assert out.getvalue().rstrip().endswith(" s.")
     assert statistics.inflow(Y2026).total[1] == 1
+
+
+class TestCaseloadMonthEnds:
+    """The caseload on a day reads the last month-end balance and the changes after it, kept exact."""
+
+    def test_a_late_change_to_a_closed_period_moves_every_later_month_end(self, lead):
+        opened(nationality="MAR", when=at(2026, 1, 10), by=lead)
+        opened(nationality="MAR", when=at(2026, 4, 10), by=lead)
+        counted(at(2026, 5, 1))
+        assert statistics.caseload(dt.date(2026, 3, 31)).total[1] == 1
+        late = opened(nationality="DZA", when=at(2026, 2, 20), by=lead)  # written late, dated in a closed month
+        counted(at(2026, 5, 2))
+        assert statistics.caseload(dt.date(2026, 2, 19)).total[1] == 1
+        assert statistics.caseload(dt.date(2026, 2, 28)).total[1] == 2
+        assert statistics.caseload(dt.date(2026, 3, 31)).total[1] == 2
+        assert statistics.caseload(dt.date(2026, 4, 30)).total[1] == 3
+        closed(late, "residence_permit", by=lead, when=at(2026, 3, 5))
+        counted(at(2026, 5, 3))
+        assert statistics.caseload(dt.date(2026, 3, 4)).total[1] == 2
+        assert statistics.caseload(dt.date(2026, 3, 31)).total[1] == 1
+        assert statistics.caseload(dt.date(2026, 12, 31)).total[1] == 2
+
+    def test_a_reopened_case_and_a_team_move_keep_the_month_ends_exact(self, lead, case_officer):
+        other_officer = CaseOfficerFactory()
+        other_lead = TeamLeadFactory(team=other_officer.team)
+        case = assigned(opened(when=at(2026, 1, 2), by=lead), case_officer, by=lead, when=at(2026, 1, 3))
+        case = closed(case, "departed_unsupervised", by=lead, when=at(2026, 2, 1))
+        counted()
+        reopened(case, by=lead, when=at(2026, 4, 15))
+        moved_to_team(case, other_officer, by=other_lead, when=at(2026, 6, 1))
+        counted()
+        team_a, team_b = case_officer.team_id, other_officer.team_id
+        assert statistics.caseload(dt.date(2026, 1, 31), team_id=team_a).total[1] == 1
+        assert statistics.caseload(dt.date(2026, 3, 31), team_id=team_a).total[1] == 0
+        assert statistics.caseload(dt.date(2026, 4, 30), team_id=team_a).total[1] == 1
+        assert statistics.caseload(dt.date(2026, 6, 30), team_id=team_a).total[1] == 0
+        assert statistics.caseload(dt.date(2026, 6, 30), team_id=team_b).total[1] == 1
+        assert statistics.caseload(dt.date(2026, 12, 31)).total[1] == 1
+
+    def test_the_rebuild_keeps_the_same_month_ends(self, lead):
+        from reports.models import CaseloadBalance
+        from reports.summaries import summaries_rebuild
+
+        opened(nationality="MAR", when=at(2025, 11, 3), by=lead)
+        closed(
+            opened(nationality="DZA", when=at(2026, 1, 3), by=lead), "residence_permit", by=lead, when=at(2026, 3, 1)
+        )
+        counted()
+        kept = set(CaseloadBalance.objects.values_list("month_end", "key", "team_id", "value"))
+        summaries_rebuild(now=at(2027, 1, 5))
+        assert set(CaseloadBalance.objects.values_list("month_end", "key", "team_id", "value")) == kept
+        assert statistics.caseload(dt.date(2026, 2, 28)).total[1] == 2
+
+    def test_the_figure_reads_as_many_rows_with_a_year_more_of_older_history(self, lead):
+        from django.db import connection
+
+        def rows_read(on):
+            # The rows the statement reads from the two tables (EXPLAIN ANALYZE's actual rows of its scans).
+            sql, params = _caseload_sql(on)
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+                plan = cursor.fetchone()[0][0]["Plan"]
+            return _scanned(plan)
+
+        for month in range(1, 13):
+            opened(nationality="MAR", when=at(2026, month, 3), by=lead)
+        counted()
+        recent = rows_read(dt.date(2026, 12, 20))
+        for month in range(1, 13):  # a year of older history, counted late
+            opened(nationality="DZA", when=at(2025, month, 3), by=lead)
+        counted()
+        assert statistics.caseload(dt.date(2026, 12, 20)).total[1] == 24
+        # One more nationality at the month end: one row more, not a year of daily changes.
+        assert rows_read(dt.date(2026, 12, 20)) == recent + 1
+
+
+def _caseload_sql(on):
+    """The statement `caseload_counts` runs, captured from the connection."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        statistics.caseload_counts(on)
+    return captured.captured_queries[-1]["sql"], None
+
+
+def _scanned(plan):
+    rows = plan.get("Actual Rows", 0) if plan.get("Relation Name", "").startswith("reports_") else 0
+    return rows + sum(_scanned(child) for child in plan.get("Plans", []))
