@@ -116,11 +116,56 @@ LEFT JOIN monthly ON monthly.key = pairs.key AND monthly.team_id = pairs.team_id
 
 def _roll_caseload(from_day):
     """Bring the month-end caseloads up to date from the month of `from_day` (a change on it or later was written)."""
+    start = from_day.replace(day=1)
+    if connection.vendor != "postgresql":
+        # The demo's SQLite has neither generate_series nor interval arithmetic: the same sums, in Python.
+        CaseloadBalance.objects.bulk_create(month_end_balances(CaseloadBalance, DailyCount, start))
+        return
     sql = _ROLL_CASELOAD.format(balance=CaseloadBalance._meta.db_table, daily=DailyCount._meta.db_table)
-    params = {"start": from_day.replace(day=1), "figure": Figure.CASELOAD}
+    params = {"start": start, "figure": Figure.CASELOAD}
     with connection.cursor() as cursor:
         for statement in sql.split(";"):
             cursor.execute(statement, params)
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of `day`'s month."""
+    first_of_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first_of_next - dt.timedelta(days=1)
+
+
+def month_end_balances(balance_model, daily_model, start: dt.date) -> list:
+    """The month-end rows from `start`'s month on (the older ones deleted first), as `_ROLL_CASELOAD` computes them.
+
+    Takes the models as arguments so that the migration that creates the table can fill it with its own.
+    """
+    balance_model.objects.filter(month_end__gte=start).delete()
+    previous = balance_model.objects.filter(month_end__lt=start).aggregate(last=Max("month_end"))["last"]
+    base = {}
+    if previous is not None:
+        rows = balance_model.objects.filter(month_end=previous).values_list("key", "team_id", "value")
+        base = {(key, team): value for key, team, value in rows}
+    monthly = Counter()
+    for day, key, team, value in daily_model.objects.filter(figure=Figure.CASELOAD, day__gte=start).values_list(
+        "day", "key", "team_id", "value"
+    ):
+        monthly[(month_end(day), key, team)] += value
+    if not monthly:
+        return []
+    months = [when for when, _key, _team in monthly]
+    # With no earlier balance (the migration's fill from the very beginning) the first month is the first counted.
+    ends, end = [], month_end(start) if previous is not None else min(months)
+    last = max(months)
+    while end <= last:
+        ends.append(end)
+        end = month_end(end + dt.timedelta(days=1))
+    rows = []
+    for key, team in sorted(set(base) | {(key, team) for _when, key, team in monthly}):
+        running = base.get((key, team), 0)
+        for end in ends:
+            running += monthly.get((end, key, team), 0)
+            rows.append(balance_model(month_end=end, key=key, team_id=team, value=running))
+    return rows
 
 
 def _nationalities(person_ids) -> dict[int, str]:

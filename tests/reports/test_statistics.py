@@ -290,6 +290,22 @@ class TestCaseloadMonthEnds:
         assert set(CaseloadBalance.objects.values_list("month_end", "key", "team_id", "value")) == kept
         assert statistics.caseload(dt.date(2026, 2, 28)).total[1] == 2
 
+    def test_the_python_balances_of_the_demo_database_equal_the_sql_ones(self, lead):
+        # make run's SQLite rolls the month ends in Python (summaries.month_end_balances): the same rows as the SQL.
+        from reports.models import CaseloadBalance, DailyCount
+        from reports.summaries import month_end_balances
+
+        opened(nationality="MAR", when=at(2025, 11, 3), by=lead)
+        closed(
+            opened(nationality="DZA", when=at(2026, 1, 3), by=lead), "residence_permit", by=lead, when=at(2026, 3, 1)
+        )
+        counted()
+        by_sql = set(CaseloadBalance.objects.values_list("month_end", "key", "team_id", "value"))
+        for start in (dt.date.min, dt.date(2026, 2, 1)):
+            rows = month_end_balances(CaseloadBalance, DailyCount, start)
+            CaseloadBalance.objects.bulk_create(rows)
+            assert set(CaseloadBalance.objects.values_list("month_end", "key", "team_id", "value")) == by_sql
+
     def test_the_figure_reads_as_many_rows_with_a_year_more_of_older_history(self, lead):
         from django.db import connection
 
