@@ -164,11 +164,12 @@ def caseload_counts(on, *, team_id=None) -> dict:
             SELECT key, value FROM {balance} WHERE month_end = (SELECT month_end FROM last) {team}
             UNION ALL
             SELECT key, value FROM {daily} WHERE figure = %(figure)s {team} AND day <= %(on)s
-                AND day > coalesce((SELECT month_end FROM last), '-infinity'::date)
+                AND day > coalesce((SELECT month_end FROM last), %(floor)s)
         ) AS changes GROUP BY key
     """  # noqa: S608  # nosec B608 (our table names; values are parameters)
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"on": on, "team": team_id, "figure": Figure.CASELOAD})
+        # The floor is a parameter, not PostgreSQL's '-infinity'::date, so the demo's SQLite runs it too.
+        cursor.execute(sql, {"on": on, "team": team_id, "figure": Figure.CASELOAD, "floor": dt.date.min})
         return {key: n for key, n in cursor.fetchall() if n}
 
 
