@@ -273,6 +273,7 @@ class TestCaseDetail:
             "destination_country": "",
             "closure_evidence": "",
             "closure_remark": "",
+            "closure_document": None,
             "transitions": ["prepare_departure", "close"],
             "editable": True,
             "version": 0,
