@@ -34,6 +34,6 @@ def _evaluate(cases, rows, *, on):
     return found
 
 
-register_removability_check(
+CHECK = register_removability_check(
     RemovabilityCheck(key="dublin_transfer", kind=ObstacleKind.PRACTICAL, order=70, rows=_rows, evaluate=_evaluate)
 )

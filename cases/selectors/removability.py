@@ -197,7 +197,7 @@ def _nationality_obstacles(cases, rows, *, on):
     return found
 
 
-register_removability_check(
+PROCEDURES = register_removability_check(
     RemovabilityCheck(
         key="procedures",
         kind=ObstacleKind.LEGAL,

@@ -4,10 +4,19 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from cases.constants import ProcedureKind
+from cases.panels import panel_context, registered_panels
+from departures.constants import CheckStatus
 from departures.models import Removal
+from departures.selectors import removal_checklist
+from laissezpasser.models import TravelDocumentRequest
 from tests.factories.accounts import TeamLeadFactory
+from tests.factories.cases import ProcedureFactory
 from tests.factories.departures import BOOKED, DEPARTS, local, notify, planned_removal, ready_forced_case
 from tests.factories.laissezpasser import moroccan_case
 
@@ -28,6 +37,54 @@ class TestThePanel:
         assert 'id="vertrek"' in page and "AT851" in page
         assert 'data-check="travel_document" data-status="passed"' in page
         assert 'data-testid="departure-file-score">100%' in page
+
+
+def _panel_and_checklist(removal):
+    """The panel's checks and file score as the case file shows them, counting its queries, and the checklist's."""
+    panel = next(panel for panel in registered_panels() if panel.key == "vertrek")
+    case, today = removal.case, timezone.localdate()
+    officer = case.case_officer
+    with CaptureQueriesContext(connection) as queries:
+        shown = panel_context(panel, case, on=today, user=officer, params={})
+    assert len(queries) == panel.standalone_queries
+    return shown, removal_checklist(Removal.objects.select_related("case").get(pk=removal.pk))
+
+
+class TestThePanelWeighsTheFlightDate:
+    # The panel reads the removability checks' rows (weighed on today) only where they are the checklist's rows:
+    # for a flight on another day the checklist keeps its own date (DOMAIN.md 8).
+    def test_a_flight_on_another_day_is_checked_on_its_date_not_today_art_63_vw_2000(self):
+        case = ready_forced_case()
+        TravelDocumentRequest.objects.filter(case=case).update(lp_valid_until=dt.date(2026, 10, 25))
+        ProcedureFactory(
+            case=case,
+            kind=ProcedureKind.ECTHR_RULE_39,
+            outcome="granted",
+            decided_on=dt.date(2026, 10, 2),
+            effective_until=dt.date(2026, 10, 24),
+        )
+        removal = planned_removal(case, kmar_escorts=2)
+        with time_machine.travel(local(2026, 10, 22, 12), tick=False):
+            shown, (checks, completeness) = _panel_and_checklist(removal)
+        assert shown["checks"] == checks and shown["completeness"] == completeness
+        statuses = {check.key: check.status for check in checks}
+        assert (statuses["travel_document"], statuses["procedures"]) == (CheckStatus.FAILED, CheckStatus.PASSED)
+
+    def test_a_flight_today_is_checked_on_the_rows_of_the_removability_checks_art_82_vw_2000(self):
+        case = ready_forced_case()
+        ProcedureFactory(case=case, kind=ProcedureKind.APPEAL, lodged_on=dt.date(2026, 10, 1))
+        removal = planned_removal(case, kmar_escorts=2)
+        with time_machine.travel(local(2026, 10, 26, 7), tick=False):
+            shown, (checks, completeness) = _panel_and_checklist(removal)
+        assert shown["checks"] == checks and shown["completeness"] == completeness
+        assert [check.key for check in checks if check.failed] == ["procedures"]
+
+    def test_without_an_open_removal_only_the_file_score_shows(self):
+        case = ready_forced_case()
+        panel = next(panel for panel in registered_panels() if panel.key == "vertrek")
+        with time_machine.travel(local(2026, 10, 22, 12), tick=False):
+            shown = panel_context(panel, case, on=timezone.localdate(), user=case.case_officer, params={})
+        assert (shown["checks"], shown["completeness"].score) == (None, 100)
 
 
 class TestTheRemovalPage:
