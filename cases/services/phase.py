@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from dtv.core.exceptions import DomainError
+from dtv.core.ids import parse_id
 
 from .. import events, signals
 from ..constants import (
@@ -112,13 +113,6 @@ def _closure_errors(*, closure_reason, departed_on, destination_type, destinatio
     return errors
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @transaction.atomic
 def case_close(
     *,
@@ -157,7 +151,7 @@ def case_close(
     document = None
     if evidence_document not in (None, ""):
         # Resolved within this case only: an id of another case's document is refused like an unknown one.
-        document = CaseDocument.objects.filter(case_id=case.pk, pk=_int_or_none(evidence_document)).first()
+        document = CaseDocument.objects.filter(case_id=case.pk, pk=parse_id(str(evidence_document))).first()
         if document is None:
             errors["evidence_document"] = _("Choose one of this case's documents.")
         elif closure_reason not in DEMONSTRABLE_DEPARTURES:

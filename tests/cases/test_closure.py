@@ -97,7 +97,7 @@ class TestCaseClose:
     def test_a_document_of_another_case_is_refused_as_unknown_and_nothing_is_written(self, case_officer):
         case = CaseFactory(case_officer=case_officer, departure_preparation=True)
         elsewhere = _document(CaseFactory(case_officer=case_officer, in_progress=True), case_officer)
-        for wrong in (elsewhere.pk, 999_999, "x"):
+        for wrong in (elsewhere.pk, 999_999, "x", 10**30, "²"):
             with pytest.raises(ValidationError) as refused:
                 case_close(case=case, actor=case_officer, now=NOW, evidence_document=wrong, **DEPARTED)
             assert refused.value.message_dict == {"evidence_document": ["Kies een van de documenten van deze zaak."]}
