@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.panels import Panel, register_panel
 from cases.selectors.removability import PROCEDURES
-from dtv.core.batch import fetch_together
+from dtv.core.batch import fetch_together, prepared
 from laissezpasser.removability import CHECK as TRAVEL_DOCUMENT
 from laissezpasser.selectors import travel_documents_from_rows
 
@@ -15,13 +15,27 @@ from .removability import CHECK as DUBLIN_TRANSFER
 from .selectors import checklist_from_rows, checklist_rows, departure_file_completeness, notice_status
 
 
+def _flight_day_build(*, case_id):
+    return Removal.objects.filter(case_id=case_id, state__in=OPEN_REMOVAL_STATES)[:1]
+
+
 def _flight_day(case):
     # The one query of its own: the checklist is weighed on the open removal's flight date (one open removal per
     # case, a constraint), which must be known before the page's statement is built.
-    departs_at = (
-        Removal.objects.filter(case_id=case.pk, state__in=OPEN_REMOVAL_STATES).values_list("departs_at", flat=True)
-    ).first()
-    return timezone.localdate(departs_at) if departs_at is not None else None
+    removal = fetch_together({"removal": prepared(_flight_day_build, case_id=case.pk)})["removal"]
+    return timezone.localdate(removal[0].departs_at) if removal else None
+
+
+def _build(*, case_id):
+    return {
+        "plans": DeparturePlan.objects.filter(case_id=case_id).select_related("author", "approved_by")
+        .order_by("-version")[:1],
+        "removals": Removal.objects.filter(case_id=case_id).order_by("-departs_at", "-id"),
+        "notices": RemovalNotice.objects.filter(removal__case_id=case_id).order_by("notified_at", "id"),
+        "claims": DublinClaim.objects.filter(case_id=case_id).order_by("-requested_on", "-id"),
+        "files": DepartureFile.objects.filter(case_id=case_id),
+        "medical": MedicalParticulars.objects.filter(departure_file__case_id=case_id),
+    }  # fmt: skip
 
 
 def _rows(case, *, on, user, params):
@@ -29,15 +43,7 @@ def _rows(case, *, on, user, params):
     # removability checks (removability_checks below), already in the page's statement. The travel-document rows
     # do not depend on the day (it is applied in Python), so they serve any flight date; the procedures and the
     # claims do, so a flight on another day adds its own two querysets to the statement.
-    querysets = {
-        "plans": DeparturePlan.objects.filter(case_id=case.pk).select_related("author", "approved_by")
-        .order_by("-version")[:1],
-        "removals": Removal.objects.filter(case_id=case.pk).order_by("-departs_at", "-id"),
-        "notices": RemovalNotice.objects.filter(removal__case_id=case.pk).order_by("notified_at", "id"),
-        "claims": DublinClaim.objects.filter(case_id=case.pk).order_by("-requested_on", "-id"),
-        "files": DepartureFile.objects.filter(case_id=case.pk),
-        "medical": MedicalParticulars.objects.filter(departure_file__case_id=case.pk),
-    }  # fmt: skip
+    querysets = dict(prepared(_build, case_id=case.pk))
     day = _flight_day(case)
     if day is not None and day != on:
         querysets.update(_dated_rows(case, day))

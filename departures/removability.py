@@ -5,16 +5,19 @@ from django.utils.translation import gettext as _
 from cases.constants import ObstacleKind
 from cases.countries import country_name
 from cases.removability import Obstacle, RemovabilityCheck, register_removability_check
+from dtv.core.batch import matching, prepared_for
 
 from .models import DublinClaim
 
 
-def _rows(cases, *, on):
+def _build(*, ids, on):
     return {
-        "expired": DublinClaim.objects.filter(case_id__in=[c.pk for c in cases], transfer_until__lt=on).order_by(
-            "case_id", "id"
-        )
+        "expired": DublinClaim.objects.filter(matching("case_id", ids), transfer_until__lt=on).order_by("case_id", "id")
     }
+
+
+def _rows(cases, *, on):
+    return prepared_for(_build, [c.pk for c in cases], on=on)
 
 
 def _evaluate(cases, rows, *, on):

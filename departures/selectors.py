@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, DestinationType, ProcedureKind
 from cases.models import LegalProcedure
-from dtv.core.batch import fetch_together
-from laissezpasser.selectors import travel_document_rows, travel_documents_from_rows
+from dtv.core.batch import fetch_together, matching, prepared_for
+from laissezpasser.selectors import travel_document_querysets, travel_documents_from_rows
 
 from .constants import (
     FLIGHT_NOTICE_BASIS,
@@ -273,20 +273,23 @@ def checklist_rows(case, *, on):
     return checklist_rows_for([case.pk], on=on)
 
 
-def checklist_rows_for(case_ids, *, on):
-    """The unevaluated querysets the checklists of these cases' removals on `on` read: one set for all of them."""
-    ids = list(case_ids)
+def _checklist_build(*, ids, on):
     latest = DeparturePlan.objects.filter(case_id=OuterRef("case_id")).order_by("-version").values("version")[:1]
     return {
-        **{f"document_{name}": qs for name, qs in travel_document_rows(ids, on=on).items()},
-        "blocking": LegalProcedure.objects.filter(case_id__in=ids)
+        **{f"document_{name}": qs for name, qs in travel_document_querysets(ids=ids).items()},
+        "blocking": LegalProcedure.objects.filter(matching("case_id", ids))
         .blocking_removal(on=on)
         .order_by("case_id", "lodged_on", "id"),
-        "plans": DeparturePlan.objects.filter(case_id__in=ids, version=Subquery(latest)),
-        "files": DepartureFile.objects.filter(case_id__in=ids),
-        "medical": MedicalParticulars.objects.filter(departure_file__case_id__in=ids),
-        "claims": DublinClaim.objects.filter(case_id__in=ids, transfer_until__lt=on),
+        "plans": DeparturePlan.objects.filter(matching("case_id", ids), version=Subquery(latest)),
+        "files": DepartureFile.objects.filter(matching("case_id", ids)),
+        "medical": MedicalParticulars.objects.filter(matching("departure_file__case_id", ids)),
+        "claims": DublinClaim.objects.filter(matching("case_id", ids), transfer_until__lt=on),
     }
+
+
+def checklist_rows_for(case_ids, *, on):
+    """The unevaluated querysets the checklists of these cases' removals on `on` read: one set for all of them."""
+    return prepared_for(_checklist_build, case_ids, on=on)
 
 
 def _by_case(items):
@@ -391,13 +394,14 @@ def latest_removal_act(case_id):
 
 
 def open_removal_rows(case_ids):
-    """The open removals of the given cases (at most one each), unevaluated."""
-    return Removal.objects.filter(case_id__in=case_ids, state__in=OPEN_REMOVAL_STATES).order_by("departs_at", "id")
+    """The open removals of the given cases (one id or several; at most one each), unevaluated."""
+    removals = Removal.objects.filter(matching("case_id", case_ids), state__in=OPEN_REMOVAL_STATES)
+    return removals.order_by("departs_at", "id")
 
 
 def live_dublin_claim_rows(case_ids):
-    """The Dublin claims of the given cases that still carry a prospect of transfer (newest first), unevaluated."""
-    return DublinClaim.objects.filter(case_id__in=case_ids, answer__in=LIVE_DUBLIN_ANSWERS).order_by(
+    """The Dublin claims of the given cases (one id or several) that still carry a prospect of transfer, unevaluated."""
+    return DublinClaim.objects.filter(matching("case_id", case_ids), answer__in=LIVE_DUBLIN_ANSWERS).order_by(
         "-requested_on", "-id"
     )
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from cases.models import Deadline, DepartureInterview
 from cases.panels import Panel, register_panel
 from departures.selectors import departure_prospect_from, latest_removal_act, live_dublin_claim_rows, open_removal_rows
+from dtv.core.batch import prepared
 from laissezpasser.selectors import latest_transition, open_request_rows
 
 from .constants import MeasureKind
@@ -22,21 +23,25 @@ from .selectors import (
 )
 
 
-def _rows(case, *, on, user, params):
+def _build(*, case_id):
     return {
-        "measures": case_measures(case=case),
-        "orders": case_orders(case=case),
-        "steps": CourtStep.objects.filter(measure__case_id=case.pk).order_by("on", "id"),
-        "lp_last": latest_transition(case.pk),
-        "interview_last": DepartureInterview.objects.filter(case_id=case.pk).order_by("-held_at", "-id")[:1],
-        "removal_last": latest_removal_act(case.pk),
-        "removals": open_removal_rows([case.pk]),
-        "claims": live_dublin_claim_rows([case.pk]),
+        "measures": case_measures(case_id=case_id),
+        "orders": case_orders(case_id=case_id),
+        "steps": CourtStep.objects.filter(measure__case_id=case_id).order_by("on", "id"),
+        "lp_last": latest_transition(case_id),
+        "interview_last": DepartureInterview.objects.filter(case_id=case_id).order_by("-held_at", "-id")[:1],
+        "removal_last": latest_removal_act(case_id),
+        "removals": open_removal_rows(case_id),
+        "claims": live_dublin_claim_rows(case_id),
         "notices": Deadline.objects.filter(
-            case_id=case.pk, kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE, source_type="detention.measure"
+            case_id=case_id, kind=DetentionDeadlineKind.DETENTION_COURT_NOTICE, source_type="detention.measure"
         ).order_by("source_id", "revision", "id"),
-        "lp_requests": open_request_rows([case.pk]),
+        "lp_requests": open_request_rows(case_id),
     }
+
+
+def _rows(case, *, on, user, params):
+    return prepared(_build, case_id=case.pk)
 
 
 def _context(case, rows, *, on, user, params):

@@ -30,14 +30,16 @@ from .deadlines import CumulativeClock, DetentionDeadlineKind, Period, cumulativ
 from .models import CourtStep, DetentionOrder, Measure
 
 
-def case_measures(*, case):
+def case_measures(*, case=None, case_id=None):
     """The case's measures, newest first (unevaluated)."""
-    return Measure.objects.filter(case_id=case.pk).select_related("imposed_by", "order").order_by("-starts_at", "-id")
+    case_id = case.pk if case is not None else case_id
+    return Measure.objects.filter(case_id=case_id).select_related("imposed_by", "order").order_by("-starts_at", "-id")
 
 
-def case_orders(*, case):
+def case_orders(*, case=None, case_id=None):
     """The case's detention orders, newest first (unevaluated)."""
-    return DetentionOrder.objects.filter(case_id=case.pk).select_related("drafted_by").order_by("-drafted_at", "-id")
+    case_id = case.pk if case is not None else case_id
+    return DetentionOrder.objects.filter(case_id=case_id).select_related("drafted_by").order_by("-drafted_at", "-id")
 
 
 @dataclass(frozen=True)

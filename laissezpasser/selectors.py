@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from cases.constants import DocumentKind, ProcedureKind, ProcedureOutcome
 from cases.selectors import case_procedures
-from dtv.core.batch import fetch_together
+from dtv.core.batch import fetch_together, matching, prepared_for
 
 from .constants import AWAITING_STATES, OPEN_STATES, State
 from .models import IdentityDocumentDetails, TravelDocumentRequest
@@ -27,9 +27,10 @@ def asylum_appeal_pending(*, case) -> bool:
     )
 
 
-def case_requests(*, case):
+def case_requests(*, case=None, case_id=None):
     """The case's travel-document requests, newest first, with country and mission (unevaluated)."""
-    return TravelDocumentRequest.objects.filter(case_id=case.pk).select_related("country", "mission")
+    case_id = case.pk if case is not None else case_id
+    return TravelDocumentRequest.objects.filter(case_id=case_id).select_related("country", "mission")
 
 
 def open_request_exists(*, case, country) -> bool:
@@ -55,16 +56,23 @@ LAISSEZ_PASSER = "laissez_passer"
 _IDENTITY_KINDS = (DocumentKind.PASSPORT, DocumentKind.ID_CARD)
 
 
-def travel_document_rows(case_ids, *, on):
-    """The unevaluated querysets that decide the valid travel document of many cases on `on`."""
+def travel_document_querysets(*, ids):
+    """The querysets themselves (`ids`: one case id or several), for a prepared build of another app."""
     return {
-        "lps": TravelDocumentRequest.objects.filter(case_id__in=case_ids, state=State.ISSUED)
+        "lps": TravelDocumentRequest.objects.filter(matching("case_id", ids), state=State.ISSUED)
         .select_related("country")
         .order_by("case_id", "-lp_valid_until", "id"),
-        "documents": IdentityDocumentDetails.objects.filter(case_id__in=case_ids, document__kind__in=_IDENTITY_KINDS)
+        "documents": IdentityDocumentDetails.objects.filter(
+            matching("case_id", ids), document__kind__in=_IDENTITY_KINDS
+        )
         .select_related("document")
         .order_by("case_id", "-valid_until", "id"),
     }
+
+
+def travel_document_rows(case_ids, *, on):
+    """The unevaluated querysets that decide the valid travel document of many cases on `on`."""
+    return prepared_for(travel_document_querysets, case_ids)
 
 
 def travel_documents_from_rows(case_ids, rows, *, on) -> dict:
@@ -189,9 +197,9 @@ def latest_transition_on(case_ref):
 
 
 def open_request_rows(case_ids):
-    """The open travel-document requests of the given cases with their country, newest first (unevaluated)."""
+    """The open travel-document requests of the given cases (one id or several), newest first (unevaluated)."""
     return (
-        TravelDocumentRequest.objects.filter(case_id__in=case_ids, state__in=OPEN_STATES)
+        TravelDocumentRequest.objects.filter(matching("case_id", case_ids), state__in=OPEN_STATES)
         .select_related("country")
         .order_by("-created_at", "-id")
     )

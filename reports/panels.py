@@ -4,12 +4,17 @@ from django.utils.translation import gettext_lazy
 
 from cases.models import Case
 from cases.panels import Panel, register_panel
+from dtv.core.batch import prepared
 
 from .quality import case_score, scored
 
 
+def _build(*, case_id):
+    return {"quality": scored(Case.objects.filter(pk=case_id))}
+
+
 def _rows(case, *, on, user, params):
-    return {"quality": scored(Case.objects.filter(pk=case.pk))}
+    return prepared(_build, case_id=case.pk)
 
 
 def _context(case, rows, *, on, user, params):

@@ -12,7 +12,7 @@ from django.db.models import Case as SqlCase
 from django.db.models import Max, Value, When
 from django.utils.translation import gettext as _
 
-from dtv.core.batch import fetch_together
+from dtv.core.batch import fetch_together, matching, prepared_for
 
 from ..constants import (
     NATIONALITY_UNKNOWN,
@@ -117,9 +117,13 @@ def legal_obstacle_until(case_ids) -> dict:
 # --- The checks of cases ----------------------------------------------------------------------------
 
 
-def _procedure_rows(cases, *, on):
-    blocking = LegalProcedure.objects.filter(case_id__in=[c.pk for c in cases]).blocking_removal(on=on)
+def _procedure_build(*, ids, on):
+    blocking = LegalProcedure.objects.filter(matching("case_id", ids)).blocking_removal(on=on)
     return {"blocking": blocking.order_by("case_id", "lodged_on", "id")}
+
+
+def _procedure_rows(cases, *, on):
+    return prepared_for(_procedure_build, [c.pk for c in cases], on=on)
 
 
 def _procedure_obstacles(cases, rows, *, on):
@@ -173,9 +177,14 @@ def _procedure_legal_until(case_ids):
     return {row["case_id"]: row["until"] for row in ends}
 
 
+def _nationality_build(*, ids):
+    return {
+        "nationalities": Nationality.objects.filter(matching("foreign_national_id", ids)).order_by("status", "country")
+    }
+
+
 def _nationality_rows(cases, *, on):
-    people = {case.foreign_national_id for case in cases}
-    return {"nationalities": Nationality.objects.filter(foreign_national_id__in=people).order_by("status", "country")}
+    return prepared_for(_nationality_build, sorted({case.foreign_national_id for case in cases}))
 
 
 def _nationality_obstacles(cases, rows, *, on):

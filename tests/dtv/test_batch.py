@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import CaseEvent, Deadline, LegalProcedure, Nationality
 from cases.services import departure_term_record, note_add
-from dtv.core.batch import fetch_together
+from dtv.core import batch
+from dtv.core.batch import Prepared, fetch_together, matching, prepared, prepared_for
 from tests.factories.cases import CaseFactory, ProcedureFactory
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
@@ -62,3 +63,131 @@ class TestFetchTogether:
         with CaptureQueriesContext(connection) as queries:
             assert fetch_together({}) == {}
         assert len(queries) == 0
+
+
+# --- Prepared querysets: compiled once per process, only the values put in per use ------------------------
+
+BUILDS = []
+
+
+def _notes_after(*, case_id, after):
+    BUILDS.append(case_id)
+    return CaseEvent.objects.filter(case_id=case_id, occurred_at__gt=after).order_by("-occurred_at", "-id")
+
+
+def _branches_on_the_value(*, case_id):
+    # A Python comparison of the value: the stand-ins take different branches, so this is refused.
+    return Deadline.objects.filter(case_id=case_id) if case_id > 0 else Deadline.objects.none()
+
+
+def _derives_a_parameter(*, on):
+    return LegalProcedure.objects.filter(lodged_on__gte=on - dt.timedelta(days=28))
+
+
+def _several(*, ids):
+    return {"procedures": LegalProcedure.objects.filter(matching("case_id", ids)).order_by("id")}
+
+
+class TestPrepared:
+    def test_gives_the_rows_the_queryset_gives_and_compiles_once(self, case, case_officer):
+        other = CaseFactory(case_officer=case_officer, in_progress=True)
+        note_add(case=other, text="elders", actor=case_officer, now=NOW)
+        batch._COMPILED.clear()
+        BUILDS.clear()
+        for subject in (case, other, case):
+            after = NOW - dt.timedelta(days=1)
+            rows = fetch_together({"events": prepared(_notes_after, case_id=subject.pk, after=after)})["events"]
+            direct = list(CaseEvent.objects.filter(case_id=subject.pk, occurred_at__gt=after).order_by("-occurred_at", "-id"))
+            assert [_fields(e) for e in rows] == [_fields(e) for e in direct] != []
+        # Built twice (two stand-ins) at the first use, never again for other values.
+        assert len(BUILDS) == 2 and case.pk not in BUILDS and other.pk not in BUILDS
+
+    def test_the_compiled_statement_is_the_one_django_writes_for_the_values(self, case):
+        after = NOW - dt.timedelta(days=1)
+        compiled = prepared(_notes_after, case_id=case.pk, after=after)
+        expected = compiled.queryset().query.get_compiler(using="default").as_sql()
+        entry = compiled.compiled()
+        assert (entry.sql, tuple(entry.params_for(compiled.values))) == (expected[0], tuple(expected[1]))
+
+    def test_a_build_that_branches_on_a_value_in_python_is_refused(self, case):
+        with pytest.raises(ValueError, match="depends in Python on the values"):
+            fetch_together({"x": prepared(_branches_on_the_value, case_id=case.pk)})
+
+    def test_a_build_that_derives_a_parameter_from_a_value_is_refused(self):
+        with pytest.raises(ValueError, match="derives a parameter"):
+            prepared(_derives_a_parameter, on=dt.date(2026, 11, 23))
+
+    def test_a_closure_or_a_value_that_is_no_scalar_is_refused(self, case):
+        def local(*, case_id):
+            return Deadline.objects.filter(case_id=case_id)
+
+        with pytest.raises(ValueError, match="module-level"):
+            prepared(local, case_id=case.pk)
+        with pytest.raises(TypeError, match="int, date, datetime or str"):
+            prepared(_notes_after, case_id=[case.pk], after=NOW)
+        with pytest.raises(TypeError, match="int, date, datetime or str"):
+            prepared(_notes_after, case_id=None, after=NOW)
+
+    def test_prepared_for_one_id_is_prepared_and_for_several_a_queryset_with_the_same_rows(self, case, case_officer):
+        other = CaseFactory(case_officer=case_officer, in_progress=True)
+        ProcedureFactory(case=other)
+        one = prepared_for(_several, [case.pk])
+        several = prepared_for(_several, [case.pk, other.pk])
+        assert isinstance(one["procedures"], Prepared) and not isinstance(several["procedures"], Prepared)
+        rows = fetch_together({"one": one["procedures"], "several": several["procedures"]})
+        assert [p.case_id for p in rows["one"]] == [case.pk]
+        assert sorted(p.case_id for p in rows["several"]) == sorted([case.pk, other.pk])
+
+
+class TestPreparedPanels:
+    """Every prepared queryset of the case file states exactly what a fresh build states, and gives its rows."""
+
+    def _page_querysets(self, case, user, *, on, params):
+        from cases.panels import panels_for
+        from cases.selectors import casefile
+        from cases.selectors.removability import removability_querysets
+
+        querysets = {**casefile._header_querysets(case), **removability_querysets([case], on=on)}
+        for panel in panels_for(user):
+            if panel.querysets is not None:
+                for name, queryset in panel.querysets(case, on=on, user=user, params=params).items():
+                    querysets[f"panel:{panel.key}:{name}"] = queryset
+        return querysets
+
+    def _assert_same_as_fresh(self, case, user, *, on, params=None):
+        querysets = self._page_querysets(case, user, on=on, params=params or {})
+        found = {name: q for name, q in querysets.items() if isinstance(q, Prepared)}
+        assert found, "nothing on the page is prepared"
+        fresh = {name: q.queryset() for name, q in found.items()}
+        for name, queryset in found.items():
+            entry = queryset.compiled()
+            if entry is None:
+                assert list(fresh[name]) == [], name
+                continue
+            sql, params_ = fresh[name].query.get_compiler(using="default").as_sql()
+            assert (entry.sql, tuple(entry.params_for(queryset.values))) == (sql, tuple(params_)), name
+        rows = fetch_together(found)
+        for name in found:
+            assert [_fields(i) for i in rows[name]] == [_fields(i) for i in fresh[name]], name
+        return rows
+
+    def test_a_case_with_rows_in_every_panel(self, admin_user):
+        from tests.factories.departures import planned_removal
+        from tests.factories.detention import issued_order
+        from tests.factories.laissezpasser import issued_request, moroccan_case
+
+        case = moroccan_case()
+        issued_request(case)
+        planned_removal(case)  # a flight on 26 October: the checklist's own day, not the page's
+        issued_order(case)
+        ProcedureFactory(case=case)
+        note_add(case=case, text="notitie", actor=case.case_officer, now=NOW)
+        rows = self._assert_same_as_fresh(case, admin_user, on=dt.date(2026, 11, 23))
+        assert rows["panel:vertrek:removals"] and rows["panel:bewaring:measures"] and rows["panel:reisdocumenten:requests"]
+        assert "panel:vertrek:blocking_on_day" in rows
+
+    def test_an_empty_case_and_an_older_page_of_the_timeline(self, admin_user, case):
+        events = list(CaseEvent.objects.filter(case=case).order_by("-occurred_at", "-id"))
+        self._assert_same_as_fresh(CaseFactory(), admin_user, on=dt.date(2026, 11, 23))
+        rows = self._assert_same_as_fresh(case, admin_user, on=dt.date(2026, 11, 23), params={"voor": str(events[1].pk)})
+        assert [e.pk for e in rows["panel:tijdlijn:events"]] == [e.pk for e in events[2:]]
