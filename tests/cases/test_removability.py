@@ -21,6 +21,7 @@ from cases.removability import (
 )
 from cases.selectors import case_removability, cases_removability, legal_obstacle_until
 from cases.services import cases_legal_obstacle_rebuild
+from dtv.core.batch import fetch_together
 from tests.factories.api import NationalityFactory
 from tests.factories.cases import CaseFactory, ProcedureFactory
 
@@ -53,7 +54,7 @@ class TestRegistry:
     def test_every_check_runs_the_queries_it_declares_for_one_case_or_many(self, count):
         cases = [ProcedureFactory().case for _ in range(count)]
         for check in registered_checks():
-            rows = {name: list(queryset) for name, queryset in check.rows(cases, on=TODAY).items()}
+            rows = fetch_together(check.rows(cases, on=TODAY))
             with CaptureQueriesContext(connection) as queries:
                 check.evaluate(cases, rows, on=TODAY)
             assert (check.key, len(queries)) == (check.key, check.queries)
