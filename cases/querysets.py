@@ -33,7 +33,12 @@ def queue_urgency():
     The same expression is the work queue's partial indexes (Case.Meta.indexes), so that the order and
     the keyset filter are served by them; change both together (a migration).
     """
-    return Coalesce(F("next_due_key"), Value(NO_DEADLINE_URGENCY), output_field=models.BigIntegerField())
+    # The stand-in typed as bigint: bound by the server, an untyped Value() of 2**63-1 would go as int4 and wrap.
+    return Coalesce(
+        F("next_due_key"),
+        Value(NO_DEADLINE_URGENCY, output_field=models.BigIntegerField()),
+        output_field=models.BigIntegerField(),
+    )
 
 
 class CaseQuerySet(models.QuerySet):
