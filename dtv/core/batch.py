@@ -76,7 +76,7 @@ def fetch_together(querysets: Mapping[str, object], *, using=None) -> dict[str, 
                 continue
             parts.append(compiled.wrapped)
             params.extend(compiled.params_for(queryset.values))
-            plans[name] = (compiled.queryset, compiled.compiler)
+            plans[name] = compiled.row_plan
             continue
         compiler = queryset.query.get_compiler(using=db)
         try:
@@ -86,7 +86,7 @@ def fetch_together(querysets: Mapping[str, object], *, using=None) -> dict[str, 
             continue
         parts.append(_wrapped(compiler, sql))
         params.extend(sql_params)
-        plans[name] = (queryset, compiler)
+        plans[name] = _RowPlan(queryset, compiler, db)
     texts = []
     if parts:
         with connection.cursor() as cursor:
@@ -97,34 +97,57 @@ def fetch_together(querysets: Mapping[str, object], *, using=None) -> dict[str, 
         if plan is None:
             results[name] = []
             continue
-        queryset, compiler = plan
-        rows = json.loads(texts.pop(0), parse_float=Decimal)
-        results[name] = _instances(queryset, compiler, rows, db)
+        results[name] = plan.instances(json.loads(texts.pop(0), parse_float=Decimal), db)
     return results
 
 
-def _instances(queryset, compiler, json_rows, db):
-    select, klass_info, annotation_col_map = compiler.select, compiler.klass_info, compiler.annotation_col_map
-    fields = [column[0] for column in select[: compiler.col_count]]
-    loaders = [_loader(expression.output_field) for expression in fields]
-    rows = [[load(row[f"c{i}"]) for i, load in enumerate(loaders)] for row in json_rows]
-    model_cls = klass_info["model"]
-    fetch_mode = queryset._fetch_mode
-    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    init_list = [column[0].target.attname for column in select[start:end]]
-    populators = get_related_populators(klass_info, select, db, fetch_mode)
-    instances, peers = [], []
-    for row in compiler.results_iter(results=[rows]):
-        instance = model_cls.from_db(db, init_list, row[start:end], fetch_mode=fetch_mode)
-        if fetch_mode.track_peers:
-            peers.append(weak_ref(instance))
-            instance._state.peers = peers
-        for populator in populators:
-            populator.populate(row, instance)
-        for attname, position in (annotation_col_map or {}).items():
-            setattr(instance, attname, row[position])
-        instances.append(instance)
-    return instances
+class _RowPlan:
+    """How a queryset's JSON rows become its instances: loaders, converters, populators (worked out once)."""
+
+    __slots__ = ("keys", "loaders", "converters", "model_cls", "fetch_mode", "start", "end", "init_list",
+                 "populators", "annotations")  # fmt: skip
+
+    def __init__(self, queryset, compiler, db):
+        select, klass_info = compiler.select, compiler.klass_info
+        fields = [column[0] for column in select[: compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            raise ValueError("Composite primary keys are not supported by fetch_together.")
+        self.keys = [f"c{i}" for i in range(len(fields))]
+        self.loaders = [_loader(expression.output_field) for expression in fields]
+        # What compiler.results_iter applies, looked up once instead of for every evaluation.
+        self.converters = list(compiler.get_converters(fields).items())
+        self.model_cls = klass_info["model"]
+        self.fetch_mode = queryset._fetch_mode
+        self.start, self.end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, db, self.fetch_mode)
+        self.annotations = list((compiler.annotation_col_map or {}).items())
+
+    def instances(self, json_rows, db) -> list:
+        """The instances of these JSON rows, as QuerySet.__iter__ builds them."""
+        # The converters get this thread's connection: a prepared plan outlives the one it was compiled on.
+        keys, loaders, converters, connection = self.keys, self.loaders, self.converters, connections[db]
+        model_cls, fetch_mode, start, end, init_list = (
+            self.model_cls, self.fetch_mode, self.start, self.end, self.init_list
+        )  # fmt: skip
+        instances, peers = [], []
+        for json_row in json_rows:
+            row = [load(json_row[key]) for key, load in zip(keys, loaders, strict=True)]
+            for position, (functions, expression) in converters:
+                value = row[position]
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                row[position] = value
+            instance = model_cls.from_db(db, init_list, row[start:end], fetch_mode=fetch_mode)
+            if fetch_mode.track_peers:
+                peers.append(weak_ref(instance))
+                instance._state.peers = peers
+            for populator in self.populators:
+                populator.populate(row, instance)
+            for attname, position in self.annotations:
+                setattr(instance, attname, row[position])
+            instances.append(instance)
+        return instances
 
 
 def _loader(field):
@@ -177,11 +200,12 @@ _SENTINELS = {
 class _Compiled:
     """One queryset of a prepared build, compiled once: the wrapped SQL, its parameters and the value slots."""
 
-    __slots__ = ("queryset", "compiler", "sql", "wrapped", "params", "slots")
+    __slots__ = ("queryset", "compiler", "sql", "wrapped", "params", "slots", "row_plan")
 
-    def __init__(self, queryset, compiler, sql, params, slots):
+    def __init__(self, queryset, compiler, sql, params, slots, db):
         self.queryset, self.compiler, self.sql, self.params, self.slots = queryset, compiler, sql, params, slots
         self.wrapped = _wrapped(compiler, sql)
+        self.row_plan = _RowPlan(queryset, compiler, db)
 
     def params_for(self, values) -> list:
         """The statement's parameters with this request's values in their slots."""
@@ -237,7 +261,7 @@ def _compile_build(build, static, names, types, db):
                 raise ValueError(
                     f"{build.__qualname__}: {key} derives a parameter from a value; pass it as a value of its own."
                 )
-        compiled[key] = _Compiled(queryset, compiler, sql, tuple(params), tuple(slots))
+        compiled[key] = _Compiled(queryset, compiler, sql, tuple(params), tuple(slots), db)
     return compiled
 
 

@@ -97,7 +97,9 @@ class TestPrepared:
         for subject in (case, other, case):
             after = NOW - dt.timedelta(days=1)
             rows = fetch_together({"events": prepared(_notes_after, case_id=subject.pk, after=after)})["events"]
-            direct = list(CaseEvent.objects.filter(case_id=subject.pk, occurred_at__gt=after).order_by("-occurred_at", "-id"))
+            direct = list(
+                CaseEvent.objects.filter(case_id=subject.pk, occurred_at__gt=after).order_by("-occurred_at", "-id")
+            )
             assert [_fields(e) for e in rows] == [_fields(e) for e in direct] != []
         # Built twice (two stand-ins) at the first use, never again for other values.
         assert len(BUILDS) == 2 and case.pk not in BUILDS and other.pk not in BUILDS
@@ -183,11 +185,15 @@ class TestPreparedPanels:
         ProcedureFactory(case=case)
         note_add(case=case, text="notitie", actor=case.case_officer, now=NOW)
         rows = self._assert_same_as_fresh(case, admin_user, on=dt.date(2026, 11, 23))
-        assert rows["panel:vertrek:removals"] and rows["panel:bewaring:measures"] and rows["panel:reisdocumenten:requests"]
+        assert (
+            rows["panel:vertrek:removals"] and rows["panel:bewaring:measures"] and rows["panel:reisdocumenten:requests"]
+        )
         assert "panel:vertrek:blocking_on_day" in rows
 
     def test_an_empty_case_and_an_older_page_of_the_timeline(self, admin_user, case):
         events = list(CaseEvent.objects.filter(case=case).order_by("-occurred_at", "-id"))
         self._assert_same_as_fresh(CaseFactory(), admin_user, on=dt.date(2026, 11, 23))
-        rows = self._assert_same_as_fresh(case, admin_user, on=dt.date(2026, 11, 23), params={"voor": str(events[1].pk)})
+        rows = self._assert_same_as_fresh(
+            case, admin_user, on=dt.date(2026, 11, 23), params={"voor": str(events[1].pk)}
+        )
         assert [e.pk for e in rows["panel:tijdlijn:events"]] == [e.pk for e in events[2:]]
