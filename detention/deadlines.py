@@ -39,6 +39,7 @@ class DetentionDeadlineKind:
     DETENTION_SIX_MONTHS = "detention_six_months"
     DETENTION_MAXIMUM = "detention_maximum"
     DETENTION_REVIEW = "detention_review"
+    ABSCONDING_SIGNAL = "absconding_signal"
 
 
 DeadlineKind = DetentionDeadlineKind
@@ -205,6 +206,37 @@ register(
         remind_before=dt.timedelta(days=3),
         task_text=_("Review the detention: is removal still in prospect?"),
         compute=calendar_term("days", param="days", note="internal_review"),
+    ),
+)
+
+
+# The absconding signal (art. 57 Vw 2000): the reports missed in a row are the signal, the term in which the case
+# officer follows it up is a DT&V working agreement, not a statutory term.
+register(
+    rule(
+        DeadlineKind.ABSCONDING_SIGNAL,
+        "dtv-werkafspraak",
+        label=_("Absconding signal: follow-up"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="art. 57 Vw 2000 (termijn: werkafspraak DT&V)",
+        legal_text=_(
+            "Reports missed in a row under a reporting duty (art. 57 Vw 2000) signal a risk of absconding: the case "
+            "officer follows the signal up within the days the working agreement sets"
+        ),
+        statutory=False,
+        atw_applies=False,
+        atw_note=ATW_NOTES["working_agreement"],
+        counting="days",
+        params={"days": 3},
+        params_from_settings={"days": "ABSCONDING_SIGNAL_FOLLOW_UP_DAYS"},
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=None,
+        task_text=_(
+            "Reports missed in a row (art. 57 Vw 2000): find out whether the person absconded and decide on the "
+            "supervision"
+        ),
+        compute=calendar_term("days", param="days", note="working_agreement"),
     ),
 )
 
