@@ -39,6 +39,7 @@ class DetentionDeadlineKind:
     DETENTION_SIX_MONTHS = "detention_six_months"
     DETENTION_MAXIMUM = "detention_maximum"
     DETENTION_REVIEW = "detention_review"
+    ABSCONDING_SIGNAL = "absconding_signal"
 
 
 DeadlineKind = DetentionDeadlineKind
@@ -209,6 +210,37 @@ register(
 )
 
 
+# The absconding signal (art. 57 Vw 2000): the reports missed in a row are the signal, the term in which the case
+# officer follows it up is a DT&V working agreement, not a statutory term.
+register(
+    rule(
+        DeadlineKind.ABSCONDING_SIGNAL,
+        "dtv-werkafspraak",
+        label=_("Absconding signal: follow-up"),
+        in_force_from=VW_2000_IN_FORCE,
+        in_force_until=None,
+        legal_basis="art. 57 Vw 2000 (termijn: werkafspraak DT&V)",
+        legal_text=_(
+            "Reports missed in a row under a reporting duty (art. 57 Vw 2000) signal a risk of absconding: the case "
+            "officer follows the signal up within the days the working agreement sets"
+        ),
+        statutory=False,
+        atw_applies=False,
+        atw_note=ATW_NOTES["working_agreement"],
+        counting="days",
+        params={"days": 3},
+        params_from_settings={"days": "ABSCONDING_SIGNAL_FOLLOW_UP_DAYS"},
+        responsible=Responsible.CASE_OFFICER,
+        remind_before=None,
+        task_text=_(
+            "Reports missed in a row (art. 57 Vw 2000): find out whether the person absconded and decide on the "
+            "supervision"
+        ),
+        compute=calendar_term("days", param="days", note="working_agreement"),
+    ),
+)
+
+
 # --- pure clocks ---------------------------------------------------------------------------------------------
 
 HOLDING_HOURS = 6
@@ -243,6 +275,88 @@ def holding_extension_ends_at(ends_at: dt.datetime, extra_hours: int) -> dt.date
     if not 1 <= extra_hours <= HOLDING_EXTENSION_MAX_HOURS:
         raise ValueError(f"An extension lasts 1 to {HOLDING_EXTENSION_MAX_HOURS} hours, not {extra_hours}.")
     return ends_at + dt.timedelta(hours=extra_hours)
+
+
+@dataclass(frozen=True)
+class HoldingClock:
+    """Where a holding for identification stands at `at` (art. 50 Vw 2000): what every page shows of its clock.
+
+    `used` and `remaining` always add up to `allowed`: the 6 counted hours (the night 00:00-09:00 not counted),
+    plus the extension's real hours once an authorised officer extended it (art. 50 lid 4).
+    """
+
+    at: dt.datetime
+    starts_at: dt.datetime
+    hours_ends_at: dt.datetime  # the end of the 6 counted hours
+    ends_at: dt.datetime  # the end that applies: the extension's, else the 6 hours'
+    extended: bool
+    allowed: dt.timedelta
+    used: dt.timedelta
+    remaining: dt.timedelta
+    expired: bool
+    # The clock stands still: the local night, before the 6 hours ran out; it runs again at `resumes_at`.
+    paused: bool
+    resumes_at: dt.datetime | None
+
+    @property
+    def used_text(self) -> str:
+        return hours_and_minutes(self.used)
+
+    @property
+    def remaining_text(self) -> str:
+        return hours_and_minutes(self.remaining)
+
+    @property
+    def allowed_text(self) -> str:
+        return hours_and_minutes(self.allowed)
+
+
+def _is_night(moment: dt.datetime, tz) -> bool:
+    local = moment.astimezone(tz).time()
+    return NIGHT_START <= local < NIGHT_END
+
+
+def holding_clock(
+    starts_at: dt.datetime, now: dt.datetime, *, extended_until=None, hours: int = HOLDING_HOURS, tz=AMSTERDAM
+) -> HoldingClock:
+    """The live clock of a holding (art. 50 lid 4 Vw 2000) at `now`, from `holding_ends_at` and `holding_hours_used`.
+
+    Before the 6 counted hours run out only time outside 00:00-09:00 counts; an extension (`extended_until`,
+    at most 48 hours after those 6) runs in real time, night included.
+    """
+    hours_end = holding_ends_at(starts_at, hours=hours, tz=tz)
+    counted = holding_hours_used(starts_at, min(now, hours_end), tz=tz)
+    allowed = dt.timedelta(hours=hours)
+    used = counted
+    ends = hours_end
+    if extended_until is not None and extended_until > hours_end:
+        ends = extended_until
+        allowed += extended_until - hours_end
+        used += min(max(now - hours_end, dt.timedelta(0)), extended_until - hours_end)
+    paused = now < hours_end and _is_night(now, tz)
+    resumes_at = None
+    if paused:
+        local = now.astimezone(tz)
+        resumes_at = dt.datetime.combine(local.date(), NIGHT_END, tzinfo=tz)
+    return HoldingClock(
+        at=now,
+        starts_at=starts_at,
+        hours_ends_at=hours_end,
+        ends_at=ends,
+        extended=ends != hours_end,
+        allowed=allowed,
+        used=used,
+        remaining=allowed - used,
+        expired=now >= ends,
+        paused=paused,
+        resumes_at=resumes_at,
+    )
+
+
+def hours_and_minutes(span: dt.timedelta) -> str:
+    """A span as H:MM (26:05), the way the holding clock shows its hours."""
+    minutes = max(0, int(span.total_seconds() // 60))
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ from dtv.core.batch import prepared
 from laissezpasser.selectors import latest_transition, open_request_rows
 
 from .constants import MeasureKind
-from .deadlines import DetentionDeadlineKind, holding_ends_at, holding_hours_used
+from .deadlines import DetentionDeadlineKind
 from .models import CourtStep
 from .selectors import (
     case_measures,
     case_orders,
+    holding_clock_of,
     latest_requests_by_case,
     legality_from,
     notices_by_measure,
@@ -63,8 +64,7 @@ def _context(case, rows, *, on, user, params):
     for measure in measures:
         measure.legality = legality.get(measure.pk)
         if measure.kind == MeasureKind.HOLDING and measure.running:
-            measure.holding_ends_at = measure.extended_until or holding_ends_at(measure.starts_at)
-            measure.holding_used = holding_hours_used(measure.starts_at, now)
+            measure.holding_clock = holding_clock_of(measure, now=now)
     return {"measures": measures, "orders": rows["orders"]}
 
 

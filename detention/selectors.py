@@ -26,7 +26,16 @@ from dtv.core.batch import fetch_together
 from laissezpasser.selectors import latest_transition_on, open_request_rows
 
 from .constants import CourtStepKind, MeasureKind, Ruling
-from .deadlines import CumulativeClock, DetentionDeadlineKind, Period, cumulative_clock, day_28, next_review_on
+from .deadlines import (
+    CumulativeClock,
+    DetentionDeadlineKind,
+    HoldingClock,
+    Period,
+    cumulative_clock,
+    day_28,
+    holding_clock,
+    next_review_on,
+)
 from .models import CourtStep, DetentionOrder, Measure
 
 
@@ -40,6 +49,11 @@ def case_orders(*, case=None, case_id=None):
     """The case's detention orders, newest first (unevaluated)."""
     case_id = case.pk if case is not None else case_id
     return DetentionOrder.objects.filter(case_id=case_id).select_related("drafted_by").order_by("-drafted_at", "-id")
+
+
+def holding_clock_of(measure, *, now: dt.datetime) -> HoldingClock:
+    """The live clock of a holding at `now` (art. 50 Vw 2000): the one the panel, the queue and the pages show."""
+    return holding_clock(measure.starts_at, now, extended_until=measure.extended_until)
 
 
 @dataclass(frozen=True)

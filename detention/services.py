@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.constants import DEMONSTRABLE_DEPARTURES, ClosureReason
+from cases.constants import DEMONSTRABLE_DEPARTURES, ClosureReason, SweepStage
 from cases.deadlines.engine import deadline_meet, deadline_open, deadlines_cancel, deadlines_for_source
 from cases.events import case_event_record
 from cases.models import Case, WorkItem
@@ -303,7 +303,29 @@ def _signal_absconding(measure, *, actor, now):
     case_event_record(
         case=case, kind=events.ABSCONDING_SIGNAL, actor=actor, now=now, data=measure_facts(measure, missed=limit)
     )
-    WorkItem.objects.create(case=case, assignee=case.case_officer, team=case.team, created_at=now, due_at=now)
+    # The follow-up is a deadline of the engine (ABSCONDING_SIGNAL_FOLLOW_UP_DAYS from the day of the signal, a
+    # working agreement), so the case file and the work queue show its task, article and due date. Its work item
+    # is made at once, the signal being the call to act: it is the item of the deadline's due stage, so the
+    # sweep, reaching that stage, finds it and writes no second one (it still tells the officer and escalates).
+    deadline = deadline_open(
+        case=case,
+        kind=DetentionDeadlineKind.ABSCONDING_SIGNAL,
+        start=timezone.localdate(now),
+        actor=actor,
+        now=now,
+        source=measure,
+        trigger=str(measure),
+    )
+    WorkItem.objects.create(
+        case=case,
+        deadline=deadline,
+        stage=SweepStage.DUE,
+        revision=deadline.revision,
+        assignee=case.case_officer,
+        team=case.team,
+        created_at=now,
+        due_at=deadline.target_at,
+    )
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("detentie/dossier/<int:pk>/maatregel/", views.measure_add, name="measure_add"),
     path("detentie/dossier/<int:pk>/bewaring/", views.order_add, name="order_add"),
     path("detentie/maatregelen/<int:pk>/", views.measure_detail, name="measure_detail"),
+    path("detentie/maatregelen/<int:pk>/klok/", views.holding_clock, name="holding_clock"),
     path("detentie/maatregelen/<int:pk>/<slug:step>/", views.measure_step, name="measure_step"),
     path("detentie/bewaring/<int:pk>/", views.order_detail, name="order_detail"),
     path("detentie/bewaring/<int:pk>/concept/", views.order_edit, name="order_edit"),

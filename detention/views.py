@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from cases.accesslog import log_list_read, log_read
 from cases.permissions import OutsideScope, case_for_reading, cases_visible_to, scoped
@@ -20,11 +20,10 @@ from dtv.core.pdf import PDF_HEADERS
 
 from . import court, forms, orders, permissions, services
 from .constants import MeasureKind, OrderState, RenderState
-from .deadlines import holding_ends_at, holding_hours_used
 from .documents import order_pdf_bytes
 from .models import DetentionOrder, Measure
 from .processing import SUPERVISION_AND_DETENTION
-from .selectors import legality_facts, my_queue, running_detentions
+from .selectors import holding_clock_of, legality_facts, my_queue, running_detentions
 
 _VIEW_MEASURE = "detention.view_measure"
 _VIEW_ORDER = "detention.view_detentionorder"
@@ -160,9 +159,7 @@ def _measure_context(request, measure, *, failed=None):
     if measure.kind == MeasureKind.DETENTION:
         context["legality"] = legality_facts([measure], on=today)[measure.pk]
     if measure.kind == MeasureKind.HOLDING and measure.running:
-        context["holding_ends_at"] = measure.extended_until or holding_ends_at(measure.starts_at)
-        used = holding_hours_used(measure.starts_at, timezone.now())
-        context["holding_used"] = f"{int(used.total_seconds() // 3600)}:{int(used.total_seconds() % 3600 // 60):02d}"
+        context["holding_clock"] = holding_clock_of(measure, now=timezone.now())
     return context
 
 
@@ -170,6 +167,21 @@ def measure_detail(request, pk):
     measure = _measure(request, pk)
     log_read(request, activity=SUPERVISION_AND_DETENTION, case=measure.case)
     return render(request, "detention/measure_detail.html", _measure_context(request, measure))
+
+
+@require_GET
+def holding_clock(request, pk):
+    """The live clock of a holding (art. 50 Vw 2000): the fragment the pages show, fetched again every minute.
+
+    Read-only; the measure is looked up inside the reader's scope (404 outside it, naming nothing) and the
+    read is access-logged, as the measure page is. Anything but a holding is not found.
+    """
+    measure = _measure(request, pk)
+    if measure.kind != MeasureKind.HOLDING:
+        raise Http404
+    log_read(request, activity=SUPERVISION_AND_DETENTION, case=measure.case)
+    clock = holding_clock_of(measure, now=timezone.now()) if measure.running else None
+    return render(request, "detention/_holding_clock.html", {"m": measure, "clock": clock})
 
 
 @require_POST
@@ -362,8 +374,7 @@ def queue(request):
     people |= {f.measure.case.foreign_national_id for f in work["reviews"]}
     now = timezone.now()
     for holding in work["holdings"]:
-        holding.holding_ends_at = holding.extended_until or holding_ends_at(holding.starts_at)
-        holding.overdue = now >= holding.holding_ends_at
+        holding.holding_clock = holding_clock_of(holding, now=now)
     log_list_read(request, sorted(people), activity=SUPERVISION_AND_DETENTION)
     return render(request, "detention/queue.html", {**work, "today": today})
 

@@ -485,6 +485,9 @@ def _deadline_data(deadline, **extra):
 
 def _close(build, deadline, status, when, actor, *, reason=""):
     """Met or cancelled, as engine._close leaves it: no sweep stage left."""
+    # The engine meets or cancels a deadline it read back from the database, so its events give the moments in UTC
+    # (the same instants as the computation's local ones, written as the services write them).
+    deadline.due_at, deadline.target_at = deadline.due_at.astimezone(UTC), deadline.target_at.astimezone(UTC)
     deadline.status = status
     deadline.status_reason = reason
     deadline.closed_at = when
@@ -740,6 +743,34 @@ def _plan_detention(ctx, build, rng, officer, started_at):
             ctx, build, kind=kind, start=ordered_on, opened_at=opened_at, opened_by=officer, trigger=trigger,
             source=measure,
         )  # fmt: skip
+    _plan_reviews(ctx, build, officer, measure, ordered_on, opened_at)
+
+
+def _plan_reviews(ctx, build, officer, measure, ordered_on, opened_at):
+    """The periodic reviews (art. 15 lid 3 Richtlijn 2008/115/EG) as court.court_step_record writes them, in bulk:
+    each on the day its deadline falls due, the last still open; one detention in eight has its latest due
+    review unrecorded, so the first sweep gives the enforcement officer its work item. No random draw."""
+
+    def open_review(day, at):
+        return _deadline(
+            ctx, build, kind=DetentionDeadlineKind.DETENTION_REVIEW, start=day, opened_at=at, opened_by=officer,
+            trigger=str(measure), source=measure,
+        )  # fmt: skip
+
+    def record_review(deadline, day, at):
+        step = detention_demo.review_step(measure, on=day, at=at, actor=officer)
+        build.court_steps.append(step)
+        build.event(at, detention_events.COURT_STEP, officer, detention_demo.review_event_data(measure, step))
+        _close(build, deadline, DeadlineStatus.MET, at, officer, reason=detention_demo.reviewed_reason())
+
+    detention_demo.plan_reviews(
+        start=ordered_on,
+        opened_at=opened_at,
+        now=ctx.now,
+        open_review=open_review,
+        record_review=record_review,
+        leave_last_due=build.spec.index % 8 == 0,
+    )
 
 
 def _measure_data(measure):

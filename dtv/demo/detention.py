@@ -1,9 +1,13 @@
 """Demo supervision and detention: measures at every rung of the ladder, and detentions with courts' rulings.
 
 Written in bulk on the first open demo cases, the way the services would have left them (measure, issued
-order, court steps, timeline events; the running detentions' clocks opened through the deadline engine). The
-rulings are 18 lawful out of 20 (90%, the KPI's threshold). Idempotent: once a demo case has a measure,
+order, court steps, timeline events; every detention's clocks opened through the deadline engine, its periodic
+reviews recorded, the notice met by the appeal and, for an ended detention, what still ran cancelled at its end).
+The rulings are 18 lawful out of 20 (90%, the KPI's threshold). Idempotent: once a demo case has a measure,
 nothing is written again.
+
+`plan_reviews` is the periodic review (art. 15 lid 3 Richtlijn 2008/115/EG) of any seeded detention, this one's and
+the bulk seed's (cases._plan_detention) alike: the rows court.court_step_record writes, without calling it per row.
 """
 
 import datetime as dt
@@ -12,9 +16,11 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from cases.deadlines.engine import deadline_open
-from cases.events import case_event, case_events_record_many
+from cases.deadlines.engine import deadline_meet, deadline_open, deadlines_cancel, deadlines_for_source
+from cases.deadlines.registry import AMSTERDAM
+from cases.events import case_event, case_event_record, case_events_record_many
 from cases.models import Case
 from detention import events
 from detention.constants import (
@@ -26,6 +32,7 @@ from detention.constants import (
     OrderState,
     Ruling,
 )
+from detention.court import REVIEW_CHECKLIST, review_every_days
 from detention.deadlines import DetentionDeadlineKind
 from detention.models import CourtStep, DetentionOrder, Measure, ReportingEvent
 from dtv.accounts.constants import Role
@@ -64,6 +71,62 @@ _ORDER_TEXT = {
     "lawyer_present": True,
     "vulnerability": "Geen bijzondere kwetsbaarheid gebleken.",
 }
+
+
+# The periodic review as the enforcement officer records it (court.court_step_record, step "review"): every
+# question of its checklist answered, the acts towards removal named.
+REVIEW_ANSWERS = {
+    "prospect_of_removal": True,
+    "lighter_measure_suffices": False,
+    "removal_acts": "Laissez-passer aangevraagd bij de ambassade; vertrekgesprek gevoerd.",
+}
+assert tuple(REVIEW_ANSWERS) == REVIEW_CHECKLIST
+REVIEW_HOUR = 10  # a review is recorded at 10:00 (Amsterdam) on the day it falls due
+
+
+def review_moment(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(REVIEW_HOUR), tzinfo=AMSTERDAM).astimezone(dt.UTC)
+
+
+def review_step(measure, *, on, at, actor) -> CourtStep:
+    """The court step court.court_step_record writes for a periodic review with REVIEW_ANSWERS (unsaved)."""
+    return CourtStep(
+        measure=measure, kind=CourtStepKind.REVIEW, on=on, data=dict(REVIEW_ANSWERS), recorded_by=actor,
+        recorded_at=at,
+    )  # fmt: skip
+
+
+def review_event_data(measure, step) -> dict:
+    """The timeline event court.court_step_record writes with the step (the measure, an instance until inserted)."""
+    return {"measure": measure, "step": step.kind, "on": step.on.isoformat(), "ruling": ""}
+
+
+def reviewed_reason() -> str:
+    """The reason court.court_step_record gives the review deadline it meets (in the active language, as there)."""
+    return gettext("Reviewed")
+
+
+def plan_reviews(*, start, opened_at, now, open_review, record_review, until=None, leave_last_due=False):
+    """The periodic reviews of one detention up to `now`, in the order the services write them; the open deadline.
+
+    Issuing the order opened the review deadline from the first day (`open_review(start, opened_at)` gives it);
+    each review is recorded at 10:00 on the last day of its deadline (`record_review(deadline, day, at)` writes the
+    court step with its checklist, its event, and meets the deadline) and opens the next deadline from that day,
+    as court.court_step_record does. The reviews stop at the first that is not due by `now` (or falls after
+    `until`, the end of an ended detention); with `leave_last_due` the last review that fell due is left
+    unrecorded, an overdue deadline for the sweep's work item. Returns the deadline that stays open.
+    """
+    deadline = open_review(start, opened_at)
+    every = dt.timedelta(days=review_every_days())
+    while True:
+        day = deadline.due_date
+        at = review_moment(day)
+        if at > now or (until is not None and at > until):
+            return deadline
+        if leave_last_due and review_moment(day + every) > now:
+            return deadline
+        record_review(deadline, day, at)
+        deadline = open_review(day, at)
 
 
 def bulk_detention(case, officer, at):
@@ -106,7 +169,7 @@ def seed_detention(*, now) -> int:
 
 
 def _write(cases, by_team, anyone, now):
-    measures, orders, steps, reports, evts, running = [], [], [], [], [], []
+    measures, orders, steps, reports, evts = [], [], [], [], []
 
     def actor_for(case):
         return by_team.get(case.team_id, anyone)
@@ -153,8 +216,6 @@ def _write(cases, by_team, anyone, now):
                         recorded_at=starts + dt.timedelta(days=20),
                     )  # fmt: skip
                 )
-            else:
-                running.append((measure, actor, starts))
             measures.append(measure)
         else:
             kind = LADDER[(i - RULED - RUNNING) % len(LADDER)]
@@ -232,15 +293,52 @@ def _write(cases, by_team, anyone, now):
             )  # fmt: skip
         )
     case_events_record_many(evts)
-    for measure, actor, starts in running:
-        # Few, and each through the engine so that the clocks are exactly what issuing would have opened.
-        for kind in (
-            DetentionDeadlineKind.DETENTION_COURT_NOTICE,
-            DetentionDeadlineKind.DETENTION_SIX_MONTHS,
-            DetentionDeadlineKind.DETENTION_MAXIMUM,
-            DetentionDeadlineKind.DETENTION_REVIEW,
-        ):
-            deadline_open(
-                case=measure.case, kind=kind, start=timezone.localdate(starts), actor=actor, now=starts, source=measure
-            )
+    appeals = {step.measure_id: step for step in steps if step.kind == CourtStepKind.APPEAL_LODGED}
+    for measure in measures:
+        if measure.kind == MeasureKind.DETENTION:
+            _clocks(measure, appeal=appeals.get(measure.pk), now=now)
     return len(measures)
+
+
+def _clocks(measure, *, appeal, now):
+    """A detention's clocks and reviews through the engine (few): what issuing, the court steps and its end left."""
+    actor, start, trigger = measure.imposed_by, timezone.localdate(measure.starts_at), str(measure)
+    common = {"case": measure.case, "source": measure, "trigger": trigger}
+    for kind in (
+        DetentionDeadlineKind.DETENTION_COURT_NOTICE,
+        DetentionDeadlineKind.DETENTION_SIX_MONTHS,
+        DetentionDeadlineKind.DETENTION_MAXIMUM,
+    ):
+        deadline = deadline_open(kind=kind, start=start, actor=actor, now=measure.imposed_at, **common)
+        if kind == DetentionDeadlineKind.DETENTION_COURT_NOTICE and appeal is not None:
+            # Art. 94 lid 1 Vw 2000: the appeal meets the notice (court.court_step_record).
+            deadline_meet(deadline=deadline, actor=appeal.recorded_by, now=appeal.recorded_at, reason=str(appeal))
+
+    def open_review(day, at):
+        return deadline_open(kind=DetentionDeadlineKind.DETENTION_REVIEW, start=day, actor=actor, now=at, **common)
+
+    def record_review(deadline, day, at):
+        step = review_step(measure, on=day, at=at, actor=actor)
+        step.save()
+        case_event_record(
+            case=measure.case, kind=events.COURT_STEP, actor=actor, now=at, data=review_event_data(measure.pk, step)
+        )
+        deadline_meet(deadline=deadline, actor=actor, now=at, reason=reviewed_reason())
+
+    plan_reviews(
+        start=start,
+        opened_at=measure.imposed_at,
+        now=now,
+        until=measure.ends_at,
+        open_review=open_review,
+        record_review=record_review,
+    )
+    if measure.ends_at is not None:
+        # What still runs at the end is cancelled with the end's reason (services.measure_end).
+        deadlines_cancel(
+            case=measure.case,
+            actor=measure.ended_by,
+            now=measure.ends_at,
+            reason=str(EndReason(measure.end_reason).label),
+            only=list(deadlines_for_source(measure)),
+        )

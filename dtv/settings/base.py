@@ -210,6 +210,9 @@ LP_EXPIRY_WARNING_DAYS = env_int("LP_EXPIRY_WARNING_DAYS", 30, minimum=1)
 # Detention: reports missed in a row that raise the absconding signal, and the days without an act towards
 # removal after which the legality view warns (a detention without work towards removal is unlawful).
 REPORTING_MISSED_IN_A_ROW = env_int("REPORTING_MISSED_IN_A_ROW", 3, minimum=1)
+# The days the case officer has to follow up that absconding signal (art. 57 Vw 2000; a DT&V working agreement): the
+# work item's due date. Three calendar days, so that a signal raised on a Friday is due on the Monday.
+ABSCONDING_SIGNAL_FOLLOW_UP_DAYS = env_int("ABSCONDING_SIGNAL_FOLLOW_UP_DAYS", 3, minimum=1)
 DETENTION_NO_REMOVAL_ACT_WARNING_DAYS = env_int("DETENTION_NO_REMOVAL_ACT_WARNING_DAYS", 14, minimum=1)
 # How long before the flight the person and their lawyer must be told (48 hours; one source reports 36).
 FLIGHT_NOTICE_HOURS = env_int("FLIGHT_NOTICE_HOURS", 48, minimum=1)

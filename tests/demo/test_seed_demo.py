@@ -130,7 +130,8 @@ class TestSeededCases:
         seed()
         holidays = holiday_names(calendar_rows(2000, 2040))
         deadlines = list(Deadline.objects.all())
-        assert len(deadlines) == 533  # 376 of the cases (4 of them detentions' 18 months), 157 of LP requests
+        # 383 of the cases (4 of them detentions' 18 months, 7 their periodic reviews), 157 of LP requests
+        assert len(deadlines) == 540
         for deadline in deadlines:
             start = deadline.start_at or deadline.start_date
             rule, computation = registry.compute(deadline.kind, start=start, params=deadline.params, holidays=holidays)

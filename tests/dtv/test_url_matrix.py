@@ -32,7 +32,7 @@ draft travel-document request to Morocco, a third country with access recorded),
 choosing the forced track, awaiting a team lead), `rem` (a planned removal KMar escorts), `claim` (a Dublin
 take-back request to Spain, unanswered), `op` (a group operation on the removal's flight, organised by the
 subject's team, with the removal on board), `pass` (that removal's place on it), `meas` (a running reporting
-duty), `mvb` (an empty draft detention order); each
+duty), `hold` (a running holding for identification), `mvb` (an empty draft detention order); each
 subject case has one of each, and its overdue deadline left a notification and a
 work item for its case officer.
 
@@ -436,6 +436,7 @@ POST  detention:measure_add            case     login 403   403   403   403   40
 GET   detention:order_add              case     login 403   403   403   403   403   403   200   403   403   login login
 POST  detention:order_add              case     login 403   403   403   403   403   403   302   403   403   login login
 GET   detention:measure_detail         meas     login 200   200   404   404   200   404   200   403   403   login login
+GET   detention:holding_clock          hold     login 200   200   404   404   200   404   200   403   403   login login
 POST  detention:measure_step           meas     login 200   200   404   404   403   404   200   403   403   login login
 GET   detention:order_detail           mvb      login 200   200   404   404   200   404   200   403   403   login login
 GET   detention:order_edit             mvb      login 200   200   404   404   200   404   200   403   403   login login
@@ -676,6 +677,7 @@ OBJECTS = {
     "op",
     "pass",
     "meas",
+    "hold",
     "mvb",
 }
 # Which subjects each user may see; every other subject's name must stay off their pages. (The privacy
@@ -849,6 +851,15 @@ def case_with_its_work(*, officer, v_number, surname, **kwargs):
             starts_at=NOW,
             frequency_days=7,
             place="Ter Apel",
+        ),  # fmt: skip
+        "hold": Measure.objects.create(
+            case=case,
+            kind="holding",
+            legal_basis="art. 50 Vw 2000",
+            ground="Identiteit vaststellen",
+            imposed_by=officer,
+            imposed_at=NOW,
+            starts_at=NOW,
         ),  # fmt: skip
         "mvb": DetentionOrder.objects.create(case=case, drafted_by=officer, drafted_at=NOW),
         "proc": procedure,

@@ -273,12 +273,15 @@ class TestRuleVersions:
         assert computation.atw_applied == (rule.atw_applies and kind in atw_kinds)
 
     def test_only_working_agreements_and_agreed_actions_are_not_statutory(self):
-        # The tests' throwaway app (tests/plugin_app) registers a working agreement of its own, and the
-        # travel-document working agreements are laissezpasser's (tests/laissezpasser/test_deadlines.py).
+        # The tests' throwaway app (tests/plugin_app) registers a working agreement of its own, the
+        # travel-document working agreements are laissezpasser's (tests/laissezpasser/test_deadlines.py) and the
+        # absconding signal's follow-up is detention's (tests/detention/test_absconding_signal.py).
         ours = [
             kind
             for kind in registry.registered_kinds()
-            if not kind.startswith("plugin_") and not kind.startswith("travel_document")
+            if not kind.startswith("plugin_")
+            and not kind.startswith("travel_document")
+            and kind != DetentionDeadlineKind.ABSCONDING_SIGNAL
         ]
         informal = {kind for kind in ours if not rule_version(kind, on=D(2026, 7, 2)).statutory}
         assert informal == {DeadlineKind.AGREED_ACTION}
