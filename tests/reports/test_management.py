@@ -31,6 +31,17 @@ from .streams import at, counted
 
 # Wednesday 21 October 2026, noon: this week runs from Monday 19 to Sunday 25 October.
 TODAY = local(2026, 10, 21, 12)
+DETAINED_SINCE = local(2026, 10, 1, 10)
+
+
+def one_of_each(officer, *, since=DETAINED_SINCE):
+    """A running detention, a removal this week and an LP request awaiting an answer in the officer's team."""
+    detained = moroccan_case(case_officer=officer)
+    issued_order(detained, actor=enforcer_for(detained), now=since, hearing_at=since - dt.timedelta(hours=1))
+    leaving = moroccan_case(case_officer=officer)
+    planned_removal(leaving, now=local(2026, 10, 19, 9), departs_at=local(2026, 10, 23, 10))
+    waiting = submitted_request(moroccan_case(case_officer=officer), on=dt.date(2026, 9, 1)).case
+    return [detained, leaving, waiting]
 
 
 @pytest.fixture
@@ -40,15 +51,7 @@ def world(db):
         CaseOfficerFactory(team=TeamFactory(code="noord", name="Team Noord"), first_name="Anouk", last_name="Verhoef"),
         CaseOfficerFactory(team=TeamFactory(code="west", name="Team West"), first_name="Bram", last_name="Kuiper"),
     ]
-    cases = []
-    for officer in officers:
-        detained = moroccan_case(case_officer=officer)
-        since = local(2026, 10, 1, 10)
-        issued_order(detained, actor=enforcer_for(detained), now=since, hearing_at=since - dt.timedelta(hours=1))
-        leaving = moroccan_case(case_officer=officer)
-        planned_removal(leaving, now=local(2026, 10, 19, 9), departs_at=local(2026, 10, 23, 10))
-        waiting = submitted_request(moroccan_case(case_officer=officer), on=dt.date(2026, 9, 1)).case
-        cases += [detained, leaving, waiting]
+    cases = [case for officer in officers for case in one_of_each(officer)]
     with time_machine.travel(TODAY, tick=False):
         yield {"officers": officers, "cases": cases}
 
@@ -137,6 +140,21 @@ class TestNationalDashboard:
             book = load_workbook(io.BytesIO(xlsx.content))
             cells = " ".join(str(c.value) for row in book.active.iter_rows() for c in row if c.value is not None)
             assert found(cells, world) == [], key
+
+    def test_costs_the_same_queries_for_a_larger_caseload_of_the_same_teams(self, management, world):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def queries():
+            with CaptureQueriesContext(connection) as captured:
+                assert management.get(reverse("reports:national_dashboard")).status_code == 200
+            return len(captured)
+
+        before = queries()
+        for officer in world["officers"]:
+            for _i in range(3):
+                one_of_each(officer, since=local(2026, 10, 2, 10))
+        assert queries() == before
 
     def test_the_team_dashboards_tables_are_not_exported_to_it(self, management, world):
         assert management.get(reverse("reports:dashboard_export", args=["caseload_officer", "csv"])).status_code == 403
