@@ -20,6 +20,10 @@ class Figure(models.TextChoices):
     REMOVAL_CANCELLED = "removal_cancelled", _("Removals cancelled")  # key: reason, key2: "rebooked" or ""
     REMOVAL_EXECUTED = "removal_executed", _("Removals carried out")  # key: country, key2: the plan's destination type
     DUBLIN_ACCEPTED = "dublin_accepted", _("Dublin claims accepted")  # key: member state
+    # key: the ruling (lawful/unlawful) of a detention's first ruling, on the day it was recorded; team: the case's then
+    DETENTION_RULING = "detention_ruling", _("Detentions judged (first ruling recorded)")
+    # key: "on_time" or "late", on the day a complaint's handling was first recorded in the register
+    COMPLAINT_HANDLED = "complaint_handled", _("Complaints handled")
 
 
 class LpCount(models.TextChoices):

@@ -4,14 +4,14 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Max, Sum
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from detention.selectors import lawful_rate
+from detention.constants import Ruling
 
 from .constants import Comparison, Figure, Kpi, Light, OutflowCategory
-from .models import COMPLAINT_DEFERRAL_WEEKS, COMPLAINT_TERM_WEEKS, Complaint, Target
-from .quality import open_cases_meeting_rules
+from .models import QualitySnapshot, Target
 from .statistics import DEMONSTRABLE_CATEGORIES, DEPARTURE_CATEGORIES, OUTFLOW_OF_REASON, _counts, outflow_counts
 
 
@@ -56,27 +56,65 @@ def targets_for(year) -> dict:
 
 
 def complaints_on_time(period) -> tuple[int, int]:
-    """(handled on time, counted) of the complaints whose handling term ended in the period.
+    """(handled on time, handled) of the complaints whose handling was first recorded in the period.
 
-    Counted in the period the term ends, whenever the complaint is handled: a late handling later does
-    not change a period already reported.
+    Counted from the register's history into the summaries (`summaries._count_complaint_history`): on the day
+    the handling was recorded, so a handling recorded late counts in the period it was recorded in and a
+    correction later does not change a period already counted.
     """
-    deferral = dt.timedelta(weeks=COMPLAINT_DEFERRAL_WEEKS)
-    term = dt.timedelta(weeks=COMPLAINT_TERM_WEEKS)
-    # received_on + term (+ deferral) lies in the period: two ranges of received_on, one query.
-    complaints = Complaint.objects.filter(
-        Q(deferred=False, received_on__gte=period.starts_on - term, received_on__lt=period.ends_on - term)
-        | Q(
-            deferred=True,
-            received_on__gte=period.starts_on - term - deferral,
-            received_on__lt=period.ends_on - term - deferral,
-        )
-    ).only("received_on", "deferred", "handled_on")
-    on_time = counted = 0
-    for complaint in complaints:
-        counted += 1
-        on_time += complaint.handled_on is not None and complaint.handled_on <= complaint.due_on
-    return on_time, counted
+    counts = _counts(Figure.COMPLAINT_HANDLED, period)
+    on_time = counts.get("on_time", 0)
+    return on_time, on_time + counts.get("late", 0)
+
+
+def lawful_detentions(period, *, team_id=None) -> tuple[int, int]:
+    """(judged lawful, judged) of the detentions whose first court ruling was recorded in the period.
+
+    Counted from detention's dated court steps into the summaries (`summaries._count_detention_events`);
+    `team_id` counts the rulings recorded while that team held the case.
+    """
+    counts = _counts(Figure.DETENTION_RULING, period, team_id=team_id)
+    lawful = counts.get(Ruling.LAWFUL, 0)
+    return lawful, lawful + counts.get(Ruling.UNLAWFUL, 0)
+
+
+@dataclass(frozen=True)
+class QualityCount:
+    meeting_rules: int | None
+    cases: int | None
+    taken_at: dt.datetime | None
+
+
+def data_quality_at_end(period, *, team_id=None) -> QualityCount:
+    """The data-quality count as it stood at the period's end: the last one the refresh job took before it.
+
+    `QualitySnapshot` keeps per month end the count of the month's last run, so a past year reads its count of
+    31 December, and a period that has not ended yet the latest count. None when nothing was counted before.
+    """
+    # The start of the period's first day after it, on the local clock (the day a figure counts on).
+    end = timezone.make_aware(dt.datetime.combine(period.ends_on, dt.time.min))
+    rows = QualitySnapshot.objects.filter(taken_at__lt=end)
+    if team_id is not None:
+        rows = rows.filter(team_id=team_id)
+    last = rows.aggregate(last=Max("month_end"))["last"]
+    if last is None:
+        return QualityCount(None, None, None)
+    found = rows.filter(month_end=last).aggregate(ok=Sum("meeting_rules"), total=Sum("cases"), at=Max("taken_at"))
+    return QualityCount(found["ok"] or 0, found["total"] or 0, found["at"])
+
+
+def _quality_definition(count: QualityCount) -> str:
+    rules = _("The rules are listed below and on each case file.")
+    if count.taken_at is None:
+        return _(
+            "Open cases that meet every data-quality rule, as counted at the end of the period; no count was taken "
+            "before the period ended. %(rules)s"
+        ) % {"rules": rules}
+    return _(
+        "Open cases that meet every data-quality rule, as counted at the end of the period: the refresh job counts "
+        "them on every run and keeps each month's last count, and this is the last count before the period ended "
+        "(%(moment)s). A case corrected later does not change it. %(rules)s"
+    ) % {"moment": formats.date_format(timezone.localtime(count.taken_at), "j F Y H:i"), "rules": rules}
 
 
 def kpi_results(period) -> list[KpiResult]:
@@ -91,8 +129,8 @@ def kpi_results(period) -> list[KpiResult]:
         category = OUTFLOW_OF_REASON.get(reason, OutflowCategory.OTHER)
         vris[category] = vris.get(category, 0) + n
     on_time, complaints = complaints_on_time(period)
-    quality_ok, quality_total = open_cases_meeting_rules()
-    lawful = lawful_rate(period.starts_on, period.ends_on)
+    quality = data_quality_at_end(period)
+    lawful, judged = lawful_detentions(period)
     return [
         KpiResult(
             Kpi.DEMONSTRABLE_DEPARTURE,
@@ -123,12 +161,15 @@ def kpi_results(period) -> list[KpiResult]:
         ),
         KpiResult(
             Kpi.LAWFUL_DETENTION,
-            lawful.lawful,
-            lawful.judged,
+            lawful,
+            judged,
             targets.get(Kpi.LAWFUL_DETENTION),
             _(
-                "Of the detentions (art. 59 Vw 2000) whose first court ruling (art. 94 Vw 2000) is dated in the "
-                "period, the share the court judged lawful; a further appeal does not count the detention again."
+                "Of the detentions (art. 59 Vw 2000) whose first court ruling (art. 94 Vw 2000) was recorded in the "
+                "period, the share the court judged lawful. Counted from the event “court” on the day the ruling "
+                "was recorded, not on the ruling's date, so that a ruling recorded late counts in the period it "
+                "was recorded in and a period already counted never changes; a further appeal does not count the "
+                "detention again."
             ),
         ),
         KpiResult(
@@ -137,15 +178,18 @@ def kpi_results(period) -> list[KpiResult]:
             complaints,
             targets.get(Kpi.COMPLAINTS_ON_TIME),
             _(
-                "Complaints whose handling term (six weeks, ten when deferred: art. 9:11 Awb) ended in the period; "
-                "on time when handled by the term's last day, whenever the handling was recorded."
+                "Of the complaints whose handling was recorded in the register in the period, the share handled "
+                "within the term (six weeks, ten when deferred: art. 9:11 Awb). Counted from the register's history "
+                "on the day the handling was first recorded, with the dates then recorded: a handling recorded late "
+                "counts in the period it was recorded in, a later correction does not count the complaint again, "
+                "and a complaint not yet handled counts once it is."
             ),
         ),
         KpiResult(
             Kpi.DATA_QUALITY,
-            quality_ok,
-            quality_total,
+            quality.meeting_rules,
+            quality.cases,
             targets.get(Kpi.DATA_QUALITY),
-            _("Open cases now that meet every data-quality rule (the rules are listed below and on each case file)."),
+            _quality_definition(quality),
         ),
     ]

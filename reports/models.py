@@ -10,6 +10,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from dtv.core.pdf import RenderState
 
@@ -18,6 +19,11 @@ from .constants import Comparison, Figure, Kpi
 # Awb art. 9:11 lid 1: a complaint is handled within six weeks of receipt; lid 2: deferred by at most four.
 COMPLAINT_TERM_WEEKS = 6
 COMPLAINT_DEFERRAL_WEEKS = 4
+
+
+def complaint_due_on(received_on: dt.date, deferred: bool) -> dt.date:
+    """The last day of a complaint's handling term (art. 9:11 Awb: six weeks, plus four when deferred)."""
+    return received_on + dt.timedelta(weeks=COMPLAINT_TERM_WEEKS + (COMPLAINT_DEFERRAL_WEEKS if deferred else 0))
 
 
 class DailyCount(models.Model):
@@ -83,6 +89,61 @@ class CaseTally(models.Model):
         return f"{self.case_id}: {'open' if self.is_open else 'closed'}"
 
 
+class RulingTally(models.Model):
+    """A detention the lawful-detention KPI has counted, by its first court ruling recorded: never counted twice."""
+
+    measure_id = models.BigIntegerField(_("detention measure"), primary_key=True)
+    counted_on = models.DateField(_("counted on"))
+    ruling = models.CharField(_("ruling"), max_length=10)
+    team_id = models.IntegerField(_("team"), default=0)
+
+    class Meta:
+        verbose_name = _("detention counted by its first ruling")
+        verbose_name_plural = _("detentions counted by their first ruling")
+
+    def __str__(self):
+        return f"{self.measure_id}: {self.ruling} ({self.counted_on})"
+
+
+class ComplaintTally(models.Model):
+    """A complaint the KPI "handled on time" has counted, on the day its handling was first recorded."""
+
+    complaint_id = models.BigIntegerField(_("complaint"), primary_key=True)
+    counted_on = models.DateField(_("counted on"))
+    on_time = models.BooleanField(_("handled on time"))
+
+    class Meta:
+        verbose_name = _("complaint counted")
+        verbose_name_plural = _("complaints counted")
+
+    def __str__(self):
+        return f"{self.complaint_id}: {'on time' if self.on_time else 'late'} ({self.counted_on})"
+
+
+class QualitySnapshot(models.Model):
+    """The open cases of a team and how many meet every data-quality rule, as the refresh job last counted them.
+
+    One row per month end and team: each run of the refresh job replaces the rows of the current month, so once
+    a month has passed its rows hold the count as it stood at its end (the last run before midnight) and never
+    change again. The annual report scores the KPI on the year's last month end. Not derived from events: a
+    rebuild of the summaries keeps these rows.
+    """
+
+    month_end = models.DateField(_("month end"))
+    team_id = models.IntegerField(_("team"), default=0)
+    cases = models.IntegerField(_("open cases"), default=0)
+    meeting_rules = models.IntegerField(_("open cases meeting every rule"), default=0)
+    taken_at = models.DateTimeField(_("counted at"))
+
+    class Meta:
+        verbose_name = _("data-quality count at a month end")
+        verbose_name_plural = _("data-quality counts at month ends")
+        constraints = [models.UniqueConstraint(fields=["month_end", "team_id"], name="qualitysnapshot_once")]
+
+    def __str__(self):
+        return f"{self.month_end} team {self.team_id}: {self.meeting_rules}/{self.cases}"
+
+
 class Watermark(models.Model):
     """How far the summaries have counted a source of events (by id), with the id seen one run before.
 
@@ -140,12 +201,18 @@ class Complaint(models.Model):
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("registered by"), on_delete=models.PROTECT, related_name="+"
     )
+    # Every change is kept with its moment: the KPI counts a complaint on the day its handling was recorded
+    # (summaries: the source "complaint_history"), so a later correction cannot change a period already counted.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
         ordering = ["-received_on", "-id"]
-        permissions = [("view_reports", _("Can view statistics, KPIs and exports"))]
+        permissions = [
+            ("view_reports", _("Can view statistics, KPIs and exports")),
+            ("view_national_dashboard", _("Can view the national dashboard (figures without personal data)")),
+        ]
 
     def __str__(self):
         return self.reference
@@ -153,8 +220,7 @@ class Complaint(models.Model):
     @property
     def due_on(self) -> dt.date:
         """The last day of the handling term (art. 9:11 Awb: six weeks, plus four when deferred)."""
-        weeks = COMPLAINT_TERM_WEEKS + (COMPLAINT_DEFERRAL_WEEKS if self.deferred else 0)
-        return self.received_on + dt.timedelta(weeks=weeks)
+        return complaint_due_on(self.received_on, self.deferred)
 
 
 class AnnualReport(models.Model):

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from cases.countries import country_name
 from cases.models import Case
 from departures.selectors import checklist_rows_for, checklists_from_rows, departures_this_week
-from detention.selectors import legality_facts, running_detentions
+from detention.selectors import legality_facts, running_detentions, team_population
 from dtv.core.batch import fetch_together
 from laissezpasser.selectors import requests_waiting_longest
 
 from . import statistics
+from .national import lp_awaiting_by_country, national_caseload_section, team_names
 from .registry import DashboardSection, PeriodFigure, register_dashboard_section, register_period_figure
 from .selectors import caseload_section
 from .tables import Column, Table
@@ -168,12 +169,84 @@ def _removals_this_week(team, on):
     ]
 
 
+def _national_detention(on):
+    """Per team its running detentions and legality warnings (`detention.selectors.team_population`), counted."""
+    team_ids = set(
+        running_detentions(Case.objects.all()).order_by().values_list("case__team_id", flat=True).distinct()
+    )
+    names = team_names(team_ids)
+    team_ids = sorted(team_ids, key=lambda team_id: (team_id is None, str(names[team_id])))
+    rows = [(names[team_id], team_population(team_id=team_id, on=on)) for team_id in team_ids]
+    fields = ["running", "without_removal_act", "court_not_notified_by_day_28", "review_overdue", "beyond_six_months"]
+    return [
+        Table(
+            key="detention_population",
+            title=_("Detention population and legality warnings by team"),
+            definition=_(
+                "The running detentions (art. 59, 59a, 59b Vw 2000) today, by the team that holds the case: how "
+                "many have had no act towards removal for too long (the detention may no longer be lawful), passed "
+                "day 28 of art. 94 Vw 2000 without the court notified, are past their periodic review, or have "
+                "lasted beyond six months in the removal procedure (art. 59 lid 5 Vw 2000)."
+            ),
+            columns=[
+                Column("team", _("Team")),
+                Column("running", _("In detention"), numeric=True),
+                Column("without_removal_act", _("No act towards removal"), numeric=True),
+                Column("court_not_notified", _("Day 28 passed without notice"), numeric=True),
+                Column("review_overdue", _("Review overdue"), numeric=True),
+                Column("beyond_six_months", _("Beyond six months"), numeric=True),
+            ],
+            rows=[[str(name), *(getattr(population, f) for f in fields)] for name, population in rows],
+            total=[_("Total"), *(sum(getattr(population, f) for _name, population in rows) for f in fields)],
+        )
+    ]
+
+
+def _national_removals_this_week(on):
+    """This week's removals of every team and how many are not ready, by team (counts, no case named)."""
+    shown = removals_with_checklists(departures_this_week(cases=Case.objects.all(), today=on))
+    per_team = {}
+    for removal, checks in shown:
+        planned, not_ready = per_team.get(removal.case.team_id, (0, 0))
+        per_team[removal.case.team_id] = (planned + 1, not_ready + any(check.failed for check in checks))
+    names = team_names(list(per_team))
+    order = sorted(per_team, key=lambda team_id: (team_id is None, str(names[team_id])))
+    return [
+        Table(
+            key="removals_this_week",
+            title=_("Removals planned this week by team"),
+            definition=_(
+                "The open removals departing this week (Monday to Sunday), by the team that holds the case, and how "
+                "many of them do not yet meet every pre-removal check on the flight date (travel document, blocking "
+                "procedures, medical fitness, the KMar departure file, the forced track's approval, the destination)."
+            ),
+            columns=[
+                Column("team", _("Team")),
+                Column("removals", _("Removals this week"), numeric=True),
+                Column("not_ready", _("Not ready"), numeric=True),
+            ],
+            rows=[[str(names[team_id]), *per_team[team_id]] for team_id in order],
+            total=[_("Total"), sum(p for p, _n in per_team.values()), sum(n for _p, n in per_team.values())],
+        )
+    ]
+
+
 def _removal_figures(period):
     return [statistics.removals(period), statistics.cancellations(period), statistics.dublin_transfers(period)]
 
 
-register_dashboard_section(DashboardSection("caseload", 10, caseload_section, app="cases"))
-register_dashboard_section(DashboardSection("detention", 20, _detention_population, app="detention"))
-register_dashboard_section(DashboardSection("removals_this_week", 30, _removals_this_week, app="departures"))
+register_dashboard_section(
+    DashboardSection("caseload", 10, caseload_section, app="cases", national=national_caseload_section)
+)
+register_dashboard_section(
+    DashboardSection("detention", 20, _detention_population, app="detention", national=_national_detention)
+)
+register_dashboard_section(
+    DashboardSection(
+        "removals_this_week", 30, _removals_this_week, app="departures", national=_national_removals_this_week
+    )
+)
 register_period_figure(PeriodFigure("removals", 70, _removal_figures, app="departures"))
-register_dashboard_section(DashboardSection("lp_waiting", 40, _lp_waiting, app="laissezpasser"))
+register_dashboard_section(
+    DashboardSection("lp_waiting", 40, _lp_waiting, app="laissezpasser", national=lp_awaiting_by_country)
+)

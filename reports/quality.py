@@ -105,3 +105,14 @@ def open_cases_meeting_rules(*, team_id=None) -> tuple[int, int]:
         cases = cases.filter(team_id=team_id)
     counts = cases.aggregate(total=Count("id"), ok=Count("id", filter=all_rules()))
     return counts["ok"], counts["total"]
+
+
+def open_cases_meeting_rules_per_team() -> list[tuple[int | None, int, int]]:
+    """(team id, open cases meeting every rule, open cases) per team, in one aggregate query (the KPI's snapshot)."""
+    rows = (
+        Case.objects.open()
+        .values("team_id")
+        .annotate(total=Count("id"), ok=Count("id", filter=all_rules()))
+        .order_by("team_id")
+    )
+    return [(row["team_id"], row["ok"], row["total"]) for row in rows]

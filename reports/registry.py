@@ -14,12 +14,17 @@ from django.apps import apps
 
 @dataclass(frozen=True)
 class DashboardSection:
-    """A block of the team lead's dashboard: `load(team, on)` gives a list of `Table`s (links filled in)."""
+    """A block of the team lead's dashboard: `load(team, on)` gives a list of `Table`s (links filled in).
+
+    `national(on)`, when given, gives the block of the management's national dashboard: counts only, no row
+    naming a person, a case or a case officer, and no links (the management opens no list or case file).
+    """
 
     key: str
     order: int
     load: Callable
     app: str = "reports"
+    national: Callable | None = None
 
 
 @dataclass(frozen=True)

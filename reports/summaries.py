@@ -1,4 +1,5 @@
-"""The summary tables, counted incrementally from the dated events of cases, laissezpasser and departures.
+"""The summary tables, counted incrementally from the dated events of cases, laissezpasser, departures, detention
+and the complaints register.
 
 One code path counts every event: `summaries_refresh` (the periodic job) counts what arrived since
 its watermark, and `summaries_rebuild` (the management command) empties the tables and counts every
@@ -22,16 +23,32 @@ from cases.models import Assignment, Case, CaseEvent, Nationality
 from departures import events as departure_events
 from departures.constants import DublinAnswer
 from departures.models import Removal
+from detention import events as detention_events
+from detention.constants import CourtStepKind, Ruling
 from laissezpasser.constants import CONFIRMING_ANSWERS, REFUSING_ANSWERS, State
 from laissezpasser.models import RequestTransition
 
 from .constants import Figure, LpCount
-from .models import CaseloadBalance, CaseTally, DailyCount, Watermark
+from .models import (
+    CaseloadBalance,
+    CaseTally,
+    Complaint,
+    ComplaintTally,
+    DailyCount,
+    QualitySnapshot,
+    RulingTally,
+    Watermark,
+    complaint_due_on,
+)
+from .quality import open_cases_meeting_rules_per_team
 
 CASE_EVENTS = "case_events"
 LP_TRANSITIONS = "lp_transitions"
 # The departures' case events have a watermark of their own: counting them never touches the case tallies.
 DEPARTURE_EVENTS = "departure_events"
+# Detention's court steps (the rulings) and the complaints register's history, each with a watermark of its own.
+DETENTION_EVENTS = "detention_events"
+COMPLAINT_HISTORY = "complaint_history"
 BATCH = 5000
 _KINDS = (
     case_events.CASE_OPENED.code,
@@ -57,6 +74,8 @@ class RefreshResult:
     lp_transitions: int
     seconds: float
     departure_events: int = 0
+    court_steps: int = 0
+    complaint_changes: int = 0
 
 
 def _day(moment) -> dt.date:
@@ -294,6 +313,107 @@ def _count_departure_events(batch, counts):
             _add(counts, day, Figure.DUBLIN_ACCEPTED, data.get("member_state", ""))
 
 
+def _teams_at(events) -> dict:
+    """event id → the team that held the event's case at its moment (the assignment in force then; 0: none).
+
+    A case without any assignment row (written before the assignment history, or by a bulk load) counts for
+    the team it has.
+    """
+    case_ids = {event.case_id for event in events}
+    held = {}
+    rows = Assignment.objects.filter(case_id__in=case_ids).order_by("assigned_at", "id")
+    for case_id, assigned_at, team_id in rows.values_list("case_id", "assigned_at", "team_id"):
+        held.setdefault(case_id, []).append((assigned_at, team_id))
+    unassigned = case_ids - set(held)
+    current = dict(Case.objects.filter(pk__in=unassigned).values_list("pk", "team_id")) if unassigned else {}
+    teams = {}
+    for event in events:
+        team = current.get(event.case_id) or 0
+        for assigned_at, team_id in held.get(event.case_id, []):
+            if assigned_at > event.occurred_at:
+                break
+            team = team_id
+        teams[event.pk] = team
+    return teams
+
+
+def _count_detention_events(batch, counts):
+    """Each detention once, by its first court ruling recorded, on the day it was recorded (not the ruling's date).
+
+    The day of recording, so that a ruling entered late counts in the period it was entered in and a period
+    already counted never changes; a later ruling of the same detention (on a further appeal) is not counted
+    again (`RulingTally` remembers the detentions counted). The team is the one that held the case then.
+    """
+    rulings = [
+        event
+        for event in batch
+        if (event.data or {}).get("step") == CourtStepKind.RULING
+        and event.data.get("ruling") in Ruling.values
+        and event.data.get("measure")
+    ]
+    if not rulings:
+        return
+    known = set(
+        RulingTally.objects.filter(measure_id__in={e.data["measure"] for e in rulings}).values_list(
+            "measure_id", flat=True
+        )
+    )
+    teams = _teams_at(rulings)
+    tallies = []
+    for event in rulings:
+        measure = event.data["measure"]
+        if measure in known:
+            continue
+        known.add(measure)
+        day, ruling = _day(event.occurred_at), event.data["ruling"]
+        tallies.append(RulingTally(measure_id=measure, counted_on=day, ruling=ruling, team_id=teams[event.pk]))
+        _add(counts, day, Figure.DETENTION_RULING, ruling, team_id=teams[event.pk])
+    RulingTally.objects.bulk_create(tallies)
+
+
+def _count_complaint_history(batch, counts):
+    """Each complaint once, on the day its handling was first recorded in the register (its history's moment).
+
+    On time when the handling date recorded then lies within the term (art. 9:11 Awb, `complaint_due_on`); a
+    later correction of the dates, or a handling cleared and recorded again, does not count it again
+    (`ComplaintTally` remembers the complaints counted).
+    """
+    handled = [row for row in batch if row["handled_on"] is not None and row["history_type"] != "-"]
+    if not handled:
+        return
+    known = set(
+        ComplaintTally.objects.filter(complaint_id__in={row["id"] for row in handled}).values_list(
+            "complaint_id", flat=True
+        )
+    )
+    tallies = []
+    for row in handled:
+        if row["id"] in known:
+            continue
+        known.add(row["id"])
+        day = _day(row["history_date"])
+        on_time = row["handled_on"] <= complaint_due_on(row["received_on"], row["deferred"])
+        tallies.append(ComplaintTally(complaint_id=row["id"], counted_on=day, on_time=on_time))
+        _add(counts, day, Figure.COMPLAINT_HANDLED, "on_time" if on_time else "late")
+    ComplaintTally.objects.bulk_create(tallies)
+
+
+def _complaint_history_batches(after, up_to):
+    history = Complaint.history.model
+    while True:
+        batch = list(
+            history.objects.filter(pk__gt=after, pk__lte=up_to)
+            .order_by("pk")
+            .values("history_id", "id", "history_date", "history_type", "received_on", "deferred", "handled_on")[
+                :BATCH
+            ]
+        )
+        if not batch:
+            return
+        yield batch
+        after = batch[-1]["history_id"]
+
+
 def _event_batches(kinds):
     def batches(after, up_to):
         while True:
@@ -340,6 +460,8 @@ _SOURCES = {
     CASE_EVENTS: (CaseEvent, _case_event_batches, _count_case_events),
     LP_TRANSITIONS: (RequestTransition, _lp_batches, _count_lp_transitions),
     DEPARTURE_EVENTS: (CaseEvent, _event_batches(_DEPARTURE_KINDS), _count_departure_events),
+    DETENTION_EVENTS: (CaseEvent, _event_batches((detention_events.COURT_STEP.code,)), _count_detention_events),
+    COMPLAINT_HISTORY: (Complaint.history.model, _complaint_history_batches, _count_complaint_history),
 }
 
 
@@ -370,31 +492,60 @@ def _refresh_source(source, *, now, settle=True) -> int:
     return counted
 
 
+def _result(counted, started) -> RefreshResult:
+    return RefreshResult(
+        counted[CASE_EVENTS],
+        counted[LP_TRANSITIONS],
+        time.monotonic() - started,
+        counted[DEPARTURE_EVENTS],
+        counted[DETENTION_EVENTS],
+        counted[COMPLAINT_HISTORY],
+    )
+
+
+def quality_snapshot_take(*, now):
+    """Count the open cases meeting every data-quality rule per team into the current month's rows.
+
+    The rows of the month of `now` are replaced in one transaction; those of a month that has passed are
+    never written again, so they keep the count of the month's last run (the figure as it stood at its end).
+    """
+    current = month_end(timezone.localdate(now))
+    rows = [
+        QualitySnapshot(month_end=current, team_id=team_id or 0, cases=total, meeting_rules=ok, taken_at=now)
+        for team_id, ok, total in open_cases_meeting_rules_per_team()
+    ]
+    with transaction.atomic():
+        QualitySnapshot.objects.filter(month_end=current).delete()
+        QualitySnapshot.objects.bulk_create(rows)
+
+
 def summaries_refresh(*, now, settle=True) -> RefreshResult:
     """Count the events that arrived since the last run into the summary tables (the periodic job).
 
     `settle=False` counts up to the newest id at once: for a caller that knows no transaction is
-    still writing events (a test, the demo seed).
+    still writing events (a test, the demo seed). Each run also takes the month's data-quality count.
     """
     started = time.monotonic()
     counted = {source: _refresh_source(source, now=now, settle=settle) for source in _SOURCES}
-    return RefreshResult(
-        counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started, counted[DEPARTURE_EVENTS]
-    )
+    quality_snapshot_take(now=now)
+    return _result(counted, started)
 
 
 def summaries_rebuild(*, now) -> RefreshResult:
-    """Empty the summary tables and count every event again (after a fix of the counting, or a restore)."""
+    """Empty the summary tables and count every event again (after a fix of the counting, or a restore).
+
+    The data-quality counts of past month ends are kept: they are no sum of events but what was counted then.
+    """
     started = time.monotonic()
     with transaction.atomic():
         DailyCount.objects.all().delete()
         CaseloadBalance.objects.all().delete()
         CaseTally.objects.all().delete()
+        RulingTally.objects.all().delete()
+        ComplaintTally.objects.all().delete()
         Watermark.objects.all().delete()
         counted = {source: _refresh_source(source, now=now, settle=False) for source in _SOURCES}
-    return RefreshResult(
-        counted[CASE_EVENTS], counted[LP_TRANSITIONS], time.monotonic() - started, counted[DEPARTURE_EVENTS]
-    )
+    return _result(counted, started)
 
 
 def summaries_state() -> dict:

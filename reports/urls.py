@@ -8,6 +8,9 @@ app_name = "reports"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("export/<slug:key>.<slug:fmt>", views.dashboard_export, name="dashboard_export"),
+    # The management's national figures (no personal data).
+    path("landelijk/", views.national_dashboard, name="national_dashboard"),
+    path("landelijk/export/<slug:key>.<slug:fmt>", views.national_dashboard_export, name="national_dashboard_export"),
     path("statistieken/", views.statistics_page, name="statistics"),
     path("kpi/", views.kpis_page, name="kpis"),
     path("statistieken/export/<slug:key>.<slug:fmt>", views.statistics_export, name="statistics_export"),

@@ -64,6 +64,27 @@ def dashboard_export(request, key, fmt):
     return export_response(tables[key], fmt=fmt, name=f"dashboard-{key}")
 
 
+def _national_tables(on):
+    return [table for section in dashboard_sections() if section.national for table in section.national(on)]
+
+
+@permission_required("reports.view_national_dashboard", raise_exception=True)
+def national_dashboard(request):
+    """The management's dashboard: every team's figures, counted, with no personal data and no links to cases."""
+    on = timezone.localdate()
+    return render(
+        request, "reports/national_dashboard.html", {"sections": _with_charts(_national_tables(on)), "on": on}
+    )
+
+
+@permission_required("reports.view_national_dashboard", raise_exception=True)
+def national_dashboard_export(request, key, fmt):
+    tables = {table.key: table for table in _national_tables(timezone.localdate())}
+    if key not in tables:
+        raise Http404
+    return export_response(tables[key], fmt=fmt, name=f"national-{key}")
+
+
 def _period(request):
     form = PeriodForm(request.GET or None, today=timezone.localdate())
     return form, form.period()

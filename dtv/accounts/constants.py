@@ -12,6 +12,8 @@ class Role(models.TextChoices):
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
     # Need to know of health data (AVG art. 9): reads the medical particulars of departures, nothing else.
     MEDICAL_STAFF = "medical_staff", _("Medical staff")
+    # The national figures (dashboard, statistics, KPIs, exports, the annual report) without any personal data.
+    MANAGEMENT = "management", _("Management")
     CHAIN_PARTNER = "chain_partner", _("Chain partner (API only)")
 
 

@@ -25,6 +25,8 @@ ACCOUNTS = [
     # A second administrator: role changes need one to propose and another to approve.
     ("beheerder-2", "Kees", "Mulder", None, [Role.FUNCTIONAL_ADMIN], False, ""),
     ("privacy", "Pieter", "Smit", None, [Role.PRIVACY_OFFICER], False, ""),
+    # The national figures without personal data (dashboard, statistics, KPIs, exports, the annual report).
+    ("directie", "Ilse", "van Dam", None, [Role.MANAGEMENT], False, ""),
     ("ketenpartner-ind", "IND", "Koppeling", None, [Role.CHAIN_PARTNER], False, ChainPartner.IND),
 ]
 

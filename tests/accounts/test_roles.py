@@ -117,6 +117,8 @@ GRANTS_BEFORE_THE_APPS_DECLARED_THEM = {
     Role.CHAIN_PARTNER: {"cases.submit_handover"},
     # Issue 11: the need-to-know role of medical particulars holds only what departures grants it.
     Role.MEDICAL_STAFF: set(),
+    # Issue 13: the management holds only what reports grants it (the national figures).
+    Role.MANAGEMENT: set(),
 }
 
 

@@ -22,6 +22,7 @@ Actors, the columns (the subject is the case the row's object belongs to):
     enf     enforcement officer of team A        own
     admin   functional administrator (staff)     own
     priv    privacy officer                      own
+    mgmt    management (national figures only)   own
     ptnr    chain partner IND, API token only    own (IND handed A1 over)
     ptnr✗   the same chain partner               other (the police handed B1 over)
 
@@ -94,6 +95,7 @@ from tests.factories.accounts import (
     ChainPartnerFactory,
     EnforcementOfficerFactory,
     FunctionalAdminFactory,
+    ManagementFactory,
     PrivacyOfficerFactory,
     TeamFactory,
     TeamLeadFactory,
@@ -104,377 +106,379 @@ from tests.factories.cases import CaseFactory, ForeignNationalFactory, Procedure
 from tests.factories.deadlines import DeadlineFactory
 
 MATRIX = """
-                                                anon  own   team  other conf  lead  lead✗ enf   admin priv  ptnr  ptnr✗
+                                                anon  own   team  other conf  lead  lead✗ enf   admin priv  mgmt  ptnr  ptnr✗
 
 # The project: start page, login, language, health
-GET   home                             -        login 302   302   302   302   302   302   302   302   302   login login
-GET   accounts:login                   -        200   302   302   302   302   302   302   302   302   302   200   200
-POST  accounts:login                   -        200   302   302   302   302   302   302   302   302   302   200   200
-POST  accounts:logout                  -        login login login login login login login login login login login login
-GET   accounts:logout                  -        login 405   405   405   405   405   405   405   405   405   login login
-GET   accounts:login_code              -        login login login login login login login login login login login login
-POST  accounts:login_code              -        login login login login login login login login login login login login
-GET   accounts:login_enrol             -        login login login login login login login login login login login login
-POST  accounts:login_enrol             -        login login login login login login login login login login login login
-GET   accounts:enrol_qr                -        404   200   200   200   200   200   200   200   200   200   404   404
-GET   accounts:security                -        login 200   200   200   200   200   200   200   200   200   login login
-GET   accounts:security_enrol          -        login 200   200   200   200   200   200   200   200   200   login login
-POST  accounts:security_enrol          -        login 200   200   200   200   200   200   200   200   200   login login
-POST  accounts:recovery_codes_new      -        login 302   302   302   302   302   302   302   302   302   login login
-POST  accounts:logout_everywhere       -        login out   out   out   out   out   out   out   out   out   login login
-GET   admin-login                      -        login login login login login login login login login login login login
-POST  set_language                     -        302   302   302   302   302   302   302   302   302   302   302   302
-GET   health                           -        200   200   200   200   200   200   200   200   200   200   200   200
+GET   home                             -        login 302   302   302   302   302   302   302   302   302   302   login login
+GET   accounts:login                   -        200   302   302   302   302   302   302   302   302   302   302   200   200
+POST  accounts:login                   -        200   302   302   302   302   302   302   302   302   302   302   200   200
+POST  accounts:logout                  -        login login login login login login login login login login login login login
+GET   accounts:logout                  -        login 405   405   405   405   405   405   405   405   405   405   login login
+GET   accounts:login_code              -        login login login login login login login login login login login login login
+POST  accounts:login_code              -        login login login login login login login login login login login login login
+GET   accounts:login_enrol             -        login login login login login login login login login login login login login
+POST  accounts:login_enrol             -        login login login login login login login login login login login login login
+GET   accounts:enrol_qr                -        404   200   200   200   200   200   200   200   200   200   200   404   404
+GET   accounts:security                -        login 200   200   200   200   200   200   200   200   200   200   login login
+GET   accounts:security_enrol          -        login 200   200   200   200   200   200   200   200   200   200   login login
+POST  accounts:security_enrol          -        login 200   200   200   200   200   200   200   200   200   200   login login
+POST  accounts:recovery_codes_new      -        login 302   302   302   302   302   302   302   302   302   302   login login
+POST  accounts:logout_everywhere       -        login out   out   out   out   out   out   out   out   out   out   login login
+GET   admin-login                      -        login login login login login login login login login login login login login
+POST  set_language                     -        302   302   302   302   302   302   302   302   302   302   302   302   302
+GET   health                           -        200   200   200   200   200   200   200   200   200   200   200   200   200
 
 # cases: work queue, intake, search, access log
-GET   cases:workqueue                  -        login 200   200   200   200   200   200   200   403   403   login login
-POST  cases:workqueue_assign           -        login 403   403   403   403   302   302   403   403   403   login login
-GET   cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
-POST  cases:intake                     -        login 200   200   200   200   200   200   403   403   403   login login
-GET   cases:handovers_to_match         -        login 403   403   403   403   200   200   403   403   403   login login
-POST  cases:handover_decide            hand     login 403   403   403   403   302   404   403   403   403   login login
-GET   cases:search                     -        login 200   200   200   200   200   200   200   403   403   login login
-GET   cases:access_log                 -        login 403   403   403   403   403   403   403   403   200   login login
-GET   cases:access_log_export          -        login 403   403   403   403   403   403   403   403   200   login login
+GET   cases:workqueue                  -        login 200   200   200   200   200   200   200   403   403   403   login login
+POST  cases:workqueue_assign           -        login 403   403   403   403   302   302   403   403   403   403   login login
+GET   cases:intake                     -        login 200   200   200   200   200   200   403   403   403   403   login login
+POST  cases:intake                     -        login 200   200   200   200   200   200   403   403   403   403   login login
+GET   cases:handovers_to_match         -        login 403   403   403   403   200   200   403   403   403   403   login login
+POST  cases:handover_decide            hand     login 403   403   403   403   302   404   403   403   403   403   login login
+GET   cases:search                     -        login 200   200   200   200   200   200   200   403   403   403   login login
+GET   cases:access_log                 -        login 403   403   403   403   403   403   403   403   200   403   login login
+GET   cases:access_log_export          -        login 403   403   403   403   403   403   403   403   200   403   login login
 
 # cases: the case file and the work on a case
-GET   cases:case_detail                case     login 200   200   404   404   200   404   200   403   403   login login
-GET   cases:case_changes               case     login 200   200   404   404   200   404   200   403   403   login login
-GET   cases:break_glass                case     login 302   302   404   404   302   404   302   403   403   login login
-POST  cases:break_glass                case     login 302   302   404   404   302   404   302   403   403   login login
-GET   cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
-POST  cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   login login
-GET   cases:case_transition            case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:case_transition            case     login 302   403   404   404   302   404   403   403   403   login login
-GET   cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:case_reopen                case     login 403   403   403   403   403   404   403   403   403   login login
-POST  cases:case_reopen                case     login 403   403   403   403   403   404   403   403   403   login login
-GET   cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   login login
-POST  cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   login login
-GET   cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:note_add                   case     login 302   403   404   404   302   404   403   403   403   login login
-GET   cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:family_link_confirm        case     login 302   403   404   404   302   404   403   403   403   login login
-GET   cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:departure_term_add         case     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:departure_term_add         case     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:agreed_action_complete     action   login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:agreed_action_complete     action   login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   login login
-POST  cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   login login
-GET   cases:document_download          doc      login 200   200   404   404   200   404   200   404   404   login login
+GET   cases:case_detail                case     login 200   200   404   404   200   404   200   403   403   403   login login
+GET   cases:case_changes               case     login 200   200   404   404   200   404   200   403   403   403   login login
+GET   cases:break_glass                case     login 302   302   404   404   302   404   302   403   403   403   login login
+POST  cases:break_glass                case     login 302   302   404   404   302   404   302   403   403   403   login login
+GET   cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   403   login login
+POST  cases:case_assign                case     login 403   403   404   404   200   404   403   403   403   403   login login
+GET   cases:case_transition            case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:case_transition            case     login 302   403   404   404   302   404   403   403   403   403   login login
+GET   cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:case_close                 case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:case_reopen                case     login 403   403   403   403   403   404   403   403   403   403   login login
+POST  cases:case_reopen                case     login 403   403   403   403   403   404   403   403   403   403   login login
+GET   cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   403   login login
+POST  cases:case_confidential          case     login 403   403   403   403   200   404   403   403   403   403   login login
+GET   cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:case_duplicate_review      case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:note_add                   case     login 302   403   404   404   302   404   403   403   403   403   login login
+GET   cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:person_edit                case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:family_link_add            case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:family_link_confirm        case     login 302   403   404   404   302   404   403   403   403   403   login login
+GET   cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:interview_add              case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:procedure_add              case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:departure_term_add         case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:departure_term_add         case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:departure_term_correct     term     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:procedure_decide           proc     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:agreed_action_complete     action   login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:agreed_action_complete     action   login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   404   login login
+POST  cases:document_upload            case     login 200   403   404   404   200   404   403   404   404   404   login login
+GET   cases:document_download          doc      login 200   200   404   404   200   404   200   404   404   404   login login
 
 # cases: deadlines, work items, notifications (cases/deadlines/urls.py)
-GET   cases:deadline_met               deadline login 200   403   404   404   200   404   403   403   403   login login
-POST  cases:deadline_met               deadline login 200   403   404   404   200   404   403   403   403   login login
-GET   cases:overdue                    -        login 403   403   403   403   200   200   403   403   403   login login
-POST  cases:work_item_done             item     login 302   403   404   404   302   404   403   403   403   login login
-GET   cases:notifications              -        login 200   200   200   200   200   200   200   200   200   login login
-POST  cases:notifications_read         -        login 302   302   302   302   302   302   302   302   302   login login
+GET   cases:deadline_met               deadline login 200   403   404   404   200   404   403   403   403   403   login login
+POST  cases:deadline_met               deadline login 200   403   404   404   200   404   403   403   403   403   login login
+GET   cases:overdue                    -        login 403   403   403   403   200   200   403   403   403   403   login login
+POST  cases:work_item_done             item     login 302   403   404   404   302   404   403   403   403   403   login login
+GET   cases:notifications              -        login 200   200   200   200   200   200   200   200   200   200   login login
+POST  cases:notifications_read         -        login 302   302   302   302   302   302   302   302   302   302   login login
 
 # reports, the system status, the admin
-GET   reports:dashboard                -        login 403   403   403   403   200   200   403   403   403   login login
-GET   reports:dashboard_export         -        login 403   403   403   403   200   200   403   403   403   login login
-GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   login login
-GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   login login
-GET   reports:kpis                     -        login 403   403   403   403   200   200   403   403   403   login login
-GET   reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   login login
-POST  reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   login login
-GET   reports:annual_report_status     -        login 403   403   403   403   404   404   403   403   403   login login
-GET   reports:annual_report_pdf        -        login 403   403   403   403   404   404   403   403   403   login login
-GET   reports-api:statistics           -        401   403   403   403   403   200   200   403   403   403   403   403
-GET   reports-api:kpis                 -        401   403   403   403   403   200   200   403   403   403   403   403
-GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   login login
+GET   reports:dashboard                -        login 403   403   403   403   200   200   403   403   403   403   login login
+GET   reports:dashboard_export         -        login 403   403   403   403   200   200   403   403   403   403   login login
+GET   reports:national_dashboard       -        login 403   403   403   403   403   403   403   403   403   200   login login
+GET   reports:national_dashboard_export -       login 403   403   403   403   403   403   403   403   403   200   login login
+GET   reports:statistics               -        login 403   403   403   403   200   200   403   403   403   200   login login
+GET   reports:statistics_export        -        login 403   403   403   403   200   200   403   403   403   200   login login
+GET   reports:kpis                     -        login 403   403   403   403   200   200   403   403   403   200   login login
+GET   reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   200   login login
+POST  reports:annual_reports           -        login 403   403   403   403   200   200   403   403   403   200   login login
+GET   reports:annual_report_status     -        login 403   403   403   403   404   404   403   403   403   404   login login
+GET   reports:annual_report_pdf        -        login 403   403   403   403   404   404   403   403   403   404   login login
+GET   reports-api:statistics           -        401   403   403   403   403   200   200   403   403   403   200   403   403
+GET   reports-api:kpis                 -        401   403   403   403   403   200   200   403   403   403   200   403   403
+GET   core:status                      -        login 403   403   403   403   403   403   403   200   403   403   login login
 
 # The admin (Beheer), page by page (issue 9). Only staff reach it: the functional administrator; everyone else
 # goes to the login (a non-staff user's /beheer/logout/ goes to the admin's index, Django's rule). It shows no
 # person or case (tests/dtv/test_admin_personal_data.py). The administrator may not delete users, teams or role
 # changes, nor touch groups; heartbeats are read-only; an empty POST gives the form again (200), writing nothing.
 # A superuser is no actor here: tests/accounts/test_role_changes.py covers what only a superuser may do.
-GET   admin:index                                      -        login login login login login login login login 200   login login login
-GET   admin:login                                      -        login login login login login login login login login login login login
-POST  admin:login                                      -        login login login login login login login login login login login login
-GET   admin:logout                                     -        login 302   302   302   302   302   302   302   405   302   login login
-POST  admin:logout                                     -        login 302   302   302   302   302   302   302   login 302   login login
-GET   admin:password_change                            -        login login login login login login login login 200   login login login
-POST  admin:password_change                            -        login login login login login login login login 200   login login login
-GET   admin:password_change_done                       -        login login login login login login login login 200   login login login
-GET   admin:autocomplete                               -        login login login login login login login login 403   login login login
-GET   admin:jsi18n                                     -        login login login login login login login login 200   login login login
-GET   admin:view_on_site                               -        login login login login login login login login 404   login login login
-GET   admin:core_heartbeat_changelist                  -        login login login login login login login login 200   login login login
-GET   admin:core_heartbeat_add                         -        login login login login login login login login 403   login login login
-POST  admin:core_heartbeat_add                         -        login login login login login login login login 403   login login login
-GET   admin:core_heartbeat_history                     -        login login login login login login login login 200   login login login
-GET   admin:core_heartbeat_delete                      -        login login login login login login login login 403   login login login
-POST  admin:core_heartbeat_delete                      -        login login login login login login login login 403   login login login
-GET   admin:core_heartbeat_change                      -        login login login login login login login login 200   login login login
-POST  admin:core_heartbeat_change                      -        login login login login login login login login 403   login login login
-GET   (unnamed)beheer/core/heartbeat/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   admin:accounts_team_changelist                   -        login login login login login login login login 200   login login login
-GET   admin:accounts_team_add                          -        login login login login login login login login 200   login login login
-POST  admin:accounts_team_add                          -        login login login login login login login login 200   login login login
-GET   admin:accounts_team_history                      -        login login login login login login login login 200   login login login
-GET   admin:accounts_team_delete                       -        login login login login login login login login 403   login login login
-POST  admin:accounts_team_delete                       -        login login login login login login login login 403   login login login
-GET   admin:accounts_team_change                       -        login login login login login login login login 200   login login login
-POST  admin:accounts_team_change                       -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/accounts/team/<path:object_id>/  -        login login login login login login login login 302   login login login
-GET   admin:auth_user_password_change                  -        login login login login login login login login 200   login login login
-POST  admin:auth_user_password_change                  -        login login login login login login login login 200   login login login
-GET   admin:accounts_user_changelist                   -        login login login login login login login login 200   login login login
-GET   admin:accounts_user_add                          -        login login login login login login login login 200   login login login
-POST  admin:accounts_user_add                          -        login login login login login login login login 200   login login login
-GET   admin:accounts_user_history                      -        login login login login login login login login 200   login login login
-GET   admin:accounts_user_delete                       -        login login login login login login login login 403   login login login
-POST  admin:accounts_user_delete                       -        login login login login login login login login 403   login login login
-GET   admin:accounts_user_change                       -        login login login login login login login login 200   login login login
-POST  admin:accounts_user_change                       -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/accounts/user/<path:object_id>/  -        login login login login login login login login 302   login login login
-GET   admin:accounts_rolechangerequest_changelist      -        login login login login login login login login 200   login login login
-GET   admin:accounts_rolechangerequest_add             -        login login login login login login login login 200   login login login
-POST  admin:accounts_rolechangerequest_add             -        login login login login login login login login 200   login login login
-GET   admin:accounts_rolechangerequest_history         -        login login login login login login login login 200   login login login
-GET   admin:accounts_rolechangerequest_delete          -        login login login login login login login login 403   login login login
-POST  admin:accounts_rolechangerequest_delete          -        login login login login login login login login 403   login login login
-GET   admin:accounts_rolechangerequest_change          -        login login login login login login login login 200   login login login
-POST  admin:accounts_rolechangerequest_change          -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/accounts/rolechangerequest/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   admin:auth_group_changelist                      -        login login login login login login login login 403   login login login
-GET   admin:auth_group_add                             -        login login login login login login login login 403   login login login
-POST  admin:auth_group_add                             -        login login login login login login login login 403   login login login
-GET   admin:auth_group_history                         -        login login login login login login login login 403   login login login
-GET   admin:auth_group_delete                          -        login login login login login login login login 403   login login login
-POST  admin:auth_group_delete                          -        login login login login login login login login 403   login login login
-GET   admin:auth_group_change                          -        login login login login login login login login 403   login login login
-POST  admin:auth_group_change                          -        login login login login login login login login 403   login login login
-GET   (unnamed)beheer/auth/group/<path:object_id>/     -        login login login login login login login login 302   login login login
-GET   admin:cases_atwholiday_simple_history            -        login login login login login login login login 404   login login login
-GET   admin:cases_atwholiday_changelist                -        login login login login login login login login 200   login login login
-GET   admin:cases_atwholiday_add                       -        login login login login login login login login 200   login login login
-POST  admin:cases_atwholiday_add                       -        login login login login login login login login 200   login login login
-GET   admin:cases_atwholiday_history                   -        login login login login login login login login 200   login login login
-GET   admin:cases_atwholiday_delete                    -        login login login login login login login login 200   login login login
-POST  admin:cases_atwholiday_delete                    -        login login login login login login login login 200   login login login
-GET   admin:cases_atwholiday_change                    -        login login login login login login login login 200   login login login
-POST  admin:cases_atwholiday_change                    -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/cases/atwholiday/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   admin:laissezpasser_country_simple_history       -        login login login login login login login login 404   login login login
-GET   admin:laissezpasser_country_changelist           -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_country_add                  -        login login login login login login login login 200   login login login
-POST  admin:laissezpasser_country_add                  -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_country_history              -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_country_delete               -        login login login login login login login login 200   login login login
-POST  admin:laissezpasser_country_delete               -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login
-POST  admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/laissezpasser/country/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   (unnamed)beheer/reports/complaint/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   (unnamed)beheer/reports/target/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   admin:laissezpasser_mission_simple_history       -        login login login login login login login login 404   login login login
-GET   admin:laissezpasser_mission_changelist           -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login
-POST  admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_mission_history              -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login
-POST  admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login
-GET   admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login
-POST  admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login
-GET   admin:reports_complaint_changelist               -        login login login login login login login login 200   login login login
-GET   admin:reports_complaint_add                      -        login login login login login login login login 200   login login login
-POST  admin:reports_complaint_add                      -        login login login login login login login login 200   login login login
-GET   admin:reports_complaint_history                  -        login login login login login login login login 200   login login login
-GET   admin:reports_complaint_delete                   -        login login login login login login login login 403   login login login
-POST  admin:reports_complaint_delete                   -        login login login login login login login login 403   login login login
-GET   admin:reports_complaint_change                   -        login login login login login login login login 200   login login login
-POST  admin:reports_complaint_change                   -        login login login login login login login login 200   login login login
-GET   admin:reports_target_changelist                  -        login login login login login login login login 200   login login login
-GET   admin:reports_target_add                         -        login login login login login login login login 200   login login login
-POST  admin:reports_target_add                         -        login login login login login login login login 200   login login login
-GET   admin:reports_target_history                     -        login login login login login login login login 200   login login login
-GET   admin:reports_target_delete                      -        login login login login login login login login 403   login login login
-POST  admin:reports_target_delete                      -        login login login login login login login login 403   login login login
-GET   admin:reports_target_change                      -        login login login login login login login login 200   login login login
-POST  admin:reports_target_change                      -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/laissezpasser/mission/<path:object_id>/ -        login login login login login login login login 302   login login login
-GET   admin:app_list                                   -        login login login login login login login login 200   login login login
-GET   (unnamed)beheer/(?P<url>.*)$                     -        login login login login login login login login 404   login login login
+GET   admin:index                                      -        login login login login login login login login 200   login login login login
+GET   admin:login                                      -        login login login login login login login login login login login login login
+POST  admin:login                                      -        login login login login login login login login login login login login login
+GET   admin:logout                                     -        login 302   302   302   302   302   302   302   405   302   302   login login
+POST  admin:logout                                     -        login 302   302   302   302   302   302   302   login 302   302   login login
+GET   admin:password_change                            -        login login login login login login login login 200   login login login login
+POST  admin:password_change                            -        login login login login login login login login 200   login login login login
+GET   admin:password_change_done                       -        login login login login login login login login 200   login login login login
+GET   admin:autocomplete                               -        login login login login login login login login 403   login login login login
+GET   admin:jsi18n                                     -        login login login login login login login login 200   login login login login
+GET   admin:view_on_site                               -        login login login login login login login login 404   login login login login
+GET   admin:core_heartbeat_changelist                  -        login login login login login login login login 200   login login login login
+GET   admin:core_heartbeat_add                         -        login login login login login login login login 403   login login login login
+POST  admin:core_heartbeat_add                         -        login login login login login login login login 403   login login login login
+GET   admin:core_heartbeat_history                     -        login login login login login login login login 200   login login login login
+GET   admin:core_heartbeat_delete                      -        login login login login login login login login 403   login login login login
+POST  admin:core_heartbeat_delete                      -        login login login login login login login login 403   login login login login
+GET   admin:core_heartbeat_change                      -        login login login login login login login login 200   login login login login
+POST  admin:core_heartbeat_change                      -        login login login login login login login login 403   login login login login
+GET   (unnamed)beheer/core/heartbeat/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   admin:accounts_team_changelist                   -        login login login login login login login login 200   login login login login
+GET   admin:accounts_team_add                          -        login login login login login login login login 200   login login login login
+POST  admin:accounts_team_add                          -        login login login login login login login login 200   login login login login
+GET   admin:accounts_team_history                      -        login login login login login login login login 200   login login login login
+GET   admin:accounts_team_delete                       -        login login login login login login login login 403   login login login login
+POST  admin:accounts_team_delete                       -        login login login login login login login login 403   login login login login
+GET   admin:accounts_team_change                       -        login login login login login login login login 200   login login login login
+POST  admin:accounts_team_change                       -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/accounts/team/<path:object_id>/  -        login login login login login login login login 302   login login login login
+GET   admin:auth_user_password_change                  -        login login login login login login login login 200   login login login login
+POST  admin:auth_user_password_change                  -        login login login login login login login login 200   login login login login
+GET   admin:accounts_user_changelist                   -        login login login login login login login login 200   login login login login
+GET   admin:accounts_user_add                          -        login login login login login login login login 200   login login login login
+POST  admin:accounts_user_add                          -        login login login login login login login login 200   login login login login
+GET   admin:accounts_user_history                      -        login login login login login login login login 200   login login login login
+GET   admin:accounts_user_delete                       -        login login login login login login login login 403   login login login login
+POST  admin:accounts_user_delete                       -        login login login login login login login login 403   login login login login
+GET   admin:accounts_user_change                       -        login login login login login login login login 200   login login login login
+POST  admin:accounts_user_change                       -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/accounts/user/<path:object_id>/  -        login login login login login login login login 302   login login login login
+GET   admin:accounts_rolechangerequest_changelist      -        login login login login login login login login 200   login login login login
+GET   admin:accounts_rolechangerequest_add             -        login login login login login login login login 200   login login login login
+POST  admin:accounts_rolechangerequest_add             -        login login login login login login login login 200   login login login login
+GET   admin:accounts_rolechangerequest_history         -        login login login login login login login login 200   login login login login
+GET   admin:accounts_rolechangerequest_delete          -        login login login login login login login login 403   login login login login
+POST  admin:accounts_rolechangerequest_delete          -        login login login login login login login login 403   login login login login
+GET   admin:accounts_rolechangerequest_change          -        login login login login login login login login 200   login login login login
+POST  admin:accounts_rolechangerequest_change          -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/accounts/rolechangerequest/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   admin:auth_group_changelist                      -        login login login login login login login login 403   login login login login
+GET   admin:auth_group_add                             -        login login login login login login login login 403   login login login login
+POST  admin:auth_group_add                             -        login login login login login login login login 403   login login login login
+GET   admin:auth_group_history                         -        login login login login login login login login 403   login login login login
+GET   admin:auth_group_delete                          -        login login login login login login login login 403   login login login login
+POST  admin:auth_group_delete                          -        login login login login login login login login 403   login login login login
+GET   admin:auth_group_change                          -        login login login login login login login login 403   login login login login
+POST  admin:auth_group_change                          -        login login login login login login login login 403   login login login login
+GET   (unnamed)beheer/auth/group/<path:object_id>/     -        login login login login login login login login 302   login login login login
+GET   admin:cases_atwholiday_simple_history            -        login login login login login login login login 404   login login login login
+GET   admin:cases_atwholiday_changelist                -        login login login login login login login login 200   login login login login
+GET   admin:cases_atwholiday_add                       -        login login login login login login login login 200   login login login login
+POST  admin:cases_atwholiday_add                       -        login login login login login login login login 200   login login login login
+GET   admin:cases_atwholiday_history                   -        login login login login login login login login 200   login login login login
+GET   admin:cases_atwholiday_delete                    -        login login login login login login login login 200   login login login login
+POST  admin:cases_atwholiday_delete                    -        login login login login login login login login 200   login login login login
+GET   admin:cases_atwholiday_change                    -        login login login login login login login login 200   login login login login
+POST  admin:cases_atwholiday_change                    -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/cases/atwholiday/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   admin:laissezpasser_country_simple_history       -        login login login login login login login login 404   login login login login
+GET   admin:laissezpasser_country_changelist           -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_country_add                  -        login login login login login login login login 200   login login login login
+POST  admin:laissezpasser_country_add                  -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_country_history              -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_country_delete               -        login login login login login login login login 200   login login login login
+POST  admin:laissezpasser_country_delete               -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login login
+POST  admin:laissezpasser_country_change               -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/laissezpasser/country/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   (unnamed)beheer/reports/complaint/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   (unnamed)beheer/reports/target/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   admin:laissezpasser_mission_simple_history       -        login login login login login login login login 404   login login login login
+GET   admin:laissezpasser_mission_changelist           -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login login
+POST  admin:laissezpasser_mission_add                  -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_mission_history              -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login login
+POST  admin:laissezpasser_mission_delete               -        login login login login login login login login 200   login login login login
+GET   admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login login
+POST  admin:laissezpasser_mission_change               -        login login login login login login login login 200   login login login login
+GET   admin:reports_complaint_changelist               -        login login login login login login login login 200   login login login login
+GET   admin:reports_complaint_add                      -        login login login login login login login login 200   login login login login
+POST  admin:reports_complaint_add                      -        login login login login login login login login 200   login login login login
+GET   admin:reports_complaint_history                  -        login login login login login login login login 200   login login login login
+GET   admin:reports_complaint_delete                   -        login login login login login login login login 403   login login login login
+POST  admin:reports_complaint_delete                   -        login login login login login login login login 403   login login login login
+GET   admin:reports_complaint_change                   -        login login login login login login login login 200   login login login login
+POST  admin:reports_complaint_change                   -        login login login login login login login login 200   login login login login
+GET   admin:reports_target_changelist                  -        login login login login login login login login 200   login login login login
+GET   admin:reports_target_add                         -        login login login login login login login login 200   login login login login
+POST  admin:reports_target_add                         -        login login login login login login login login 200   login login login login
+GET   admin:reports_target_history                     -        login login login login login login login login 200   login login login login
+GET   admin:reports_target_delete                      -        login login login login login login login login 403   login login login login
+POST  admin:reports_target_delete                      -        login login login login login login login login 403   login login login login
+GET   admin:reports_target_change                      -        login login login login login login login login 200   login login login login
+POST  admin:reports_target_change                      -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/laissezpasser/mission/<path:object_id>/ -        login login login login login login login login 302   login login login login
+GET   admin:app_list                                   -        login login login login login login login login 200   login login login login
+GET   (unnamed)beheer/(?P<url>.*)$                     -        login login login login login login login login 404   login login login login
 
 # The throwaway app of the test settings (tests/plugin_app): its page, through AppConfig.urls
-GET   plugin_app:board                 -        login 403   403   403   403   200   200   403   403   403   login login
+GET   plugin_app:board                 -        login 403   403   403   403   200   200   403   403   403   403   login login
 
 # The API (cases/api/urls.py): anonymous callers get 401, not a redirect
-POST  cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   400   400
-POST* cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   201   201
-GET   cases-api:case-list              -        401   200   200   200   200   200   200   200   200   200   200   200
-GET   cases-api:case-detail            case     401   200   200   404   404   200   404   200   404   404   200   404
-POST  cases-api:case-assign            case     401   403   403   404   404   400   404   403   404   404   403   404
-POST* cases-api:case-assign            case     401   403   403   404   404   200   404   403   404   404   403   404
-POST  cases-api:case-start-work        case     401   409   403   404   404   409   404   403   404   404   403   404
-POST  cases-api:case-prepare-departure case     401   200   403   404   404   200   404   403   404   404   403   404
-POST  cases-api:case-resume-work       case     401   409   403   404   404   409   404   403   404   404   403   404
-POST  cases-api:case-close             case     401   400   403   404   404   400   404   403   404   404   403   404
-POST  cases-api:case-reopen            case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* cases-api:case-reopen            case     401   403   403   404   404   403   404   403   404   404   403   404
-GET   cases-api:case-interviews        case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  cases-api:case-interviews        case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* cases-api:case-interviews        case     401   201   403   404   404   201   404   403   404   404   403   404
-GET   cases-api:case-procedures        case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  cases-api:case-procedures        case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* cases-api:case-procedures        case     401   201   403   404   404   201   404   403   404   404   403   404
-POST  cases-api:procedure-decide       proc     401   400   400   404   404   400   404   400   404   404   403   404
-POST* cases-api:procedure-decide       proc     401   200   403   404   404   200   404   403   404   404   403   404
-GET   cases-api:case-deadlines         case     401   200   200   404   404   200   404   200   404   404   403   404
-GET   cases-api:case-events            case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  cases-api:deadline-met           deadline 401   400   403   404   404   400   404   403   404   404   403   404
-POST* cases-api:deadline-met           deadline 401   200   403   404   404   200   404   403   404   404   403   404
+POST  cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   403   400   400
+POST* cases-api:handover-create        -        401   403   403   403   403   403   403   403   403   403   403   201   201
+GET   cases-api:case-list              -        401   200   200   200   200   200   200   200   200   200   200   200   200
+GET   cases-api:case-detail            case     401   200   200   404   404   200   404   200   404   404   404   200   404
+POST  cases-api:case-assign            case     401   403   403   404   404   400   404   403   404   404   404   403   404
+POST* cases-api:case-assign            case     401   403   403   404   404   200   404   403   404   404   404   403   404
+POST  cases-api:case-start-work        case     401   409   403   404   404   409   404   403   404   404   404   403   404
+POST  cases-api:case-prepare-departure case     401   200   403   404   404   200   404   403   404   404   404   403   404
+POST  cases-api:case-resume-work       case     401   409   403   404   404   409   404   403   404   404   404   403   404
+POST  cases-api:case-close             case     401   400   403   404   404   400   404   403   404   404   404   403   404
+POST  cases-api:case-reopen            case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* cases-api:case-reopen            case     401   403   403   404   404   403   404   403   404   404   404   403   404
+GET   cases-api:case-interviews        case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  cases-api:case-interviews        case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* cases-api:case-interviews        case     401   201   403   404   404   201   404   403   404   404   404   403   404
+GET   cases-api:case-procedures        case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  cases-api:case-procedures        case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* cases-api:case-procedures        case     401   201   403   404   404   201   404   403   404   404   404   403   404
+POST  cases-api:procedure-decide       proc     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* cases-api:procedure-decide       proc     401   200   403   404   404   200   404   403   404   404   404   403   404
+GET   cases-api:case-deadlines         case     401   200   200   404   404   200   404   200   404   404   404   403   404
+GET   cases-api:case-events            case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  cases-api:deadline-met           deadline 401   400   403   404   404   400   404   403   404   404   404   403   404
+POST* cases-api:deadline-met           deadline 401   200   403   404   404   200   404   403   404   404   404   403   404
 
 # laissezpasser: countries and travel-document requests (pages); chain partners have no session, DT&V-internal
-GET   laissezpasser:country_list       -        login 200   200   200   200   200   200   200   200   403   login login
-GET   laissezpasser:country_detail     -        login 200   200   200   200   200   200   200   200   403   login login
-GET   laissezpasser:request_add        case     login 200   403   404   404   200   404   403   403   403   login login
-POST  laissezpasser:request_add        case     login 200   403   404   404   200   404   403   403   403   login login
-GET   laissezpasser:request_detail     lp       login 200   200   404   404   200   404   200   403   403   login login
-POST  laissezpasser:request_step       lp       login 200   403   404   404   200   404   403   403   403   login login
+GET   laissezpasser:country_list       -        login 200   200   200   200   200   200   200   200   403   403   login login
+GET   laissezpasser:country_detail     -        login 200   200   200   200   200   200   200   200   403   403   login login
+GET   laissezpasser:request_add        case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  laissezpasser:request_add        case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   laissezpasser:request_detail     lp       login 200   200   404   404   200   404   200   403   403   403   login login
+POST  laissezpasser:request_step       lp       login 200   403   404   404   200   404   403   403   403   403   login login
 
 # laissezpasser: the API (laissezpasser/api/urls.py) for DT&V roles; a chain partner gets 403 in its scope, 404 outside
-GET   laissezpasser:api-country-list   -        401   200   200   200   200   200   200   200   200   403   403   403
-GET   laissezpasser:api-country-detail -        401   200   200   200   200   200   200   200   200   403   403   403
-GET   laissezpasser:api-case-requests  case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  laissezpasser:api-case-requests  case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* laissezpasser:api-case-requests  case     401   201   403   404   404   201   404   403   404   404   403   404
-GET   laissezpasser:api-request-detail lp       401   200   200   404   404   200   404   200   404   404   403   404
-POST  laissezpasser:api-request-approve lp      401   403   403   404   404   409   404   403   404   404   403   404
-POST  laissezpasser:api-request-expire lp       401   409   403   404   404   409   404   403   404   404   403   404
-POST  laissezpasser:api-request-submit lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-schedule-presentation lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-record-presentation lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-answer lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-escalate lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-use lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-withdraw lp       401   400   400   404   404   400   404   400   404   404   403   404
-POST  laissezpasser:api-request-contacts lp       401   400   400   404   404   400   404   400   404   404   403   404
+GET   laissezpasser:api-country-list   -        401   200   200   200   200   200   200   200   200   403   403   403   403
+GET   laissezpasser:api-country-detail -        401   200   200   200   200   200   200   200   200   403   403   403   403
+GET   laissezpasser:api-case-requests  case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  laissezpasser:api-case-requests  case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* laissezpasser:api-case-requests  case     401   201   403   404   404   201   404   403   404   404   404   403   404
+GET   laissezpasser:api-request-detail lp       401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  laissezpasser:api-request-approve lp      401   403   403   404   404   409   404   403   404   404   404   403   404
+POST  laissezpasser:api-request-expire lp       401   409   403   404   404   409   404   403   404   404   404   403   404
+POST  laissezpasser:api-request-submit lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-schedule-presentation lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-record-presentation lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-answer lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-escalate lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-use lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-withdraw lp       401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  laissezpasser:api-request-contacts lp       401   400   400   404   404   400   404   400   404   404   404   403   404
 
 # departures: pages (DT&V roles; chain partners have no session)
-GET   departures:this_week             -        login 200   200   200   200   200   200   200   403   403   login login
-GET   departures:plan                  case     login 200   200   404   404   200   404   200   403   403   login login
-POST  departures:plan                  case     login 200   403   404   404   200   404   403   403   403   login login
-POST  departures:plan_approve          plan     login 403   403   403   403   302   404   403   403   403   login login
-GET   departures:removal_add           case     login 200   403   404   404   200   404   403   403   403   login login
-POST  departures:removal_add           case     login 200   403   404   404   200   404   403   403   403   login login
-GET   departures:file                  case     login 200   200   404   404   200   404   200   403   403   login login
-POST* departures:file                  case     login 302   403   404   404   302   404   403   403   403   login login
-GET   departures:removal_detail        rem      login 200   200   404   404   200   404   200   403   403   login login
-POST  departures:removal_step          rem      login 200   403   404   404   200   404   403   403   403   login login
+GET   departures:this_week             -        login 200   200   200   200   200   200   200   403   403   403   login login
+GET   departures:plan                  case     login 200   200   404   404   200   404   200   403   403   403   login login
+POST  departures:plan                  case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  departures:plan_approve          plan     login 403   403   403   403   302   404   403   403   403   403   login login
+GET   departures:removal_add           case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  departures:removal_add           case     login 200   403   404   404   200   404   403   403   403   403   login login
+GET   departures:file                  case     login 200   200   404   404   200   404   200   403   403   403   login login
+POST* departures:file                  case     login 302   403   404   404   302   404   403   403   403   403   login login
+GET   departures:removal_detail        rem      login 200   200   404   404   200   404   200   403   403   403   login login
+POST  departures:removal_step          rem      login 200   403   404   404   200   404   403   403   403   403   login login
 # The KMar file's PDF holds the medical part: need to know only (own officer; none rendered here, so 404)
-GET   departures:kmar_pdf              rem      login 404   403   404   404   403   404   403   404   404   login login
-POST  departures:kmar_pdf_make         rem      login 302   403   404   404   302   404   403   403   403   login login
-GET   departures:kmar_pdf_status       rem      login 200   200   404   404   200   404   200   403   403   login login
+GET   departures:kmar_pdf              rem      login 404   403   404   404   403   404   403   404   404   404   login login
+POST  departures:kmar_pdf_make         rem      login 302   403   404   404   302   404   403   403   403   403   login login
+GET   departures:kmar_pdf_status       rem      login 200   200   404   404   200   404   200   403   403   403   login login
 # departures: group and charter operations (the flights are no personal data; each manifest row is in scope)
-GET   departures:operations            -        login 200   200   200   200   200   200   200   403   403   login login
-GET   departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   login login
-POST  departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   login login
-GET   departures:operation_detail      op       login 200   200   200   200   200   200   200   403   403   login login
-POST  departures:operation_detail      op       login 200   200   200   200   200   200   403   403   403   login login
-POST  departures:operation_pdf_request op       login 403   403   403   403   302   403   403   403   403   login login
-GET   departures:operation_pdf_status  op       login 403   403   403   403   200   403   403   403   403   login login
-GET   departures:operation_pdf         op       login 403   403   403   403   404   403   403   403   403   login login
-POST  departures:operation_leave       pass     login 302   403   404   404   302   404   403   403   403   login login
+GET   departures:operations            -        login 200   200   200   200   200   200   200   403   403   403   login login
+GET   departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   403   login login
+POST  departures:operation_add         -        login 403   403   403   403   200   200   403   403   403   403   login login
+GET   departures:operation_detail      op       login 200   200   200   200   200   200   200   403   403   403   login login
+POST  departures:operation_detail      op       login 200   200   200   200   200   200   403   403   403   403   login login
+POST  departures:operation_pdf_request op       login 403   403   403   403   302   403   403   403   403   403   login login
+GET   departures:operation_pdf_status  op       login 403   403   403   403   200   403   403   403   403   403   login login
+GET   departures:operation_pdf         op       login 403   403   403   403   404   403   403   403   403   403   login login
+POST  departures:operation_leave       pass     login 302   403   404   404   302   404   403   403   403   403   login login
 # departures: the Dublin page of a case (the API below has the same steps)
-GET   departures:dublin                case     login 200   200   404   404   200   404   200   403   403   login login
-POST  departures:dublin                case     login 200   403   404   404   200   404   403   403   403   login login
-POST  departures:dublin_step           claim    login 200   403   404   404   200   404   403   403   403   login login
+GET   departures:dublin                case     login 200   200   404   404   200   404   200   403   403   403   login login
+POST  departures:dublin                case     login 200   403   404   404   200   404   403   403   403   403   login login
+POST  departures:dublin_step           claim    login 200   403   404   404   200   404   403   403   403   403   login login
 
 # departures: the API (departures/api/urls.py); a chain partner gets 403 in its scope, 404 outside (KMar: tests/departures)
-GET   departures:api-case-plans        case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  departures:api-case-plans        case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-case-plans        case     401   201   403   404   404   201   404   403   404   404   403   404
-POST  departures:api-plan-approve      plan     401   403   403   404   404   200   404   403   404   404   403   404
-GET   departures:api-case-removals     case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  departures:api-case-removals     case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-case-removals     case     401   409   403   404   404   409   404   403   404   404   403   404
-GET   departures:api-removal-detail    rem      401   200   200   404   404   200   404   200   404   404   403   404
-GET   departures:api-removal-file      rem      401   200   200   404   404   200   404   200   404   404   403   404
-GET   departures:api-removal-file-pdf  rem      401   404   403   404   404   403   404   403   404   404   403   404
-POST  departures:api-removal-notices   rem      401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-removal-notices   rem      401   200   403   404   404   200   404   403   404   404   403   404
-POST  departures:api-removal-confirm   rem      401   409   403   404   404   409   404   403   404   404   403   404
-POST  departures:api-removal-execute   rem      401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-removal-execute   rem      401   409   403   404   404   409   404   403   404   404   403   404
-POST  departures:api-removal-cancel    rem      401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-removal-cancel    rem      401   200   403   404   404   200   404   403   404   404   403   404
-POST  departures:api-removal-rebook    rem      401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-removal-rebook    rem      401   200   403   404   404   200   404   403   404   404   403   404
-GET   departures:api-case-claims       case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  departures:api-case-claims       case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-case-claims       case     401   201   403   404   404   201   404   403   404   404   403   404
-POST  departures:api-claim-answer      claim    401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-claim-answer      claim    401   200   403   404   404   200   404   403   404   404   403   404
-POST  departures:api-claim-tacit-acceptance claim 401 200   403   404   404   200   404   403   404   404   403   404
-POST  departures:api-claim-extend      claim    401   400   400   404   404   400   404   400   404   404   403   404
-POST* departures:api-claim-extend      claim    401   409   403   404   404   409   404   403   404   404   403   404
-GET   departures:api-operations        -        401   200   200   200   200   200   200   200   403   403   403   403
-GET   departures:api-operation-manifest op      401   200   200   200   200   200   200   200   403   403   403   403
+GET   departures:api-case-plans        case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  departures:api-case-plans        case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-case-plans        case     401   201   403   404   404   201   404   403   404   404   404   403   404
+POST  departures:api-plan-approve      plan     401   403   403   404   404   200   404   403   404   404   404   403   404
+GET   departures:api-case-removals     case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  departures:api-case-removals     case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-case-removals     case     401   409   403   404   404   409   404   403   404   404   404   403   404
+GET   departures:api-removal-detail    rem      401   200   200   404   404   200   404   200   404   404   404   403   404
+GET   departures:api-removal-file      rem      401   200   200   404   404   200   404   200   404   404   404   403   404
+GET   departures:api-removal-file-pdf  rem      401   404   403   404   404   403   404   403   404   404   404   403   404
+POST  departures:api-removal-notices   rem      401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-removal-notices   rem      401   200   403   404   404   200   404   403   404   404   404   403   404
+POST  departures:api-removal-confirm   rem      401   409   403   404   404   409   404   403   404   404   404   403   404
+POST  departures:api-removal-execute   rem      401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-removal-execute   rem      401   409   403   404   404   409   404   403   404   404   404   403   404
+POST  departures:api-removal-cancel    rem      401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-removal-cancel    rem      401   200   403   404   404   200   404   403   404   404   404   403   404
+POST  departures:api-removal-rebook    rem      401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-removal-rebook    rem      401   200   403   404   404   200   404   403   404   404   404   403   404
+GET   departures:api-case-claims       case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  departures:api-case-claims       case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-case-claims       case     401   201   403   404   404   201   404   403   404   404   404   403   404
+POST  departures:api-claim-answer      claim    401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-claim-answer      claim    401   200   403   404   404   200   404   403   404   404   404   403   404
+POST  departures:api-claim-tacit-acceptance claim 401 200   403   404   404   200   404   403   404   404   404   403   404
+POST  departures:api-claim-extend      claim    401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* departures:api-claim-extend      claim    401   409   403   404   404   409   404   403   404   404   404   403   404
+GET   departures:api-operations        -        401   200   200   200   200   200   200   200   403   403   403   403   403
+GET   departures:api-operation-manifest op      401   200   200   200   200   200   200   200   403   403   403   403   403
 
 # detention: pages (the enforcement officer imposes and drafts; case officers read and record reports; team leads approve)
-GET   detention:queue                  -        login 403   403   403   403   403   403   200   403   403   login login
-GET   detention:legality_list          -        login 403   403   403   403   200   200   200   403   403   login login
-GET   detention:measure_add            case     login 403   403   403   403   403   403   200   403   403   login login
-POST  detention:measure_add            case     login 403   403   403   403   403   403   200   403   403   login login
-GET   detention:order_add              case     login 403   403   403   403   403   403   200   403   403   login login
-POST  detention:order_add              case     login 403   403   403   403   403   403   302   403   403   login login
-GET   detention:measure_detail         meas     login 200   200   404   404   200   404   200   403   403   login login
-GET   detention:holding_clock          hold     login 200   200   404   404   200   404   200   403   403   login login
-POST  detention:measure_step           meas     login 200   200   404   404   403   404   200   403   403   login login
-GET   detention:order_detail           mvb      login 200   200   404   404   200   404   200   403   403   login login
-GET   detention:order_edit             mvb      login 200   200   404   404   200   404   200   403   403   login login
-POST  detention:order_edit             mvb      login 403   403   404   404   403   404   302   403   403   login login
-POST  detention:order_issue            mvb      login 403   403   404   404   403   404   200   403   403   login login
-POST  detention:order_approve          mvb      login 403   403   404   404   302   404   403   403   403   login login
-POST  detention:order_correct          mvb      login 403   403   404   404   403   404   200   403   403   login login
-GET   detention:order_status           mvb      login 200   200   404   404   200   404   200   403   403   login login
-GET   detention:order_pdf              mvb      login 404   404   404   404   404   404   404   403   403   login login
+GET   detention:queue                  -        login 403   403   403   403   403   403   200   403   403   403   login login
+GET   detention:legality_list          -        login 403   403   403   403   200   200   200   403   403   403   login login
+GET   detention:measure_add            case     login 403   403   403   403   403   403   200   403   403   403   login login
+POST  detention:measure_add            case     login 403   403   403   403   403   403   200   403   403   403   login login
+GET   detention:order_add              case     login 403   403   403   403   403   403   200   403   403   403   login login
+POST  detention:order_add              case     login 403   403   403   403   403   403   302   403   403   403   login login
+GET   detention:measure_detail         meas     login 200   200   404   404   200   404   200   403   403   403   login login
+GET   detention:holding_clock          hold     login 200   200   404   404   200   404   200   403   403   403   login login
+POST  detention:measure_step           meas     login 200   200   404   404   403   404   200   403   403   403   login login
+GET   detention:order_detail           mvb      login 200   200   404   404   200   404   200   403   403   403   login login
+GET   detention:order_edit             mvb      login 200   200   404   404   200   404   200   403   403   403   login login
+POST  detention:order_edit             mvb      login 403   403   404   404   403   404   302   403   403   403   login login
+POST  detention:order_issue            mvb      login 403   403   404   404   403   404   200   403   403   403   login login
+POST  detention:order_approve          mvb      login 403   403   404   404   302   404   403   403   403   403   login login
+POST  detention:order_correct          mvb      login 403   403   404   404   403   404   200   403   403   403   login login
+GET   detention:order_status           mvb      login 200   200   404   404   200   404   200   403   403   403   login login
+GET   detention:order_pdf              mvb      login 404   404   404   404   404   404   404   403   403   403   login login
 
 # detention: the API, one endpoint per transition; a chain partner gets 403 in its scope, 404 outside
-GET   detention:api-case-measures      case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  detention:api-case-measures      case     401   400   400   404   404   400   404   400   404   404   403   404
-POST* detention:api-case-measures      case     401   403   403   404   404   403   404   201   404   404   403   404
-GET   detention:api-measure-detail     meas     401   200   200   404   404   200   404   200   404   404   403   404
-POST  detention:api-measure-end        meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST* detention:api-measure-end        meas     401   403   403   404   404   403   404   200   404   404   403   404
-POST  detention:api-measure-extend     meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-report     meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-settle     meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-appeal     meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-court-notified meas 401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-hearing    meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-ruling     meas     401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-further-appeal meas 401   400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-progress-report meas 401  400   400   404   404   400   404   400   404   404   403   404
-POST  detention:api-measure-review     meas     401   400   400   404   404   400   404   400   404   404   403   404
-GET   detention:api-case-orders        case     401   200   200   404   404   200   404   200   404   404   403   404
-POST  detention:api-case-orders        case     401   403   403   404   404   403   404   201   404   404   403   404
-GET   detention:api-order-detail       mvb      401   200   200   404   404   200   404   200   404   404   403   404
-POST  detention:api-order-update       mvb      401   403   403   404   404   403   404   200   404   404   403   404
-POST  detention:api-order-approve      mvb      401   403   403   404   404   409   404   403   404   404   403   404
-POST  detention:api-order-issue        mvb      401   403   403   404   404   403   404   409   404   404   403   404
-POST  detention:api-order-correct      mvb      401   400   400   404   404   400   404   400   404   404   403   404
+GET   detention:api-case-measures      case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  detention:api-case-measures      case     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* detention:api-case-measures      case     401   403   403   404   404   403   404   201   404   404   404   403   404
+GET   detention:api-measure-detail     meas     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  detention:api-measure-end        meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST* detention:api-measure-end        meas     401   403   403   404   404   403   404   200   404   404   404   403   404
+POST  detention:api-measure-extend     meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-report     meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-settle     meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-appeal     meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-court-notified meas 401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-hearing    meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-ruling     meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-further-appeal meas 401   400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-progress-report meas 401  400   400   404   404   400   404   400   404   404   404   403   404
+POST  detention:api-measure-review     meas     401   400   400   404   404   400   404   400   404   404   404   403   404
+GET   detention:api-case-orders        case     401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  detention:api-case-orders        case     401   403   403   404   404   403   404   201   404   404   404   403   404
+GET   detention:api-order-detail       mvb      401   200   200   404   404   200   404   200   404   404   404   403   404
+POST  detention:api-order-update       mvb      401   403   403   404   404   403   404   200   404   404   404   403   404
+POST  detention:api-order-approve      mvb      401   403   403   404   404   409   404   403   404   404   404   403   404
+POST  detention:api-order-issue        mvb      401   403   403   404   404   403   404   409   404   404   404   403   404
+POST  detention:api-order-correct      mvb      401   400   400   404   404   400   404   400   404   404   404   403   404
 
 # The API's schema (token or session) and its docs page (session): login required (API_DOCS_REQUIRE_LOGIN)
-GET   api-schema                       -        401   200   200   200   200   200   200   200   200   200   200   200
-GET   api-docs                         -        login 200   200   200   200   200   200   200   200   200   login login
+GET   api-schema                       -        401   200   200   200   200   200   200   200   200   200   200   200   200
+GET   api-docs                         -        login 200   200   200   200   200   200   200   200   200   200   login login
 """
 
 # URL arguments other than the object's id.
@@ -489,6 +493,7 @@ EXTRA_KWARGS = {
     "departures:removal_step": {"step": "cancel"},
     "departures:dublin_step": {"step": "answer"},
     "reports:dashboard_export": {"key": "caseload_phase", "fmt": "csv"},
+    "reports:national_dashboard_export": {"key": "caseload_team", "fmt": "xlsx"},
     "reports:statistics_export": {"key": "inflow", "fmt": "xlsx"},
     # The world has no annual report: the team lead is told so (404), the others are denied first.
     "reports:annual_report_status": {"year": 2026},
@@ -655,6 +660,7 @@ ACTORS = {
     "enf": Actor("enforcement", "own"),
     "admin": Actor("admin", "own"),
     "priv": Actor("privacy", "own"),
+    "mgmt": Actor("management", "own"),
     "ptnr": Actor("partner", "own"),
     "ptnr✗": Actor("partner", "other"),
 }
@@ -689,6 +695,8 @@ SCOPE = {
     "enforcement": {"own", "team"},
     "admin": set(),
     "privacy": set(),
+    # The management sees national figures only: no page it reaches names any person.
+    "management": set(),
     "partner": {"own"},
 }
 
@@ -905,6 +913,7 @@ def build_world():
         "enforcement": EnforcementOfficerFactory(team=team_a),
         "admin": FunctionalAdminFactory(),
         "privacy": PrivacyOfficerFactory(),
+        "management": ManagementFactory(),
         "partner": partner,
     }
     # Surnames that are no word of the interface, so that finding one on a page means the person is shown.

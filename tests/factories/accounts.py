@@ -57,6 +57,7 @@ TeamLeadFactory = _role_factory(Role.TEAM_LEAD)
 EnforcementOfficerFactory = _role_factory(Role.ENFORCEMENT_OFFICER)
 FunctionalAdminFactory = _role_factory(Role.FUNCTIONAL_ADMIN, team=None, is_staff=True)
 PrivacyOfficerFactory = _role_factory(Role.PRIVACY_OFFICER, team=None)
+ManagementFactory = _role_factory(Role.MANAGEMENT, team=None)
 ChainPartnerFactory = _role_factory(Role.CHAIN_PARTNER, team=None, chain_partner="ind")
 
 

@@ -82,6 +82,26 @@ class TestThePdf:
         assert "Definitie:" in text
         assert "Aantoonbaar vertrek als aandeel van de uitstroom 100.0% (3 / 3) minimaal 50%" in text
 
+    def test_scores_data_quality_as_it_stood_at_the_years_end_not_on_todays_cases(self, team_lead):
+        from cases.models import Case, ForeignNational
+
+        for _i in range(4):
+            opened(source="police", when=at(2026, 3, 2), by=team_lead)
+        first = Case.objects.order_by("id").first().foreign_national
+        first.nationalities.update(status="established")
+        ForeignNational.objects.filter(pk=first.pk).update(sex="female")
+        counted(at(2026, 12, 31, 23))  # the year's last run: 1 of 4
+        # In January every case is put right; the report of 2026 still scores the count of 31 December.
+        for person in ForeignNational.objects.all():
+            person.nationalities.update(status="established")
+        ForeignNational.objects.update(sex="female")
+        counted(at(2027, 1, 10))
+        report = documents.annual_report_request(year=2026, actor=team_lead, now=NOW)
+        render_annual_report(report_id=report.pk)
+        text = text_of(documents.annual_report_bytes(AnnualReport.objects.get(pk=report.pk)))
+        assert "Open zaken die aan de datakwaliteitsregels voldoen 25.0% (1 / 4) minimaal 95%" in text
+        assert "31 december 2026 23:00" in text
+
     def test_is_stored_with_its_hash_and_done_with_full_progress(self, rendered, settings):
         content = (settings.MEDIA_ROOT / rendered.pdf_path).read_bytes()
         assert content.startswith(b"%PDF-")

@@ -1,23 +1,17 @@
 """The KPIs of the year plan: traffic lights at, just under and just over each target; hand-counted results."""
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from cases.constants import DatePrecision, Sex
-from detention import court
-from detention.constants import CourtStepKind
-from detention.models import Measure
 from reports.constants import Kpi, Light
-from reports.kpis import complaints_on_time, kpi_results, targets_for, traffic_light
-from reports.models import Complaint, Target
+from reports.kpis import kpi_results, targets_for, traffic_light
+from reports.models import Target
 from reports.quality import open_cases_meeting_rules
 from reports.statistics import Period
 from tests.factories.cases import ProcedureFactory
-from tests.factories.detention import detention_case, enforcer_for, issued_order
 
 from .streams import at, closed, counted, opened
 
@@ -112,32 +106,6 @@ class TestOutflowKpis:
         assert results[Kpi.LAWFUL_DETENTION].light == Light.NONE
 
 
-class TestComplaints:
-    def complaint(self, user, received_on, handled_on=None, deferred=False):
-        return Complaint.objects.create(
-            reference=f"KL-{Complaint.objects.count() + 1}",
-            received_on=received_on,
-            subject="Bejegening",
-            deferred=deferred,
-            handled_on=handled_on,
-            registered_at=timezone.now(),
-            registered_by=user,
-        )
-
-    def test_counts_the_complaints_whose_six_week_term_ends_in_the_period(self, team_lead):
-        # Received 1 December 2025: six weeks end 12 January 2026 (art. 9:11 lid 1 Awb).
-        self.complaint(team_lead, dt.date(2025, 12, 1), handled_on=dt.date(2026, 1, 12))  # on the last day: on time
-        self.complaint(team_lead, dt.date(2025, 12, 1), handled_on=dt.date(2026, 1, 13))  # a day late
-        self.complaint(team_lead, dt.date(2025, 12, 1))  # not handled: late
-        self.complaint(
-            team_lead, dt.date(2025, 11, 1), deferred=True, handled_on=dt.date(2026, 1, 2)
-        )  # 10 weeks: 10 Jan
-        self.complaint(team_lead, dt.date(2025, 11, 1), handled_on=dt.date(2025, 12, 1))  # term ended 13 Dec 2025
-        self.complaint(team_lead, dt.date(2026, 12, 1))  # term ends 12 January 2027
-        assert complaints_on_time(Period.year(2026)) == (2, 4)
-        assert complaints_on_time(Period.year(2025)) == (1, 1)
-
-
 class TestDataQuality:
     def test_scores_each_rule_and_counts_the_open_cases_that_pass_them_all(self, team_lead):
         good = opened(when=at(2026, 1, 2), by=team_lead, nationality="MAR")
@@ -169,32 +137,3 @@ def test_the_kpi_page_shows_each_kpi_with_its_light_in_words(client, team_lead):
     assert response.status_code == 200
     assert [r.kpi for r in response.context["results"]] == list(Kpi)
     assert response.content.decode().count('class="regie-light regie-light--') == 6
-
-
-class TestLawfulDetention:
-    """KPI "lawfully imposed detention >= 90%" from detention's dated first rulings (art. 94 Vw 2000)."""
-
-    def ruling(self, measure, enforcer, on, ruling):
-        court.court_step_record(
-            measure=measure, kind=CourtStepKind.RULING, on=on, ruling=ruling, grounds="Oordeel van de rechtbank",
-            actor=enforcer, now=dt.datetime.combine(on, dt.time(12), tzinfo=dt.UTC),
-        )  # fmt: skip
-
-    def test_counts_each_detention_once_by_its_first_ruling_dated_in_the_period(self, db):
-        measures = []
-        for _i in range(4):
-            case = detention_case()
-            enforcer = enforcer_for(case)
-            measures.append((Measure.objects.get(order=issued_order(case, actor=enforcer)), enforcer))
-        (first, e1), (second, e2), (third, e3), (fourth, e4) = measures
-        self.ruling(first, e1, dt.date(2026, 12, 1), "lawful")
-        self.ruling(first, e1, dt.date(2026, 12, 20), "unlawful")  # the appeal's ruling: not counted again
-        self.ruling(second, e2, dt.date(2026, 12, 2), "lawful")
-        self.ruling(third, e3, dt.date(2026, 12, 3), "unlawful")
-        self.ruling(fourth, e4, dt.date(2027, 1, 4), "unlawful")  # 2027
-        result = {r.kpi: r for r in kpi_results(Period.year(2026))}[Kpi.LAWFUL_DETENTION]
-        assert (result.numerator, result.denominator, result.percentage) == (2, 3, Decimal("66.7"))
-        assert result.light == Light.RED
-        assert "first court ruling" in result.definition
-        result_2027 = {r.kpi: r for r in kpi_results(Period.year(2027))}[Kpi.LAWFUL_DETENTION]
-        assert (result_2027.numerator, result_2027.denominator) == (0, 1)

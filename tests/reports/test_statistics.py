@@ -234,7 +234,9 @@ def test_the_rebuild_command_reports_what_it_counted_and_its_time(lead):
     opened(when=at(2026, 1, 2), by=lead)
     out = StringIO()
     call_command("rebuild_summaries", stdout=out)
-    assert out.getvalue().startswith("Counted 1 case events, 0 LP transitions and 0 departure events in ")
+    assert out.getvalue().startswith(
+        "Counted 1 case events, 0 LP transitions, 0 departure events, 0 court steps and 0 complaint changes in "
+    )
     assert out.getvalue().rstrip().endswith(" s.")
     assert statistics.inflow(Y2026).total[1] == 1
 
