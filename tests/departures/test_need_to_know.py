@@ -17,6 +17,7 @@ from tests.factories.accounts import (
     ChainPartnerFactory,
     EnforcementOfficerFactory,
     FunctionalAdminFactory,
+    ManagementFactory,
     PrivacyOfficerFactory,
     TeamLeadFactory,
     UserFactory,
@@ -54,6 +55,7 @@ READERS = {
     "enforcement_officer": (Role.ENFORCEMENT_OFFICER, lambda case: EnforcementOfficerFactory(team=case.team), False),
     "functional_admin": (Role.FUNCTIONAL_ADMIN, lambda case: FunctionalAdminFactory(), False),
     "privacy_officer": (Role.PRIVACY_OFFICER, lambda case: PrivacyOfficerFactory(), False),
+    "management": (Role.MANAGEMENT, lambda case: ManagementFactory(), False),
     "medical_staff": (Role.MEDICAL_STAFF, lambda case: UserFactory(role=Role.MEDICAL_STAFF, team=None), True),
     "chain_partner (KMar, escorting)": (
         Role.CHAIN_PARTNER,
