@@ -24,8 +24,11 @@ from .models import BreakGlassGrant, Case, Handover
 from .querysets import NATIONAL_INTAKE
 
 
-def _scope_shape(user) -> tuple[str, dict]:
-    """The kind of the user's normal scope and the values it depends on (one compiled statement per kind)."""
+def scope_shape(user) -> tuple[str, dict]:
+    """The kind of the user's normal scope and the scalar values it depends on: for a prepared queryset's build.
+
+    `cases_of_scope(kind, **values)` is then the same queryset as `cases_visible_to(user)`.
+    """
     if not user.is_authenticated:
         return "none", {}
     if user.chain_partner:
@@ -54,7 +57,7 @@ def _scope_parts_of(kind, *, team_id=None, user_id=None, source=None) -> list[Q]
 
 def _scope_parts(user) -> list[Q]:
     """The user's normal scope (no break-the-glass) as the union of these conditions on Case (none: nothing)."""
-    kind, values = _scope_shape(user)
+    kind, values = scope_shape(user)
     return _scope_parts_of(kind, **values)
 
 
@@ -63,9 +66,14 @@ def _scope_of(kind, **values) -> Q:
     return reduce(operator.or_, parts) if parts else Q(pk__in=[])
 
 
+def cases_of_scope(kind, **values):
+    """Cases within a scope given by `scope_shape` (what cases_visible_to(user) is, for a prepared build)."""
+    return Case.objects.filter(_scope_of(kind, **values))
+
+
 def case_scope(user) -> Q:
     """The user's normal scope (no break-the-glass) as a condition on Case: a plain WHERE, no join, no distinct."""
-    kind, values = _scope_shape(user)
+    kind, values = scope_shape(user)
     return _scope_of(kind, **values)
 
 
@@ -195,7 +203,7 @@ def _case_of(user, case_id, queryset):
     related = _related_only(queryset)
     if related is None or type(case_id) is not int:
         return queryset.filter(case_scope(user), pk=case_id).first()
-    kind, values = _scope_shape(user)
+    kind, values = scope_shape(user)
     # The page's first query, on every case page: compiled once per scope kind, not per request.
     found = fetch_together({"case": prepared(_case_in_scope, kind, related, case_id=case_id, **values)})["case"]
     return found[0] if found else None

@@ -59,7 +59,7 @@ class TestCaseInScope:
     def test_the_prepared_lookup_states_what_a_fresh_build_states(self, world):
         users, cases = world
         for user in users.values():
-            kind, values = permissions._scope_shape(user)
+            kind, values = permissions.scope_shape(user)
             related = permissions._related_only(case_with_person())
             lookup = prepared(permissions._case_in_scope, kind, related, case_id=cases["own"].pk, **values)
             assert isinstance(lookup, Prepared)
