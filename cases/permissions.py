@@ -55,20 +55,18 @@ def _scope_parts_of(kind, *, team_id=None, user_id=None, source=None) -> list[Q]
     return []
 
 
-def _scope_parts(user) -> list[Q]:
-    """The user's normal scope (no break-the-glass) as the union of these conditions on Case (none: nothing)."""
-    kind, values = scope_shape(user)
-    return _scope_parts_of(kind, **values)
-
-
 def _scope_of(kind, **values) -> Q:
     parts = _scope_parts_of(kind, **values)
     return reduce(operator.or_, parts) if parts else Q(pk__in=[])
 
 
-def cases_of_scope(kind, **values):
-    """Cases within a scope given by `scope_shape` (what cases_visible_to(user) is, for a prepared build)."""
-    return Case.objects.filter(_scope_of(kind, **values))
+def cases_of_scope(kind, *, within=None, **values):
+    """Cases within a scope given by `scope_shape` (what cases_visible_to(user, within=) is, for a prepared build)."""
+    if within is None:
+        return Case.objects.filter(_scope_of(kind, **values))
+    if within in _scope_parts_of(kind, **values):
+        return Case.objects.filter(within)
+    return Case.objects.filter(_scope_of(kind, **values) & within)
 
 
 def case_scope(user) -> Q:
@@ -85,11 +83,8 @@ def cases_visible_to(user, *, within=None):
     query already has makes PostgreSQL estimate a handful of rows where there are thousands, and it
     then sorts them all instead of reading the work queue's index in order.
     """
-    if within is None:
-        return Case.objects.filter(case_scope(user))
-    if within in _scope_parts(user):
-        return Case.objects.filter(within)
-    return Case.objects.filter(case_scope(user) & within)
+    kind, values = scope_shape(user)
+    return cases_of_scope(kind, within=within, **values)
 
 
 def can_edit_case(user, case) -> bool:

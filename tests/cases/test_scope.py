@@ -64,7 +64,7 @@ class TestCaseInScope:
             lookup = prepared(permissions._case_in_scope, kind, related, case_id=cases["own"].pk, **values)
             assert isinstance(lookup, Prepared)
             entry = lookup.compiled()
-            if entry is None:
+            if entry.empty:
                 assert kind == "none"
                 continue
             sql, params = lookup.queryset().query.get_compiler(using="default").as_sql()
