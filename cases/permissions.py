@@ -17,30 +17,62 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
+from dtv.core.batch import fetch_together, prepared
+
 from .constants import Phase, source_of_partner
 from .models import BreakGlassGrant, Case, Handover
 from .querysets import NATIONAL_INTAKE
 
 
-def _scope_parts(user) -> list[Q]:
-    """The user's normal scope (no break-the-glass) as the union of these conditions on Case (none: nothing)."""
+def scope_shape(user) -> tuple[str, dict]:
+    """The kind of the user's normal scope and the scalar values it depends on: for a prepared queryset's build.
+
+    `cases_of_scope(kind, **values)` is then the same queryset as `cases_visible_to(user)`.
+    """
     if not user.is_authenticated:
-        return []
+        return "none", {}
     if user.chain_partner:
-        return [Q(pk__in=Handover.objects.filter(source=source_of_partner(user.chain_partner)).values("case_id"))]
+        source = source_of_partner(user.chain_partner)
+        return ("partner", {"source": str(source)}) if source else ("none", {})
     if not user.has_perm("cases.view_case"):
-        return []
+        return "none", {}
     if user.has_perm("cases.view_team_caseload"):
-        return [Q(team_id=user.team_id), NATIONAL_INTAKE] if user.team_id else [NATIONAL_INTAKE]
+        return ("lead", {"team_id": user.team_id}) if user.team_id else ("intake", {})
     if not user.team_id:
-        return []
-    return [Q(team_id=user.team_id) & (Q(confidential=False) | Q(case_officer=user))]
+        return "none", {}
+    return "officer", {"team_id": user.team_id, "user_id": user.pk}
+
+
+def _scope_parts_of(kind, *, team_id=None, user_id=None, source=None) -> list[Q]:
+    if kind == "partner":
+        return [Q(pk__in=Handover.objects.filter(source=source).values("case_id"))]
+    if kind == "lead":
+        return [Q(team_id=team_id), NATIONAL_INTAKE]
+    if kind == "intake":
+        return [NATIONAL_INTAKE]
+    if kind == "officer":
+        return [Q(team_id=team_id) & (Q(confidential=False) | Q(case_officer=user_id))]
+    return []
+
+
+def _scope_of(kind, **values) -> Q:
+    parts = _scope_parts_of(kind, **values)
+    return reduce(operator.or_, parts) if parts else Q(pk__in=[])
+
+
+def cases_of_scope(kind, *, within=None, **values):
+    """Cases within a scope given by `scope_shape` (what cases_visible_to(user, within=) is, for a prepared build)."""
+    if within is None:
+        return Case.objects.filter(_scope_of(kind, **values))
+    if within in _scope_parts_of(kind, **values):
+        return Case.objects.filter(within)
+    return Case.objects.filter(_scope_of(kind, **values) & within)
 
 
 def case_scope(user) -> Q:
     """The user's normal scope (no break-the-glass) as a condition on Case: a plain WHERE, no join, no distinct."""
-    parts = _scope_parts(user)
-    return reduce(operator.or_, parts) if parts else Q(pk__in=[])
+    kind, values = scope_shape(user)
+    return _scope_of(kind, **values)
 
 
 def cases_visible_to(user, *, within=None):
@@ -51,11 +83,8 @@ def cases_visible_to(user, *, within=None):
     query already has makes PostgreSQL estimate a handful of rows where there are thousands, and it
     then sorts them all instead of reading the work queue's index in order.
     """
-    if within is None:
-        return Case.objects.filter(case_scope(user))
-    if within in _scope_parts(user):
-        return Case.objects.filter(within)
-    return Case.objects.filter(case_scope(user) & within)
+    kind, values = scope_shape(user)
+    return cases_of_scope(kind, within=within, **values)
 
 
 def can_edit_case(user, case) -> bool:
@@ -130,11 +159,56 @@ class OutsideScope(Exception):
         self.case_id = case_id
 
 
+def _related_only(queryset) -> tuple | None:
+    """The select_related paths of a Case queryset that does nothing else (None: it filters, orders, annotates...)."""
+    if queryset is None:
+        return ()
+    query = queryset.query
+    plain = (
+        queryset.model is Case
+        and not query.where
+        and not query.annotations
+        and not query.extra
+        and not query.order_by
+        and not query.distinct
+        and not query.combinator
+        and not query.deferred_loading[0]
+        and query.low_mark == 0
+        and query.high_mark is None
+        and not queryset._prefetch_related_lookups
+    )
+    if not plain or query.select_related is True:
+        return None
+
+    def paths(tree, prefix=""):
+        for name, below in sorted((tree or {}).items()):
+            yield prefix + name
+            yield from paths(below, f"{prefix}{name}__")
+
+    return tuple(paths(query.select_related or {}))
+
+
+def _case_in_scope(kind, related, *, case_id, **values):
+    # The case by id within a scope of this kind: a prepared statement per kind (dtv.core.batch.prepared).
+    cases = Case.objects.select_related(*related) if related else Case.objects.all()  # select_related(): every FK
+    return cases.filter(_scope_of(kind, **values), pk=case_id)[:1]
+
+
+def _case_of(user, case_id, queryset):
+    related = _related_only(queryset)
+    if related is None or type(case_id) is not int:
+        return queryset.filter(case_scope(user), pk=case_id).first()
+    kind, values = scope_shape(user)
+    # The page's first query, on every case page: compiled once per scope kind, not per request.
+    found = fetch_together({"case": prepared(_case_in_scope, kind, related, case_id=case_id, **values)})["case"]
+    return found[0] if found else None
+
+
 def case_access(*, user, case_id, now, queryset=None, break_glass=True) -> CaseAccess | None:
     """The user's access to case `case_id`: None if it does not exist, OutsideScope if only the glass helps."""
     base = queryset if queryset is not None else Case.objects.all()
     # The scope as a plain WHERE on the same query: a `pk IN (subquery)` costs the planner more than the read.
-    case = base.filter(case_scope(user), pk=case_id).first()
+    case = _case_of(user, case_id, queryset)
     if case is not None:
         return CaseAccess(case=case, user=user)
     if not break_glass or not user.has_perm("cases.break_glass"):

@@ -40,7 +40,7 @@ from ..models import (
     WorkItem,
 )
 from ..panels import Panel, check_querysets, panel_context, panel_rows, panels_for, register_panel
-from ..permissions import cases_visible_to
+from ..permissions import cases_of_scope, scope_shape
 from .removability import Removability, removability_from_rows, removability_querysets
 
 TIMELINE_PAGE_SIZE = 50
@@ -298,9 +298,10 @@ def _note_rows(case, **kwargs):
     return prepared(_note_build, case_id=case.pk)
 
 
-def _person_rows(case, *, user, **kwargs):
-    person_id = case.foreign_national_id
-    visible = cases_visible_to(user)
+def _person_build(kind, *, person_id, **scope):
+    # `kind` and `scope` are the reader's scope (permissions.scope_shape): a relative's identity shows only to who
+    # may see a case of that relative, so the build depends on the reader, and is prepared per kind of scope.
+    visible = cases_of_scope(kind, **scope)
     return {
         "aliases": Alias.objects.filter(foreign_national_id=person_id).order_by("surname", "given_names"),
         "family_links": FamilyLink.objects.filter(foreign_national_id=person_id)
@@ -318,6 +319,11 @@ def _person_rows(case, *, user, **kwargs):
         .annotate(requester_visible=Exists(visible.filter(foreign_national_id=OuterRef("foreign_national_id"))))
         .order_by("requested_at", "id"),
     }
+
+
+def _person_rows(case, *, user, **kwargs):
+    kind, scope = scope_shape(user)
+    return prepared(_person_build, kind, person_id=case.foreign_national_id, **scope)
 
 
 def _person(case, rows, **kwargs):

@@ -9,10 +9,11 @@ from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy
 
 from dtv.accounts.constants import Role
-from dtv.core.pagination import KeysetPage, keyset_page
+from dtv.core.batch import counted, fetch_together, prepared
+from dtv.core.pagination import KeysetPage, keyset_result, keyset_slice, parse_cursor
 
 from ..models import Case, Nationality
-from ..permissions import cases_visible_to
+from ..permissions import cases_of_scope, cases_visible_to, scope_shape
 from ..querysets import NATIONAL_INTAKE, queue_urgency
 from ..removability import legal_obstacle_annotation
 
@@ -65,6 +66,12 @@ def _queue(*, user, on, within):
     return cases_visible_to(user, within=within).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
 
 
+def _queue_of_scope(view, kind, *, on, me, **scope):
+    # The queue of `view` for a reader whose scope is (kind, scope) (permissions.scope_shape), `me` their id.
+    within = {"mijn": Q(case_officer=me), "team": Q(team_id=scope.get("team_id")), "intake": NATIONAL_INTAKE}[view]
+    return cases_of_scope(kind, within=within, **scope).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
+
+
 @dataclass(frozen=True)
 class QueuePage:
     """A keyset page of work-queue rows as plain values, and each shown person's (country, status) pairs."""
@@ -73,13 +80,11 @@ class QueuePage:
     nationalities: dict[int, list[tuple[str, str]]]
 
 
-def queue_page(rows, *, sort, cursor, size=QUEUE_PAGE_SIZE) -> QueuePage:
-    """One keyset page of the queue `rows` in `sort` order, with the nationalities (on PostgreSQL in the same query)."""
+def _page_rows(rows, *, sort, parsed, size):
+    # The values() of one keyset page of `rows` in `sort` order; on PostgreSQL with each person's nationalities.
     rows = workqueue_sorted(rows, sort)
     if connections[rows.db].vendor != "postgresql":
-        page = keyset_page(rows.values(*QUEUE_VALUES), cursor=cursor, size=size)
-        people = [row["foreign_national_id"] for row in page.rows]
-        return QueuePage(page=page, nationalities=_nationalities(people) if people else {})
+        return keyset_slice(rows.values(*QUEUE_VALUES), parsed, size=size)
     from django.contrib.postgres.expressions import ArraySubquery
 
     # "status:country" in the order every list shows them; neither a status code nor a country code has a ":".
@@ -88,17 +93,52 @@ def queue_page(rows, *, sort, cursor, size=QUEUE_PAGE_SIZE) -> QueuePage:
         .order_by("status", "country")
         .values(pair=Concat("status", Value(":"), "country", output_field=CharField()))
     )
-    page = keyset_page(
-        rows.annotate(nationality_pairs=ArraySubquery(pairs)).values(*QUEUE_VALUES, "nationality_pairs"),
-        cursor=cursor,
-        size=size,
-    )
+    rows = rows.annotate(nationality_pairs=ArraySubquery(pairs)).values(*QUEUE_VALUES, "nationality_pairs")
+    return keyset_slice(rows, parsed, size=size)
+
+
+def _finish(rows, parsed, size) -> QueuePage:
+    page = keyset_result(rows, parsed, size=size)
+    if page.rows and "nationality_pairs" not in page.rows[0]:
+        people = [row["foreign_national_id"] for row in page.rows]
+        return QueuePage(page=page, nationalities=_nationalities(people))
     nationalities = {}
     for row in page.rows:
         nationalities[row["foreign_national_id"]] = [
             tuple(reversed(pair.split(":", 1))) for pair in row.pop("nationality_pairs")
         ]
     return QueuePage(page=page, nationalities=nationalities)
+
+
+def queue_page(rows, *, sort, cursor, size=QUEUE_PAGE_SIZE) -> QueuePage:
+    """One keyset page of the queue `rows` in `sort` order, with the nationalities (on PostgreSQL in the same query)."""
+    parsed = parse_cursor(cursor)
+    return _finish(_page_rows(rows, sort=sort, parsed=parsed, size=size), parsed, size)
+
+
+def _queue_build(view, kind, sort, direction, size, *, on, me, key=None, pk=None, **scope):
+    rows = _queue_of_scope(view, kind, on=on, me=me, **scope)
+    parsed = (direction, key, pk) if direction else None
+    return {"total": counted(rows), "page": _page_rows(rows, sort=sort, parsed=parsed, size=size)}
+
+
+def queue_total_and_page(*, view, user, on, sort, cursor, size=QUEUE_PAGE_SIZE) -> tuple[int, QueuePage]:
+    """(number of cases, one keyset page) of the unfiltered queue `view` ("mijn", "team", "intake") of `user`.
+
+    The same rows as queue_page(workqueue_<view>(…)) with its count, prepared (dtv.core.batch.prepared) per
+    view, kind of scope, sort and direction: one statement, compiled once per process, for the queue's pages.
+    """
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    parsed = parse_cursor(cursor)
+    if view == "team" and not user.team_id:
+        return 0, QueuePage(page=KeysetPage(rows=[], next_cursor=None, previous_cursor=None), nationalities={})
+    kind, scope = scope_shape(user)
+    values = {"on": on, "me": user.pk, **scope}
+    if parsed:
+        values.update(key=parsed[1], pk=parsed[2])
+    direction = parsed[0] if parsed else None
+    rows = fetch_together(prepared(_queue_build, view, kind, sort, direction, size, **values))
+    return rows["total"], _finish(rows["page"], parsed, size)
 
 
 def _nationalities(person_ids) -> dict[int, list[tuple[str, str]]]:

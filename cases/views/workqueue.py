@@ -25,6 +25,7 @@ from ..selectors import (
     DEFAULT_SORT,
     SORTS,
     queue_page,
+    queue_total_and_page,
     team_case_officers,
     workqueue_intake,
     workqueue_mine,
@@ -52,10 +53,17 @@ def workqueue(request):
     filterset = WorkqueueFilter(
         request.GET or None, queryset=base, officers=officers if view == "team" else None, now=now
     )
-    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else base
+    filtered = filterset.is_bound and filterset.is_valid() and any(
+        value not in (None, "") for value in filterset.form.cleaned_data.values()
+    )
     sort = request.GET.get("sorteer") if request.GET.get("sorteer") in SORTS else DEFAULT_SORT
-    total = rows.count()
-    queue = queue_page(rows, sort=sort, cursor=request.GET.get("pagina"))
+    if filtered:
+        rows = filterset.qs
+        total = rows.count()
+        queue = queue_page(rows, sort=sort, cursor=request.GET.get("pagina"))
+    else:
+        # The queue as it opens (and pages): its count and page in one prepared statement.
+        total, queue = queue_total_and_page(view=view, user=user, on=on, sort=sort, cursor=request.GET.get("pagina"))
     page = queue.page
     people = [case["foreign_national_id"] for case in page.rows]
     if people:

@@ -32,15 +32,40 @@ from weakref import ref as weak_ref
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Q, QuerySet
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import ModelIterable, ValuesIterable, get_related_populators
 from django.utils.dateparse import parse_duration
+
+
+class Counted:
+    """The number of rows of a queryset, fetched with the others (`counted(queryset)`): an int, not a list."""
+
+    __slots__ = ("queryset",)
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    @property
+    def db(self):
+        return self.queryset.db
+
+
+def counted(queryset) -> Counted:
+    """`queryset.count()` as a part of `fetch_together`'s statement (or of a prepared build)."""
+    return Counted(queryset)
+
+
+def _count_compiler(queryset):
+    # What count() counts: the rows, without their order (as Query.get_count clears it).
+    query = queryset.query.chain()
+    query.clear_ordering(force=True)
+    return query.get_compiler(using=queryset.db)
 
 
 def _check_fetchable(name, queryset):
     if queryset._prefetch_related_lookups:
         raise ValueError(f"{name}: prefetch_related is not supported; fetch the related rows as their own queryset.")
-    if queryset._iterable_class is not ModelIterable:
-        raise ValueError(f"{name}: only model querysets (no values()/values_list()) can be fetched together.")
+    if queryset._iterable_class not in (ModelIterable, ValuesIterable):
+        raise ValueError(f"{name}: only model and values() querysets (no values_list()) can be fetched together.")
 
 
 def _wrapped(compiler, sql):
@@ -50,7 +75,10 @@ def _wrapped(compiler, sql):
 
 
 def fetch_together(querysets: Mapping[str, object], *, using=None) -> dict[str, list]:
-    """Evaluate every queryset of `querysets` (name → QuerySet or Prepared) in one SQL statement; name → instances."""
+    """Evaluate every queryset of `querysets` (name → QuerySet, counted() or Prepared) in one SQL statement.
+
+    name → its instances (dicts for a values() queryset), or the count of a counted() one.
+    """
     querysets = dict(querysets)
     if not querysets:
         return {}
@@ -59,52 +87,58 @@ def fetch_together(querysets: Mapping[str, object], *, using=None) -> dict[str, 
     for name, queryset in querysets.items():
         if isinstance(queryset, QuerySet):
             _check_fetchable(name, queryset)
+        elif isinstance(queryset, Counted):
+            _check_fetchable(name, queryset.queryset)
         elif not isinstance(queryset, Prepared):
-            raise TypeError(f"{name}: a QuerySet or a Prepared queryset, not {type(queryset).__name__}.")
+            raise TypeError(f"{name}: a QuerySet, counted() or a Prepared queryset, not {type(queryset).__name__}.")
     if connection.vendor != "postgresql":
-        return {
-            name: list(queryset.queryset() if isinstance(queryset, Prepared) else queryset)
-            for name, queryset in querysets.items()
-        }
+        return {name: _evaluate_alone(queryset) for name, queryset in querysets.items()}
 
     plans, parts, params = {}, [], []
     for name, queryset in querysets.items():
-        if isinstance(queryset, Prepared):
-            compiled = queryset.compiled()
-            if compiled is None:
-                plans[name] = None
-                continue
-            parts.append(compiled.wrapped)
-            params.extend(compiled.params_for(queryset.values))
-            plans[name] = compiled.row_plan
+        compiled = queryset.compiled() if isinstance(queryset, Prepared) else _compile(queryset, db)
+        if compiled.empty:
+            plans[name] = compiled  # no SQL at all: [] or 0
             continue
-        compiler = queryset.query.get_compiler(using=db)
-        try:
-            sql, sql_params = compiler.as_sql()
-        except EmptyResultSet:
-            plans[name] = None
-            continue
-        parts.append(_wrapped(compiler, sql))
-        params.extend(sql_params)
-        plans[name] = _RowPlan(queryset, compiler, db)
+        parts.append(compiled.wrapped)
+        params.extend(compiled.params_for(queryset.values) if isinstance(queryset, Prepared) else compiled.params)
+        plans[name] = compiled
     texts = []
     if parts:
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(parts), params)
             texts = list(cursor.fetchone())
     results = {}
-    for name, plan in plans.items():
-        if plan is None:
-            results[name] = []
-            continue
-        results[name] = plan.instances(json.loads(texts.pop(0), parse_float=Decimal), db)
+    for name, compiled in plans.items():
+        if compiled.empty:
+            results[name] = 0 if compiled.counting else []
+        elif compiled.counting:
+            results[name] = texts.pop(0)
+        else:
+            results[name] = compiled.row_plan.instances(json.loads(texts.pop(0), parse_float=Decimal), db)
     return results
+
+
+def _evaluate_alone(queryset):
+    if isinstance(queryset, Prepared):
+        queryset = queryset.queryset()
+    if isinstance(queryset, Counted):
+        return queryset.queryset.count()
+    return list(queryset)
+
+
+def _compile(queryset, db, *, sql_params=None):
+    """A QuerySet or counted() compiled for the shared statement (`sql_params`: as compiled already)."""
+    counting = isinstance(queryset, Counted)
+    compiler = _count_compiler(queryset.queryset) if counting else queryset.query.get_compiler(using=db)
+    sql, params = sql_params if sql_params is not None else _as_sql(compiler)
+    return _Compiled(queryset.queryset if counting else queryset, compiler, sql, params, (), db, counting=counting)
 
 
 class _RowPlan:
     """How a queryset's JSON rows become its instances: loaders, converters, populators (worked out once)."""
 
-    __slots__ = ("keys", "loaders", "converters", "model_cls", "fetch_mode", "start", "end", "init_list",
+    __slots__ = ("keys", "names", "loaders", "converters", "model_cls", "fetch_mode", "start", "end", "init_list",
                  "populators", "annotations")  # fmt: skip
 
     def __init__(self, queryset, compiler, db):
@@ -113,9 +147,16 @@ class _RowPlan:
         if compiler.has_composite_fields(fields):
             raise ValueError("Composite primary keys are not supported by fetch_together.")
         self.keys = [f"c{i}" for i in range(len(fields))]
+        query = queryset.query
+        # A values() queryset gives dicts of these names, as ValuesIterable does.
+        self.names = None
+        if queryset._iterable_class is ValuesIterable:
+            self.names = list(query.selected or [*query.extra_select, *query.values_select, *query.annotation_select])
         self.loaders = [_loader(expression.output_field) for expression in fields]
         # What compiler.results_iter applies, looked up once instead of for every evaluation.
         self.converters = list(compiler.get_converters(fields).items())
+        if self.names is not None:
+            return
         self.model_cls = klass_info["model"]
         self.fetch_mode = queryset._fetch_mode
         self.start, self.end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
@@ -127,9 +168,10 @@ class _RowPlan:
         """The instances of these JSON rows, as QuerySet.__iter__ builds them."""
         # The converters get this thread's connection: a prepared plan outlives the one it was compiled on.
         keys, loaders, converters, connection = self.keys, self.loaders, self.converters, connections[db]
-        model_cls, fetch_mode, start, end, init_list = (
-            self.model_cls, self.fetch_mode, self.start, self.end, self.init_list
-        )  # fmt: skip
+        if self.names is None:
+            model_cls, fetch_mode, start, end, init_list = (
+                self.model_cls, self.fetch_mode, self.start, self.end, self.init_list
+            )  # fmt: skip
         instances, peers = [], []
         for json_row in json_rows:
             row = [load(json_row[key]) for key, load in zip(keys, loaders, strict=True)]
@@ -138,6 +180,9 @@ class _RowPlan:
                 for convert in functions:
                     value = convert(value, expression, connection)
                 row[position] = value
+            if self.names is not None:
+                instances.append(dict(zip(self.names, row, strict=True)))
+                continue
             instance = model_cls.from_db(db, init_list, row[start:end], fetch_mode=fetch_mode)
             if fetch_mode.track_peers:
                 peers.append(weak_ref(instance))
@@ -198,21 +243,27 @@ _SENTINELS = {
 
 
 class _Compiled:
-    """One queryset of a prepared build, compiled once: the wrapped SQL, its parameters and the value slots."""
+    """A queryset compiled for the shared statement: its SQL wrapped, its parameters, a prepared one's value slots."""
 
-    __slots__ = ("queryset", "compiler", "sql", "wrapped", "params", "slots", "row_plan")
+    __slots__ = ("queryset", "compiler", "sql", "wrapped", "params", "slots", "row_plan", "counting", "empty")
 
-    def __init__(self, queryset, compiler, sql, params, slots, db):
+    def __init__(self, queryset, compiler, sql, params, slots, db, *, counting=False):
         self.queryset, self.compiler, self.sql, self.params, self.slots = queryset, compiler, sql, params, slots
-        self.wrapped = _wrapped(compiler, sql)
-        self.row_plan = _RowPlan(queryset, compiler, db)
+        self.counting, self.empty = counting, sql is None  # empty: no SQL at all (`id__in=[]`), [] or 0
+        self.wrapped = None if self.empty else (_counting(sql) if counting else _wrapped(compiler, sql))
+        self.row_plan = None if self.empty or counting else _RowPlan(queryset, compiler, db)
 
     def params_for(self, values) -> list:
         """The statement's parameters with this request's values in their slots."""
         params = list(self.params)
-        for position, name in self.slots:
-            params[position] = values[name]
+        for position, name, wrap in self.slots:
+            params[position] = values[name] if wrap is None else wrap(values[name])
         return params
+
+
+def _counting(sql):
+    # `sql` is Django's own compiled query with its parameters kept apart: nothing user-given is pasted in.
+    return f"(SELECT COUNT(*) FROM ({sql}) AS t)"  # noqa: S608  # nosec B608
 
 
 _COMPILED: dict[tuple, dict] = {}
@@ -220,6 +271,14 @@ _COMPILED: dict[tuple, dict] = {}
 
 def _identical(a, b):
     return type(a) is type(b) and a == b
+
+
+def _stands_for(param, stand_in):
+    # A value as Django passed it on: itself, or for an integer column bound by the server wrapped in the
+    # column's integer type (psycopg's Int2/Int4/Int8, subclasses of int: Django's adapt_integerfield_value).
+    if _identical(param, stand_in):
+        return True
+    return type(stand_in) is int and isinstance(param, int) and not isinstance(param, bool) and param == stand_in
 
 
 def _as_sql(compiler):
@@ -234,34 +293,37 @@ def _compile_build(build, static, names, types, db):
     for index in (0, 1):
         stand_ins.append({name: _SENTINELS[types[name]][index](k) for k, name in enumerate(names)})
     built = [build(*static, **values) for values in stand_ins]
-    if isinstance(built[0], QuerySet):
+    if isinstance(built[0], (QuerySet, Counted)):
         built = [{None: queryset} for queryset in built]
     if set(built[0]) != set(built[1]):
         raise ValueError(f"{build.__qualname__}: its querysets depend on the values it was given (names differ).")
     compiled = {}
     for key, queryset in built[0].items():
         other = built[1][key]
-        if not isinstance(queryset, QuerySet):
-            raise TypeError(f"{build.__qualname__}: {key} is not a QuerySet.")
-        _check_fetchable(key, queryset)
-        compiler = queryset.query.get_compiler(using=db)
-        sql, params = _as_sql(compiler)
-        other_sql, other_params = _as_sql(other.query.get_compiler(using=db))
+        if not isinstance(queryset, (QuerySet, Counted)) or type(other) is not type(queryset):
+            raise TypeError(f"{build.__qualname__}: {key} is not a QuerySet or counted().")
+        _check_fetchable(key, queryset.queryset if isinstance(queryset, Counted) else queryset)
+        first = _compile(queryset, db)
+        sql, params = first.sql, first.params
+        second = _compile(other, db)
+        other_sql, other_params = second.sql, second.params
         if sql is None and other_sql is None:
-            compiled[key] = None  # empty whatever the values (`id__in=[]`): no SQL at all
+            compiled[key] = first  # empty whatever the values (`id__in=[]`): no SQL at all
             continue
         if sql != other_sql or len(params) != len(other_params):
             raise ValueError(f"{build.__qualname__}: {key} depends in Python on the values it was given.")
         slots = []
         for position, (a, b) in enumerate(zip(params, other_params, strict=True)):
-            name = next((n for n in names if _identical(a, stand_ins[0][n]) and _identical(b, stand_ins[1][n])), None)
+            name = next((n for n in names if _stands_for(a, stand_ins[0][n]) and _stands_for(b, stand_ins[1][n])), None)
             if name is not None:
-                slots.append((position, name))
-            elif not _identical(a, b) or any(_identical(a, v) for v in stand_ins[0].values()):
+                # The value goes in as the stand-in went: wrapped in the same integer type, if it was.
+                slots.append((position, name, None if type(a) is type(stand_ins[0][name]) else type(a)))
+            elif not _identical(a, b) or any(_stands_for(a, v) for v in stand_ins[0].values()):
                 raise ValueError(
                     f"{build.__qualname__}: {key} derives a parameter from a value; pass it as a value of its own."
                 )
-        compiled[key] = _Compiled(queryset, compiler, sql, tuple(params), tuple(slots), db)
+        first.params, first.slots = tuple(params), tuple(slots)
+        compiled[key] = first
     return compiled
 
 
@@ -325,7 +387,7 @@ def prepared(build, *static, using="default", **values):
     group = _Group(build, static, values, using)
     if connections[using].vendor != "postgresql":
         # Nothing is compiled ahead on other databases: the querysets are built as they would be.
-        return group.built()[None] if isinstance(group.built().get(None), QuerySet) else dict(group.built())
+        return group.built()[None] if isinstance(group.built().get(None), (QuerySet, Counted)) else dict(group.built())
     keys = group.compiled().keys()
     if None in keys:
         return Prepared(group, None, values)

@@ -52,16 +52,28 @@ def _parse(cursor):
         return None
 
 
-def keyset_page(queryset, *, cursor=None, size=50) -> KeysetPage:
-    """One page of `queryset` (annotated with `sort_key`), after or before the row the cursor names."""
-    parsed = _parse(cursor) if cursor else None
+def parse_cursor(cursor):
+    """(direction, key, pk) of a signed cursor; None for none or a tampered one (the first page)."""
+    return _parse(cursor) if cursor else None
+
+
+def keyset_slice(queryset, parsed, *, size=50):
+    """The unevaluated rows of the page after (or before) the parsed cursor, one more than a page."""
     if parsed and parsed[0] == "before":
         _direction, key, pk = parsed
-        rows = list(
-            queryset.filter(Q(sort_key__lte=key), Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk)).order_by(
-                "-sort_key", "-pk"
-            )[: size + 1]
-        )
+        return queryset.filter(Q(sort_key__lte=key), Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk)).order_by(
+            "-sort_key", "-pk"
+        )[: size + 1]
+    if parsed:
+        _direction, key, pk = parsed
+        queryset = queryset.filter(Q(sort_key__gte=key), Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
+    return queryset.order_by("sort_key", "pk")[: size + 1]
+
+
+def keyset_result(rows, parsed, *, size=50) -> KeysetPage:
+    """The page of the evaluated `keyset_slice` rows, with the cursors on either side."""
+    rows = list(rows)
+    if parsed and parsed[0] == "before":
         more_before = len(rows) > size
         rows = list(reversed(rows[:size]))
         return KeysetPage(
@@ -69,10 +81,6 @@ def keyset_page(queryset, *, cursor=None, size=50) -> KeysetPage:
             next_cursor=_cursor("after", rows[-1]) if rows else None,
             previous_cursor=_cursor("before", rows[0]) if rows and more_before else None,
         )
-    if parsed:
-        _direction, key, pk = parsed
-        queryset = queryset.filter(Q(sort_key__gte=key), Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
-    rows = list(queryset.order_by("sort_key", "pk")[: size + 1])
     more_after = len(rows) > size
     rows = rows[:size]
     return KeysetPage(
@@ -80,3 +88,9 @@ def keyset_page(queryset, *, cursor=None, size=50) -> KeysetPage:
         next_cursor=_cursor("after", rows[-1]) if rows and more_after else None,
         previous_cursor=_cursor("before", rows[0]) if rows and parsed else None,
     )
+
+
+def keyset_page(queryset, *, cursor=None, size=50) -> KeysetPage:
+    """One page of `queryset` (annotated with `sort_key`), after or before the row the cursor names."""
+    parsed = parse_cursor(cursor)
+    return keyset_result(keyset_slice(queryset, parsed, size=size), parsed, size=size)

@@ -203,10 +203,11 @@ class TestRowsAsRendered:
             False,
         )
         html = response.text
-        assert "Vertrektermijn: <span class=\"regie-nowrap\">26-11-2026</span>" in html
+        assert 'Vertrektermijn: <span class="regie-nowrap">26-11-2026</span>' in html
         assert '<span class="regie-nowrap" data-testid="urgency">(nog 3 dagen)</span>' in html
         assert '<span class="regie-nowrap" data-testid="urgency">(3 dagen verstreken)</span>' in html
         assert html.count('<span class="utrecht-badge-status regie-statutory">wettelijk</span>') == 1
+
 
 class TestOfficerChoices:
     """The team's officers are loaded once per page and serve the officer filter and the bulk form alike."""
@@ -235,3 +236,57 @@ class TestOfficerChoices:
         assert offered == {"", str(case_officer.pk), str(colleague.pk)}
         refused = client.get(URL, {"weergave": "team", "regievoerder": stranger.pk})
         assert not refused.context["filterset"].is_valid()
+
+
+class TestPreparedQueue:
+    """The queue as it opens and pages is one prepared statement: the same rows and count as the queryset itself."""
+
+    @pytest.fixture
+    def queues(self, case_officer, team_lead):
+        from cases.services import departure_term_record as record
+
+        for i in range(7):
+            case = CaseFactory(case_officer=case_officer, in_progress=True)
+            if i % 2:
+                record(case=case, effective_on=dt.date(2026, 11, 1 + i), actor=case_officer, now=NOW)
+        CaseFactory.create_batch(3, case_officer=CaseOfficerFactory(team=case_officer.team), in_progress=True)
+        CaseFactory.create_batch(2, unassigned=True, team=None)
+        CaseFactory(confidential=True, case_officer=CaseOfficerFactory(team=case_officer.team))
+        CaseFactory()  # another team's
+        return case_officer, team_lead
+
+    def test_every_view_sort_and_page_gives_what_the_queryset_gives(self, queues):
+        from cases.selectors import (
+            SORTS,
+            queue_page,
+            queue_total_and_page,
+            workqueue_intake,
+            workqueue_mine,
+            workqueue_team,
+        )
+
+        officer, lead = queues
+        on = dt.date(2026, 11, 23)
+        views = [("mijn", officer, workqueue_mine), ("mijn", lead, workqueue_mine), ("team", lead, workqueue_team),
+                 ("intake", lead, workqueue_intake)]  # fmt: skip
+        for view, user, base in views:
+            for sort in SORTS:
+                cursor, seen = None, 0
+                while True:
+                    rows = base(user=user, on=on)
+                    expected = queue_page(rows, sort=sort, cursor=cursor, size=3)
+                    total, page = queue_total_and_page(view=view, user=user, on=on, sort=sort, cursor=cursor, size=3)
+                    assert total == rows.count() and (total > 0 or user == lead and view == "mijn"), (view, sort)
+                    assert page == expected, (view, sort, cursor)
+                    seen += len(page.page.rows)
+                    if not page.page.next_cursor:
+                        break
+                    cursor = page.page.next_cursor
+                assert seen == total, (view, sort)
+                if expected.page.previous_cursor:  # and back again
+                    back = queue_total_and_page(
+                        view=view, user=user, on=on, sort=sort, cursor=expected.page.previous_cursor, size=3
+                    )[1]
+                    assert back == queue_page(
+                        base(user=user, on=on), sort=sort, cursor=expected.page.previous_cursor, size=3
+                    )

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from cases.models import CaseEvent, Deadline, LegalProcedure, Nationality
 from cases.services import departure_term_record, note_add
 from dtv.core import batch
-from dtv.core.batch import Prepared, fetch_together, matching, prepared, prepared_for
+from dtv.core.batch import Prepared, counted, fetch_together, matching, prepared, prepared_for
 from tests.factories.cases import CaseFactory, ProcedureFactory
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
@@ -163,7 +163,7 @@ class TestPreparedPanels:
         fresh = {name: q.queryset() for name, q in found.items()}
         for name, queryset in found.items():
             entry = queryset.compiled()
-            if entry is None:
+            if entry.empty:
                 assert list(fresh[name]) == [], name
                 continue
             sql, params_ = fresh[name].query.get_compiler(using="default").as_sql()
@@ -197,3 +197,24 @@ class TestPreparedPanels:
             case, admin_user, on=dt.date(2026, 11, 23), params={"voor": str(events[1].pk)}
         )
         assert [e.pk for e in rows["panel:tijdlijn:events"]] == [e.pk for e in events[2:]]
+
+
+def _counted_and_values(*, case_id):
+    events = CaseEvent.objects.filter(case_id=case_id)
+    return {
+        "count": counted(events.order_by("-id")),
+        "kinds": events.order_by("id").values("id", "kind", "occurred_at"),
+    }
+
+
+class TestCountedAndValues:
+    def test_a_count_and_a_values_queryset_give_what_count_and_values_give(self, case):
+        events = CaseEvent.objects.filter(case_id=case.pk)
+        expected = {"count": events.count(), "kinds": list(events.order_by("id").values("id", "kind", "occurred_at"))}
+        with CaptureQueriesContext(connection) as queries:
+            together = fetch_together(
+                {"count": counted(events), "kinds": events.order_by("id").values("id", "kind", "occurred_at")}
+            )
+        assert len(queries) == 1 and together == expected and expected["count"] > 0
+        assert fetch_together(prepared(_counted_and_values, case_id=case.pk)) == expected
+        assert fetch_together({"none": counted(CaseEvent.objects.filter(case_id__in=[]))}) == {"none": 0}
