@@ -2,6 +2,8 @@
 
 from django.db.models import F
 
+from dtv.core.batch import counted, fetch_together, prepared
+
 from ..constants import DeadlineStatus
 from ..models import Deadline, Notification
 
@@ -15,9 +17,13 @@ def deadlines_overdue_in_team(*, team):
     )
 
 
+def _unread_build(*, user_id):
+    return counted(Notification.objects.filter(recipient_id=user_id, read_at__isnull=True))
+
+
 def unread_count(user) -> int:
-    """How many notifications the user has not read (one indexed count)."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """How many notifications the user has not read (one indexed count, on every page: prepared)."""
+    return fetch_together({"unread": prepared(_unread_build, user_id=user.pk)})["unread"]
 
 
 def notifications_of(*, user):
