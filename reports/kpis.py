@@ -12,7 +12,17 @@ from detention.constants import Ruling
 
 from .constants import Comparison, Figure, Kpi, Light, OutflowCategory
 from .models import QualitySnapshot, Target
-from .statistics import DEMONSTRABLE_CATEGORIES, DEPARTURE_CATEGORIES, OUTFLOW_OF_REASON, _counts, outflow_counts
+from .statistics import (
+    DEMONSTRABLE_CATEGORIES,
+    DEPARTURE_CATEGORIES,
+    OUTFLOW_OF_REASON,
+    PeriodCounts,
+    _counts,
+    outflow_counts,
+)
+
+# The figures the KPIs count over a period, read in one statement (`PeriodCounts`).
+KPI_FIGURES = (Figure.OUTFLOW, Figure.OUTFLOW_VRIS, Figure.COMPLAINT_HANDLED, Figure.DETENTION_RULING)
 
 
 @dataclass(frozen=True)
@@ -55,25 +65,25 @@ def targets_for(year) -> dict:
     return found
 
 
-def complaints_on_time(period) -> tuple[int, int]:
+def complaints_on_time(period, *, counts=None) -> tuple[int, int]:
     """(handled on time, handled) of the complaints whose handling was first recorded in the period.
 
     Counted from the register's history into the summaries (`summaries._count_complaint_history`): on the day
     the handling was recorded, so a handling recorded late counts in the period it was recorded in and a
     correction later does not change a period already counted.
     """
-    counts = _counts(Figure.COMPLAINT_HANDLED, period)
+    counts = _counts(Figure.COMPLAINT_HANDLED, period, counts=counts)
     on_time = counts.get("on_time", 0)
     return on_time, on_time + counts.get("late", 0)
 
 
-def lawful_detentions(period, *, team_id=None) -> tuple[int, int]:
+def lawful_detentions(period, *, team_id=None, counts=None) -> tuple[int, int]:
     """(judged lawful, judged) of the detentions whose first court ruling was recorded in the period.
 
     Counted from detention's dated court steps into the summaries (`summaries._count_detention_events`);
     `team_id` counts the rulings recorded while that team held the case.
     """
-    counts = _counts(Figure.DETENTION_RULING, period, team_id=team_id)
+    counts = _counts(Figure.DETENTION_RULING, period, team_id=team_id, counts=counts)
     lawful = counts.get(Ruling.LAWFUL, 0)
     return lawful, lawful + counts.get(Ruling.UNLAWFUL, 0)
 
@@ -120,17 +130,18 @@ def _quality_definition(count: QualityCount) -> str:
 def kpi_results(period) -> list[KpiResult]:
     """Every KPI of the year plan for the period (the targets of the period's first year)."""
     targets = targets_for(period.starts_on.year)
-    outflow = outflow_counts(period)
+    counts = PeriodCounts(period, KPI_FIGURES)
+    outflow = outflow_counts(period, counts=counts)
     total = sum(outflow.values())
     demonstrable = sum(outflow[c] for c in DEMONSTRABLE_CATEGORIES)
     departures = sum(outflow[c] for c in DEPARTURE_CATEGORIES)
     vris = {}
-    for reason, n in _counts(Figure.OUTFLOW_VRIS, period).items():
+    for reason, n in _counts(Figure.OUTFLOW_VRIS, period, counts=counts).items():
         category = OUTFLOW_OF_REASON.get(reason, OutflowCategory.OTHER)
         vris[category] = vris.get(category, 0) + n
-    on_time, complaints = complaints_on_time(period)
+    on_time, complaints = complaints_on_time(period, counts=counts)
     quality = data_quality_at_end(period)
-    lawful, judged = lawful_detentions(period)
+    lawful, judged = lawful_detentions(period, counts=counts)
     return [
         KpiResult(
             Kpi.DEMONSTRABLE_DEPARTURE,

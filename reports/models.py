@@ -48,6 +48,32 @@ class DailyCount(models.Model):
         return f"{self.figure} {self.day} {self.key}/{self.key2} team {self.team_id}: {self.value}"
 
 
+class MonthlyCount(models.Model):
+    """A figure's daily counts of a month summed over the days and every team: the national month total.
+
+    Written with `DailyCount` by `summaries._write` in the same statement batch (an upsert adds to the row), so
+    it always equals the sum of the month's daily rows. The statistics of a period read its whole months here
+    and only the days of a month it covers in part from `DailyCount`: a year is twelve months of a few rows each
+    per figure, however many events and teams there are.
+    """
+
+    month = models.DateField(_("month"))  # its first day
+    figure = models.CharField(_("figure"), max_length=30, choices=Figure.choices)
+    key = models.CharField(_("key"), max_length=60, blank=True)
+    key2 = models.CharField(_("second key"), max_length=60, blank=True)
+    value = models.BigIntegerField(_("value"), default=0)
+
+    class Meta:
+        verbose_name = _("monthly count")
+        verbose_name_plural = _("monthly counts")
+        constraints = [
+            models.UniqueConstraint(fields=["figure", "month", "key", "key2"], name="monthlycount_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.figure} {self.month:%Y-%m} {self.key}/{self.key2}: {self.value}"
+
+
 class CaseloadBalance(models.Model):
     """The caseload at the end of a month, per nationality and team: the sum of every caseload change up to it.
 

@@ -231,8 +231,12 @@ def _national_removals_this_week(on):
     ]
 
 
-def _removal_figures(period):
-    return [statistics.removals(period), statistics.cancellations(period), statistics.dublin_transfers(period)]
+def _removal_figures(period, counts):
+    return [
+        statistics.removals(period, counts=counts),
+        statistics.cancellations(period, counts=counts),
+        statistics.dublin_transfers(period, counts=counts),
+    ]
 
 
 register_dashboard_section(

@@ -29,7 +29,10 @@ class DashboardSection:
 
 @dataclass(frozen=True)
 class PeriodFigure:
-    """Statistics an app adds per period: `tables(period)` gives a list of `Table`s."""
+    """Statistics an app adds per period: `tables(period, counts)` gives a list of `Table`s.
+
+    `counts` is the period's `statistics.PeriodCounts` of `statistics.PERIOD_FIGURES`, fetched once for the page.
+    """
 
     key: str
     order: int

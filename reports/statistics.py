@@ -19,7 +19,7 @@ from departures.constants import CancellationReason
 from laissezpasser.statistics import response_times
 
 from .constants import Figure, InflowSource, LpCount, OutflowCategory
-from .models import CaseloadBalance, DailyCount
+from .models import CaseloadBalance, DailyCount, MonthlyCount
 from .tables import Column, Table
 
 # The published inflow columns: self-registration is "other" (Stand van de uitvoering).
@@ -43,6 +43,20 @@ DEMONSTRABLE_CATEGORIES = (OutflowCategory.FORCED, OutflowCategory.INDEPENDENT)
 DEPARTURE_CATEGORIES = (*DEMONSTRABLE_CATEGORIES, OutflowCategory.UNSUPERVISED)
 
 
+LP_FIGURES = (Figure.LP, Figure.LP_RESPONSES, Figure.LP_RESPONSE_DAYS)
+REMOVAL_FIGURES = (Figure.REMOVAL_PLANNED, Figure.REMOVAL_CANCELLED, Figure.REMOVAL_EXECUTED)
+DUBLIN_FIGURES = (Figure.DUBLIN_ACCEPTED, Figure.REMOVAL_EXECUTED)
+# What the statistics page counts over a period (the caseload on a day reads the month-end balances instead).
+PERIOD_FIGURES = (
+    Figure.INFLOW,
+    Figure.OUTFLOW,
+    Figure.DURATION,
+    *LP_FIGURES,
+    *REMOVAL_FIGURES,
+    Figure.DUBLIN_ACCEPTED,
+)
+
+
 @dataclass(frozen=True)
 class Period:
     starts_on: dt.date
@@ -60,10 +74,71 @@ class Period:
         return f"{formats.date_format(self.starts_on, 'j F Y')} – {formats.date_format(self.last_day, 'j F Y')}"
 
 
-def _counts(figure, period, *, team_id=None, by=("key",)):
-    rows = DailyCount.objects.filter(figure=figure, day__gte=period.starts_on, day__lt=period.ends_on)
-    if team_id is not None:
-        rows = rows.filter(team_id=team_id)
+def _first_of_next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+class PeriodCounts:
+    """The national counts of several figures over a period, read in one statement: (figure, key, key2) → value.
+
+    The months the period covers whole are read from `MonthlyCount` (a month's national total), the days of a
+    month it covers only in part from `DailyCount`: a year reads twelve month rows per figure and key, however
+    many events and teams were counted. `get` gives what `_counts` gives for one figure.
+    """
+
+    def __init__(self, period, figures):
+        self.period, self.figures = period, tuple(figures)
+        self._rows = _period_rows(period, self.figures) if self.figures else {}
+
+    def get(self, figure, by=("key",)) -> dict:
+        if figure not in self.figures:
+            raise KeyError(f"{figure} was not fetched for this period")
+        found = {}
+        for (row_figure, key, key2), n in self._rows.items():
+            if row_figure != figure:
+                continue
+            cells = {"key": key, "key2": key2}
+            name = tuple(cells[column] for column in by) if len(by) > 1 else cells[by[0]]
+            found[name] = found.get(name, 0) + n
+        return found
+
+
+def _period_rows(period, figures) -> dict:
+    """(figure, key, key2) → the sum over the period: whole months from MonthlyCount, the other days from DailyCount."""
+    monthly, daily = MonthlyCount._meta.db_table, DailyCount._meta.db_table
+    first_whole = period.starts_on if period.starts_on.day == 1 else _first_of_next_month(period.starts_on)
+    end_whole = period.ends_on.replace(day=1)  # months from first_whole up to (excluding) end_whole lie inside
+    listed = ", ".join(["%s"] * len(figures))
+    parts, params = [], []
+    days = [(period.starts_on, period.ends_on)]
+    if first_whole < end_whole:
+        parts.append(
+            f"SELECT figure, key, key2, value FROM {monthly} WHERE figure IN ({listed}) AND month >= %s AND month < %s"  # noqa: S608  # nosec B608 (our table name; values are parameters)
+        )
+        params += [*figures, first_whole, end_whole]
+        days = [(period.starts_on, first_whole), (end_whole, period.ends_on)]
+    for first, end in days:
+        if first < end:
+            parts.append(
+                f"SELECT figure, key, key2, value FROM {daily} WHERE figure IN ({listed}) AND day >= %s AND day < %s"  # noqa: S608  # nosec B608 (our table name; values are parameters)
+            )
+            params += [*figures, first, end]
+    union = " UNION ALL ".join(parts)
+    sql = f"SELECT figure, key, key2, SUM(value) FROM ({union}) AS counted GROUP BY figure, key, key2"  # noqa: S608  # nosec B608 (our SQL; values are parameters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(figure, key, key2): int(n) for figure, key, key2, n in cursor.fetchall()}
+
+
+def _counts(figure, period, *, team_id=None, by=("key",), counts=None):
+    """key (or the tuple of the `by` columns) → the figure's count over the period, nationally or of one team.
+
+    National counts come from `counts` when the caller fetched them together (`PeriodCounts`), else from a
+    `PeriodCounts` of this one figure; a team's from its daily rows (the month totals are national).
+    """
+    if team_id is None:
+        return (counts if counts is not None else PeriodCounts(period, [figure])).get(figure, by)
+    rows = DailyCount.objects.filter(figure=figure, day__gte=period.starts_on, day__lt=period.ends_on, team_id=team_id)
     return {
         tuple(row[name] for name in by) if len(by) > 1 else row[by[0]]: row["n"]
         for row in rows.values(*by).annotate(n=Sum("value")).order_by()
@@ -74,9 +149,9 @@ def _share(part, whole):
     return round(100 * part / whole, 1) if whole else None
 
 
-def inflow(period, *, team_id=None) -> Table:
+def inflow(period, *, team_id=None, counts=None) -> Table:
     """Cases opened in the period by the source of the handover that opened them."""
-    counts = _counts(Figure.INFLOW, period)
+    counts = _counts(Figure.INFLOW, period, counts=counts)
     per = dict.fromkeys(InflowSource, 0)
     for source, n in counts.items():
         per[INFLOW_OF_SOURCE.get(source, InflowSource.OTHER)] += n
@@ -95,10 +170,10 @@ def inflow(period, *, team_id=None) -> Table:
     )
 
 
-def outflow_counts(period, *, team_id=None) -> dict:
+def outflow_counts(period, *, team_id=None, counts=None) -> dict:
     """OutflowCategory → closures in the period (the KPIs read these too)."""
     per = dict.fromkeys(OutflowCategory, 0)
-    for reason, n in _counts(Figure.OUTFLOW, period, team_id=team_id).items():
+    for reason, n in _counts(Figure.OUTFLOW, period, team_id=team_id, counts=counts).items():
         per[OUTFLOW_OF_REASON.get(reason, OutflowCategory.OTHER)] += n
     return per
 
@@ -110,9 +185,9 @@ _OUTFLOW_DEFINITION = gettext_lazy(
 )
 
 
-def outflow(period, *, team_id=None) -> Table:
+def outflow(period, *, team_id=None, counts=None) -> Table:
     """Closures in the period by outflow category."""
-    per = outflow_counts(period, team_id=team_id)
+    per = outflow_counts(period, team_id=team_id, counts=counts)
     total = sum(per.values())
     return Table(
         key="outflow",
@@ -128,9 +203,9 @@ def outflow(period, *, team_id=None) -> Table:
     )
 
 
-def destinations(period, *, team_id=None) -> Table:
+def destinations(period, *, team_id=None, counts=None) -> Table:
     """Demonstrable departures in the period by destination: country of origin, Dublin state, other country."""
-    counts = _counts(Figure.OUTFLOW, period, team_id=team_id, by=("key", "key2"))
+    counts = _counts(Figure.OUTFLOW, period, team_id=team_id, by=("key", "key2"), counts=counts)
     per = dict.fromkeys(DestinationType, 0)
     for (reason, destination), n in counts.items():
         if reason in (ClosureReason.DEPARTED_FORCED, ClosureReason.DEPARTED_INDEPENDENTLY) and destination in per:
@@ -197,11 +272,12 @@ def caseload(on, *, team_id=None, top=10) -> Table:
     )
 
 
-def lp_table(period) -> Table:
+def lp_table(period, *, counts=None) -> Table:
     """The published LP table per country: submitted, withdrawn, nationality (not) confirmed, mean response days."""
-    counts = _counts(Figure.LP, period, by=("key", "key2"))
-    responses = _counts(Figure.LP_RESPONSES, period)
-    days = _counts(Figure.LP_RESPONSE_DAYS, period)
+    fetched = counts if counts is not None else PeriodCounts(period, LP_FIGURES)
+    counts = _counts(Figure.LP, period, by=("key", "key2"), counts=fetched)
+    responses = _counts(Figure.LP_RESPONSES, period, counts=fetched)
+    days = _counts(Figure.LP_RESPONSE_DAYS, period, counts=fetched)
     countries = sorted({country for country, _column in counts} | set(responses), key=lambda c: country_name(c))
     rows, totals = [], dict.fromkeys(LpCount, 0)
     for country in countries:
@@ -234,9 +310,9 @@ def lp_table(period) -> Table:
     )
 
 
-def durations(period, *, team_id=None) -> Table:
+def durations(period, *, team_id=None, counts=None) -> Table:
     """Days from intake to departure of the departures closed in the period: median and spread."""
-    histogram = _counts(Figure.DURATION, period, team_id=team_id)
+    histogram = _counts(Figure.DURATION, period, team_id=team_id, counts=counts)
     values = [int(days) for days, n in histogram.items() for _i in range(n)]
     summary = response_times(values)
     return Table(
@@ -259,11 +335,12 @@ def durations(period, *, team_id=None) -> Table:
     )
 
 
-def removals(period) -> Table:
+def removals(period, *, counts=None) -> Table:
     """Removals booked (rebookings apart), cancelled and carried out in the period, each on its event's day."""
-    planned = _counts(Figure.REMOVAL_PLANNED, period, by=("key2",))
-    cancelled = _counts(Figure.REMOVAL_CANCELLED, period, by=("key2",))
-    executed = sum(_counts(Figure.REMOVAL_EXECUTED, period).values())
+    fetched = counts if counts is not None else PeriodCounts(period, REMOVAL_FIGURES)
+    planned = _counts(Figure.REMOVAL_PLANNED, period, by=("key2",), counts=fetched)
+    cancelled = _counts(Figure.REMOVAL_CANCELLED, period, by=("key2",), counts=fetched)
+    executed = sum(_counts(Figure.REMOVAL_EXECUTED, period, counts=fetched).values())
     booked, rebooked = planned.get("", 0), planned.get("rebooked", 0)
     return Table(
         key="removals",
@@ -286,9 +363,9 @@ def removals(period) -> Table:
     )
 
 
-def cancellations(period) -> Table:
+def cancellations(period, *, counts=None) -> Table:
     """Removals cancelled in the period by the reason code recorded with the cancellation."""
-    counts = _counts(Figure.REMOVAL_CANCELLED, period)
+    counts = _counts(Figure.REMOVAL_CANCELLED, period, counts=counts)
     total = sum(counts.values())
     return Table(
         key="cancellations",
@@ -310,11 +387,12 @@ def cancellations(period) -> Table:
     )
 
 
-def dublin_transfers(period) -> Table:
+def dublin_transfers(period, *, counts=None) -> Table:
     """Dublin transfers carried out against the claims accepted in the period, per Member State."""
-    accepted = _counts(Figure.DUBLIN_ACCEPTED, period)
+    fetched = counts if counts is not None else PeriodCounts(period, DUBLIN_FIGURES)
+    accepted = _counts(Figure.DUBLIN_ACCEPTED, period, counts=fetched)
     transferred = {}
-    for (state, destination), n in _counts(Figure.REMOVAL_EXECUTED, period, by=("key", "key2")).items():
+    for (state, destination), n in _counts(Figure.REMOVAL_EXECUTED, period, by=("key", "key2"), counts=fetched).items():
         if destination == DestinationType.DUBLIN_STATE:
             transferred[state] = transferred.get(state, 0) + n
     states = sorted(set(accepted) | set(transferred), key=country_name)
@@ -348,17 +426,21 @@ def dublin_transfers(period) -> Table:
 
 
 def period_tables(period, *, on=None) -> list[Table]:
-    """Every statistic of the period, in the order the page shows them (the figure registry adds the apps')."""
+    """Every statistic of the period, in the order the page shows them (the figure registry adds the apps').
+
+    The counts of every figure are read in one statement (`PeriodCounts`) and handed to each table.
+    """
     from .registry import period_figures
 
+    counts = PeriodCounts(period, PERIOD_FIGURES)
     tables = [
-        inflow(period),
-        outflow(period),
-        destinations(period),
+        inflow(period, counts=counts),
+        outflow(period, counts=counts),
+        destinations(period, counts=counts),
         caseload(on or period.last_day),
-        lp_table(period),
-        durations(period),
+        lp_table(period, counts=counts),
+        durations(period, counts=counts),
     ]
     for figure in period_figures():
-        tables.extend(figure.tables(period))
+        tables.extend(figure.tables(period, counts))
     return tables

@@ -35,6 +35,7 @@ from .models import (
     Complaint,
     ComplaintTally,
     DailyCount,
+    MonthlyCount,
     QualitySnapshot,
     RulingTally,
     Watermark,
@@ -86,21 +87,31 @@ def _add(counts, day, figure, key="", key2="", team_id=0, value=1):
     counts[(figure, day, key or "", key2 or "", team_id or 0)] += value
 
 
-def _write(counts):
-    """Add the counts to the table in one statement: ON CONFLICT adds to the row that is there."""
-    rows = [(day, figure, key, key2, team, value) for (figure, day, key, key2, team), value in counts.items() if value]
-    if not rows:
-        return
-    table = DailyCount._meta.db_table
+def _upsert(table, columns, conflict, rows):
+    """Add `rows` to `table` in statements of 1000 rows: ON CONFLICT adds the value to the row that is there."""
+    names, cells = ", ".join(columns), "(" + ", ".join(["%s"] * len(columns)) + ")"
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 1000):
             chunk = rows[start : start + 1000]
-            values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk))
             cursor.execute(
-                f"INSERT INTO {table} (day, figure, key, key2, team_id, value) VALUES {values} "  # noqa: S608  # nosec B608 (our table name; values are parameters)
-                f"ON CONFLICT (figure, day, key, key2, team_id) DO UPDATE SET value = {table}.value + excluded.value",
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([cells] * len(chunk))} "  # noqa: S608  # nosec B608 (our table and column names; values are parameters)
+                f"ON CONFLICT ({conflict}) DO UPDATE SET value = {table}.value + excluded.value",
                 [cell for row in chunk for cell in row],
             )
+
+
+def _write(counts):
+    """Add the counts to the daily rows and to the national month totals (`MonthlyCount`), by upserts."""
+    rows = [(day, figure, key, key2, team, value) for (figure, day, key, key2, team), value in counts.items() if value]
+    if not rows:
+        return
+    _upsert(DailyCount._meta.db_table, ("day", "figure", "key", "key2", "team_id", "value"),
+            "figure, day, key, key2, team_id", rows)  # fmt: skip
+    months = Counter()
+    for day, figure, key, key2, _team, value in rows:
+        months[(day.replace(day=1), figure, key, key2)] += value
+    _upsert(MonthlyCount._meta.db_table, ("month", "figure", "key", "key2", "value"), "figure, month, key, key2",
+            [(*month, value) for month, value in months.items() if value])  # fmt: skip
 
 
 # The caseload at each month end from the month of `from_day` to the month of the newest change: the
@@ -539,6 +550,7 @@ def summaries_rebuild(*, now) -> RefreshResult:
     started = time.monotonic()
     with transaction.atomic():
         DailyCount.objects.all().delete()
+        MonthlyCount.objects.all().delete()
         CaseloadBalance.objects.all().delete()
         CaseTally.objects.all().delete()
         RulingTally.objects.all().delete()
