@@ -128,7 +128,12 @@ def removals_with_checklists(removals):
 
 
 def _removals_this_week(team, on):
-    removals = departures_this_week(cases=Case.objects.filter(team_id=team.pk), today=on)[:WEEK_REMOVALS_SHOWN]
+    # The table shows the removal's own fields and its checks: no person, case officer or notices to fetch with it.
+    removals = (
+        departures_this_week(cases=Case.objects.filter(team_id=team.pk), today=on)
+        .select_related(None)
+        .prefetch_related(None)[:WEEK_REMOVALS_SHOWN]
+    )
     shown = removals_with_checklists(removals)
     return [
         Table(

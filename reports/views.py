@@ -16,6 +16,7 @@ from .charts import bar_chart
 from .documents import annual_report_bytes, annual_report_request, latest_annual_reports, latest_done
 from .exports import export_response
 from .forms import AnnualReportForm, PeriodForm
+from .html import rows_html
 from .kpis import kpi_results
 from .processing import REPORTING
 from .quality import RULES
@@ -33,7 +34,8 @@ def _with_charts(tables):
         if numeric is not None and table.rows and table.key != "durations":
             chart = bar_chart(chart_id=f"chart-{table.key}", title=table.title, values=table.chart_values(numeric))
         links = table.links or [""] * len(table.rows)
-        shown.append({"table": table, "chart": chart, "rows": list(zip(table.rows, links, strict=True))})
+        rows = list(zip(table.rows, links, strict=True))
+        shown.append({"table": table, "chart": chart, "rows": rows, "body": rows_html(rows, table.columns)})
     return shown
 
 

@@ -102,7 +102,7 @@ class TestDashboard:
     ):
         client.force_login(team_lead)
         client.get(reverse("reports:dashboard"))
-        with django_assert_num_queries(10) as small:  # the running detentions and this week's removals too
+        with django_assert_num_queries(9) as small:  # the running detentions and this week's removals too
             client.get(reverse("reports:dashboard"))
         _team_with_work(case_officer)
         for _i in range(3):
@@ -111,6 +111,17 @@ class TestDashboard:
             )
         with django_assert_num_queries(len(small.captured_queries)):
             client.get(reverse("reports:dashboard"))
+
+
+def test_a_person_whose_earlier_case_closed_counts_by_nationality_with_the_open_case(client, team_lead, case_officer):
+    # Regression: the table left out every person who also had a closed case, which the list behind it lists.
+    earlier = CaseFactory(case_officer=case_officer, closed=True)
+    NationalityFactory(foreign_national=earlier.foreign_national, country="DZA", status=NationalityStatus.CLAIMED)
+    CaseFactory(case_officer=case_officer, foreign_national=earlier.foreign_national, previous_case=earlier)
+    client.force_login(team_lead)
+    nationality = tables(client.get(reverse("reports:dashboard")))["caseload_nationality"]["rows"]
+    assert nationality == [(["Algerije", 1], "/werkvoorraad/?weergave=team&nationaliteit=DZA")]
+    assert client.get(nationality[0][1]).context["total"] == 1
 
 
 def test_reports_grants_the_statistics_to_team_leads_and_its_reference_data_to_functional_admins():

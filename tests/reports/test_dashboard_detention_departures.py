@@ -96,3 +96,38 @@ def test_the_dashboard_costs_the_same_queries_with_more_detentions_and_removals(
         removal_this_week(case_officer, ready=False)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(reverse("reports:dashboard"))
+
+
+# The user; the caseload (one statement), the live deadlines, the team's case officers, the nationalities; the
+# running detentions and their legality facts (one statement); this week's removals and their checklists (one
+# statement); the LP requests waiting longest; the unread notifications of the menu. The session is in Redis.
+DASHBOARD_QUERIES = 11
+
+
+def test_the_dashboard_reads_in_eleven_queries_however_many_rows(frozen, client, team_lead, case_officer):
+    from tests.factories.deadlines import DeadlineFactory
+    from tests.factories.laissezpasser import submitted_request
+
+    detained(case_officer, since=local(2026, 10, 19, 10))
+    removal_this_week(case_officer, ready=True)
+    client.force_login(team_lead)
+    client.get(reverse("reports:dashboard"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("reports:dashboard"))
+    assert len(few.captured_queries) == DASHBOARD_QUERIES
+    colleague = CaseOfficerFactory(team=case_officer.team)
+    for officer in (case_officer, colleague):
+        detained(officer, since=local(2026, 9, 1, 10))
+        removal_this_week(officer, ready=False)
+        submitted_request(moroccan_case(case_officer=officer), on=dt.date(2026, 8, 1))
+        DeadlineFactory(case=moroccan_case(case_officer=officer), overdue=True)
+    # A removal on another day of the week: its checklist is read on its own flight date, in the same statement.
+    planned_removal(
+        moroccan_case(case_officer=colleague), now=local(2026, 10, 19, 9), departs_at=local(2026, 10, 25, 10)
+    )
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("reports:dashboard"))
+    assert len(many.captured_queries) == DASHBOARD_QUERIES
+    shown = tables(response)
+    assert len(shown["removals_this_week"]["rows"]) == 4
+    assert len(shown["detention_population"]["rows"]) == 3
