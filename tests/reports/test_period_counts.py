@@ -107,6 +107,8 @@ def test_the_statistics_page_reads_every_period_figure_in_one_statement(client, 
     # Every figure of the year from its month totals, in one statement; the caseload on its last day in another.
     assert sum("reports_monthlycount" in q["sql"] for q in captured.captured_queries) == 1
     assert sum("reports_caseloadbalance" in q["sql"] for q in captured.captured_queries) == 1
+    # No daily row of the year is read but the caseload's changes after its last month end.
+    assert sum("reports_dailycount" in q["sql"] for q in captured.captured_queries) == 1
     # user, the period's figures, the caseload, the watermarks, the unread notifications
     assert len(captured.captured_queries) == 5
     shown = {item["table"].key: item["table"] for item in response.context["sections"]}
