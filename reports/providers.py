@@ -12,7 +12,7 @@ from cases.countries import country_name
 from cases.models import Case
 from departures.selectors import checklist_rows_for, checklists_from_rows, departures_this_week
 from detention.selectors import legality_facts, running_detentions, team_population
-from dtv.core.batch import fetch_together
+from dtv.core.batch import fetch_together, prepared
 from laissezpasser.selectors import requests_waiting_longest
 
 from . import statistics
@@ -22,8 +22,13 @@ from .selectors import caseload_section
 from .tables import Column, Table
 
 
+def _lp_waiting_build(*, team_id):
+    return requests_waiting_longest(team_id=team_id)
+
+
 def _lp_waiting(team, on):
-    requests = list(requests_waiting_longest(team_id=team.pk))
+    # Compiled once per process (`prepared`): only the team goes into the statement per request.
+    requests = fetch_together({"requests": prepared(_lp_waiting_build, team_id=team.pk)})["requests"]
     return [
         Table(
             key="lp_waiting",

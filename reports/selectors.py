@@ -7,7 +7,7 @@ history: the statistics per period read the summary tables instead (reports.stat
 from collections import Counter, defaultdict
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, IntegerField, Q, Value
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,7 @@ from cases.deadlines.models import Deadline
 from cases.deadlines.registry import kind_label
 from cases.models import Case
 from cases.selectors import team_case_officers
+from dtv.core.batch import counted, fetch_together, prepared
 
 from .tables import Column, Table
 
@@ -36,38 +37,41 @@ def team_caseload_by_phase(*, team):
     return [{"phase": phase.label, "count": counts[phase.value]} for phase in Phase]
 
 
-def _caseload_rows(team_id):
-    """The team's open cases grouped by phase, source, track and case officer, and one row with its closed cases.
+def _caseload_build(*, team_id, top=10):
+    """The querysets of the caseload tables, fetched in one statement and compiled once per process (`prepared`).
 
-    One statement: the open cases through the partial index of the team's open cases, the closed ones counted from
-    the index on team and phase alone, so that the cases the team closed over the years are never read.
+    The open cases grouped by phase, source, track and case officer through the partial index of the team's open
+    cases; the closed ones only counted, from the index on team and phase, so the cases the team closed over the
+    years are never read; the live deadlines of the open cases for both the officer and the overdue table; the
+    team's case officers; the open cases per nationality recorded for their person (what the work queue's
+    nationality filter lists, cases.filters.WorkqueueFilter.filter_nationality).
     """
-    grouped = (
-        Case.objects.filter(team_id=team_id)
-        .exclude(phase=Phase.CLOSED)
-        .values("phase", "source", "track", "case_officer_id")
+    open_cases = Case.objects.filter(team_id=team_id).exclude(phase=Phase.CLOSED)
+    return {
+        "open": open_cases.values("phase", "source", "track", "case_officer_id").annotate(n=Count("id")).order_by(),
+        "closed": counted(Case.objects.filter(team_id=team_id, phase=Phase.CLOSED)),
+        "deadlines": Deadline.objects.filter(case__team_id=team_id, status__in=LIVE_DEADLINE_STATUSES)
+        .exclude(case__phase=Phase.CLOSED)
+        .values("case__case_officer_id", "status", "kind")
         .annotate(n=Count("id"))
-        .order_by()
-    )
-    closed = (
-        Case.objects.filter(team_id=team_id, phase=Phase.CLOSED)
-        .annotate(source_=Value(""), track_=Value(""), officer_=Value(None, output_field=IntegerField()))
-        .values("phase", "source_", "track_", "officer_")
-        .annotate(n=Count("*"))  # COUNT(*): an index-only scan
-        .order_by()
-    )
-    return grouped.union(closed, all=True)
+        .order_by(),
+        "officers": team_case_officers(team_id=team_id),
+        "nationalities": open_cases.filter(foreign_national__nationalities__isnull=False)
+        .values(country=F("foreign_national__nationalities__country"))
+        .annotate(n=Count("id", distinct=True))
+        .order_by("-n", "country")[:top],
+    }
 
 
-def _caseload_tables(team_id):
-    """Caseload by phase, source, track and case officer: one statement (`_caseload_rows`), four tables."""
+def _caseload_tables(rows):
+    """Caseload by phase, source, track and case officer: four tables from the open cases and the closed count."""
     by_phase, by_source, by_track, by_officer = Counter(), Counter(), Counter(), Counter()
-    for row in _caseload_rows(team_id):
+    for row in rows["open"]:
         by_phase[row["phase"]] += row["n"]
-        if row["phase"] != Phase.CLOSED:
-            by_source[row["source"]] += row["n"]
-            by_track[row["track"]] += row["n"]
-            by_officer[row["case_officer_id"]] += row["n"]
+        by_source[row["source"]] += row["n"]
+        by_track[row["track"]] += row["n"]
+        by_officer[row["case_officer_id"]] += row["n"]
+    by_phase[Phase.CLOSED] = rows["closed"]
     open_phases = [phase for phase in Phase if phase != Phase.CLOSED]
     phase = Table(
         key="caseload_phase",
@@ -98,20 +102,9 @@ def _caseload_tables(team_id):
     return phase, source, track, by_officer
 
 
-def _live_deadlines(team_id):
-    """(case officer → status → count, kind → overdue count) of the live deadlines of the team's open cases.
-
-    One grouped statement for the officer table and the overdue table, through the partial index of the team's
-    open cases and the one of the live deadlines per case.
-    """
+def _live_deadlines(rows):
+    """(case officer → status → count, kind → overdue count) of the live deadlines of the team's open cases."""
     deadlines, overdue = defaultdict(Counter), Counter()
-    rows = (
-        Deadline.objects.filter(case__team_id=team_id, status__in=LIVE_DEADLINE_STATUSES)
-        .exclude(case__phase=Phase.CLOSED)
-        .values("case__case_officer_id", "status", "kind")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     for row in rows:
         deadlines[row["case__case_officer_id"]][row["status"]] += row["n"]
         if row["status"] == DeadlineStatus.OVERDUE:
@@ -119,9 +112,8 @@ def _live_deadlines(team_id):
     return deadlines, overdue
 
 
-def _officer_table(team_id, by_officer, deadlines):
+def _officer_table(officers, by_officer, deadlines):
     """Each case officer's open cases, live deadlines and overdue deadlines."""
-    officers = list(team_case_officers(team_id=team_id))
     table_rows, links = [], []
     for officer in officers:
         counts = deadlines[officer.pk]
@@ -162,17 +154,7 @@ def _officer_table(team_id, by_officer, deadlines):
     )
 
 
-def _nationality_table(team_id, top=10):
-    # The team's open cases joined to every nationality recorded for their person: what the work queue's
-    # nationality filter lists (cases.filters.WorkqueueFilter.filter_nationality).
-    rows = (
-        Case.objects.filter(team_id=team_id, foreign_national__nationalities__isnull=False)
-        .exclude(phase=Phase.CLOSED)
-        .values(country=F("foreign_national__nationalities__country"))
-        .annotate(n=Count("id", distinct=True))
-        .order_by("-n", "country")[:top]
-    )
-    rows = list(rows)
+def _nationality_table(rows, top=10):
     return Table(
         key="caseload_nationality",
         title=_("Open cases by nationality (top %(top)s)") % {"top": top},
@@ -196,13 +178,14 @@ def _overdue_table(overdue):
 
 
 def caseload_section(team, on):
-    """The caseload tables of the dashboard (four queries whatever the size of the team's caseload)."""
-    phase, source, track, by_officer = _caseload_tables(team.pk)
-    deadlines, overdue = _live_deadlines(team.pk)
+    """The caseload tables of the dashboard: one statement whatever the size of the team's caseload."""
+    rows = fetch_together(prepared(_caseload_build, team_id=team.pk))
+    phase, source, track, by_officer = _caseload_tables(rows)
+    deadlines, overdue = _live_deadlines(rows["deadlines"])
     return [
         phase,
-        _officer_table(team.pk, by_officer, deadlines),
-        _nationality_table(team.pk),
+        _officer_table(rows["officers"], by_officer, deadlines),
+        _nationality_table(rows["nationalities"]),
         source,
         track,
         _overdue_table(overdue),

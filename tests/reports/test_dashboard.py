@@ -102,7 +102,7 @@ class TestDashboard:
     ):
         client.force_login(team_lead)
         client.get(reverse("reports:dashboard"))
-        with django_assert_num_queries(9) as small:  # the running detentions and this week's removals too
+        with django_assert_num_queries(6) as small:  # the running detentions and this week's removals too
             client.get(reverse("reports:dashboard"))
         _team_with_work(case_officer)
         for _i in range(3):
