@@ -108,6 +108,21 @@ AWAITING_STATES = frozenset(
 CONFIRMING_ANSWERS = frozenset({State.NATIONALITY_CONFIRMED, State.IDENTITY_CONFIRMED, State.ISSUED})
 REFUSING_ANSWERS = frozenset({State.NOT_NATIONAL, State.NOT_ESTABLISHED})
 
+
+class Figure(models.TextChoices):
+    """What a row of a country's tally counts (CountryTally; stored data: never rename)."""
+
+    SUBMITTED = "submitted", _("Submissions")
+    # A request's first answer, with its response days: it confirmed nationality or identity or was an LP, or not.
+    ANSWER_CONFIRMING = "answer_confirming", _("First answers confirming")
+    ANSWER_REFUSING = "answer_refusing", _("First answers not confirming")
+    # A submitted request's first presentation demanded (a later one for the same request counts no more).
+    PRESENTATION = "presentation", _("Presentations demanded")
+    WITHDRAWN = "withdrawn", _("Withdrawals")
+    # An LP issued, with its validity in days (first and last day included; 0 when the dates are not recorded).
+    ISSUED = "issued", _("Laissez-passers issued")
+
+
 # Who may move a request from which state (the services check it; the pages offer only these).
 TRANSITIONS = {
     "submit": ({State.DRAFT}, State.SUBMITTED),

@@ -8,7 +8,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import Channel, ContactKind, MissionKind, ProofDocument, Readmission, State, WithdrawalReason
+from .constants import (
+    Channel,
+    ContactKind,
+    Figure,
+    MissionKind,
+    ProofDocument,
+    Readmission,
+    State,
+    WithdrawalReason,
+)
 
 
 def _accepted_proof_help():
@@ -212,6 +221,53 @@ class RequestTransition(models.Model):
 
     def __str__(self):
         return f"{self.from_state or '-'} → {self.to_state} {self.on}"
+
+
+class CountryRequestCount(models.Model):
+    """How many of a country's requests are in a state now: kept by every transition (laissezpasser/tallies.py)."""
+
+    # Served by the unique index (country, state): no index of its own.
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="request_counts", db_index=False
+    )
+    state = models.CharField(_("state"), max_length=24, choices=State.choices)
+    requests = models.IntegerField(_("requests"), default=0)
+
+    class Meta:
+        verbose_name = _("requests of a country in a state")
+        verbose_name_plural = _("requests of countries per state")
+        constraints = [models.UniqueConstraint(fields=["country", "state"], name="lp_request_count_unique")]
+
+    def __str__(self):
+        return f"{self.country_id} {self.state}: {self.requests}"
+
+
+class CountryTally(models.Model):
+    """A country's dated transitions counted per figure, year and days: what the country page rests on.
+
+    Kept by every transition in its own transaction (laissezpasser/tallies.py), so a country with 10,000
+    requests is read in some hundreds of rows (one per year and distinct number of days) instead of counted.
+    """
+
+    # Served by the unique index (country, figure, year, days): no index of its own.
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    figure = models.CharField(_("figure"), max_length=24, choices=Figure.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    # A first answer's response days; an LP's validity in days (0 when not recorded); 0 for the other figures.
+    days = models.PositiveIntegerField(_("days"), default=0)
+    transitions = models.IntegerField(_("transitions"), default=0)
+
+    class Meta:
+        verbose_name = _("tally of a country")
+        verbose_name_plural = _("tallies of countries")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "figure", "year", "days"], name="lp_country_tally_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.country_id} {self.figure} {self.year} {self.days}: {self.transitions}"
 
 
 class RequestContact(models.Model):

@@ -2,9 +2,10 @@
 
 Each service locks the case and then the request (`select_for_update`), checks who acts
 (`cases.permissions.can_edit_case`) and the rule, writes the new state, one dated `RequestTransition`
-(the statistics count those, never today's state) and one timeline event, and opens, meets or cancels
-the request's deadlines through the deadline engine. A broken rule raises `DomainError` with its code;
-a field problem `ValidationError`; an actor who may not act `PermissionDenied`. Nothing is half-saved.
+(the statistics count those, never today's state) with its country's tallies (tallies.py) and one
+timeline event, and opens, meets or cancels the request's deadlines through the deadline engine. A
+broken rule raises `DomainError` with its code; a field problem `ValidationError`; an actor who may not
+act `PermissionDenied`. Nothing is half-saved.
 """
 
 import datetime as dt
@@ -38,6 +39,7 @@ from .constants import (
 from .deadlines import LpDeadlineKind, lp_expiry_start, reminder_weeks
 from .models import Country, IdentityDocumentDetails, Mission, RequestContact, RequestTransition, TravelDocumentRequest
 from .selectors import asylum_appeal_pending
+from .tallies import first_presentation, transition_tallied
 
 
 def _today(now) -> dt.date:
@@ -99,8 +101,9 @@ def _no_presentation_during_appeal(case):
 
 
 def _move(request, *, to_state, on, actor, now, kind, data=None, fields=(), response_days=None):
-    """Save the new state with `fields`, write the dated transition and the timeline event."""
+    """Save the new state with `fields`, write the dated transition, its country's tallies and the timeline event."""
     from_state = request.state
+    first = to_state == State.PRESENTATION_SCHEDULED and first_presentation(request)
     request.state = to_state
     request.save(update_fields=["state", *fields])
     facts = {"request": request.pk, "country": request.country.code, "on": on.isoformat(), **(data or {})}
@@ -114,6 +117,15 @@ def _move(request, *, to_state, on, actor, now, kind, data=None, fields=(), resp
         actor=actor,
         data=data or {},
         response_days=response_days,
+    )
+    transition_tallied(
+        country_id=request.country_id,
+        from_state=from_state,
+        to_state=to_state,
+        on=on,
+        response_days=response_days,
+        data=data,
+        first=first,
     )
     case_events.case_event_record(case=request.case, kind=kind, actor=actor, now=now, data=facts)
     return request
@@ -206,6 +218,7 @@ def request_create(
         recorded_at=now,
         actor=actor,
     )
+    transition_tallied(country_id=country.pk, from_state="", to_state=State.DRAFT, on=_today(now))
     case_events.case_event_record(
         case=case,
         kind=events.LP_REQUEST_CREATED,

@@ -6,6 +6,9 @@
   identity or was an LP;
 - the presentation share is the share of submitted requests for which the mission asked a presentation;
 - an LP's validity is its days from issue to its last valid day, inclusive.
+
+The page reads them from the country's tallies, which every transition keeps up to date (tallies.py);
+`counted_from_transitions` counts the same figures from the transitions themselves.
 """
 
 import datetime as dt
@@ -16,36 +19,12 @@ from dataclasses import dataclass
 from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import (
-    Aggregate,
-    Avg,
-    Count,
-    DateField,
-    FloatField,
-    Func,
-    IntegerField,
-    Max,
-    Min,
-    OuterRef,
-    Q,
-    Subquery,
-)
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models import Aggregate, Count, FloatField, OuterRef, Subquery
+from django.db.models.functions import ExtractYear
 
-from .constants import CONFIRMING_ANSWERS, OPEN_STATES, State
-from .models import RequestTransition, TravelDocumentRequest
-
-
-class Percentile(Aggregate):
-    """PostgreSQL's percentile_cont: the continuous `fraction` percentile of the expression."""
-
-    function = "percentile_cont"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-    def __init__(self, expression, fraction, **extra):
-        super().__init__(expression, fraction=float(fraction), **extra)
+from .constants import CONFIRMING_ANSWERS, OPEN_STATES, Figure, State
+from .models import CountryRequestCount, CountryTally, RequestTransition, TravelDocumentRequest
+from .tallies import validity_days
 
 
 class _ResponseFigures(Aggregate):
@@ -128,87 +107,105 @@ def statistics_key(country) -> str:
 
 
 def country_statistics(country) -> CountryStatistics:
-    """Everything the country page shows: one query while nothing changed for the country, else four."""
+    """Everything the country page shows: one query while nothing changed for the country, else three."""
     key = statistics_key(country)
     figures = cache.get(key)
     if figures is None:
-        figures = counted_in_sql(country) if connection.vendor == "postgresql" else counted_in_python(country)
+        figures = tallied_statistics(country)
         cache.set(key, figures, STATISTICS_CACHE_SECONDS)
     return figures
 
 
-def _days_valid():
-    """The days an issued LP is valid, first and last day included, from its transition's facts (date - date).
+def _at(histogram, rank):
+    """The value of the `rank`-th (from 0) of the counted values: histogram is [(value, how many)] by value."""
+    seen = 0
+    for value, n in histogram:
+        seen += n
+        if rank < seen:
+            return value
+    raise IndexError(rank)
 
-    NULL on every other transition (only an LP's has these facts), so an aggregate over it counts LPs only.
-    """
-    return Func(
-        Cast(KT("data__valid_until"), DateField()),
-        Cast(KT("data__issued_on"), DateField()),
-        arg_joiner=" - ",
-        template="(%(expressions)s + 1)",
-        output_field=IntegerField(),
+
+def _percentile(histogram, total, q):
+    """The continuous percentile of counted values, interpolated as _quartile (and percentile_cont) do."""
+    position = (total - 1) * q
+    low = int(position)
+    high = min(low + 1, total - 1)
+    below, above = _at(histogram, low), _at(histogram, high)
+    return below + (above - below) * (position - low)
+
+
+def distribution(counted) -> ResponseTimes:
+    """response_times of values given as {value: how many times} (a tally) instead of one by one."""
+    histogram = sorted((value, n) for value, n in counted.items() if n)
+    total = sum(n for _value, n in histogram)
+    if not total:
+        return ResponseTimes(0, None, None, None, None, None, None)
+    return ResponseTimes(
+        count=total,
+        median=_percentile(histogram, total, 0.5),
+        mean=sum(value * n for value, n in histogram) / total,
+        q1=_percentile(histogram, total, 0.25),
+        q3=_percentile(histogram, total, 0.75),
+        minimum=histogram[0][0],
+        maximum=histogram[-1][0],
     )
 
 
-def counted_in_sql(country) -> CountryStatistics:
-    """country_statistics on PostgreSQL: the database counts, so a country with 10,000 requests costs no more rows.
+_PER_YEAR = (
+    Figure.SUBMITTED,
+    "answered",
+    Figure.ANSWER_CONFIRMING,
+    Figure.ANSWER_REFUSING,
+    Figure.WITHDRAWN,
+    Figure.ISSUED,
+)
 
-    The same figures as counted_in_python: percentile_cont is the same interpolation, and NULLs (the
-    transitions that are no first answer, or no LP) drop out of each aggregate as they drop out there.
+
+def tallied_statistics(country) -> CountryStatistics:
+    """country_statistics from the country's tallies (tallies.py): two queries of some hundreds of rows at most.
+
+    The same figures as counted_from_transitions, which counts the transitions themselves.
     """
-    transitions = RequestTransition.objects.filter(country=country).exclude(to_state=State.DRAFT)
-    answered = Q(response_days__isnull=False)
-    confirming = Q(to_state__in=CONFIRMING_ANSWERS)
-    years = (
-        transitions.annotate(year=ExtractYear("on"))
-        .values("year")
-        .annotate(
-            submitted=Count("id", filter=Q(to_state=State.SUBMITTED)),
-            answered=Count("id", filter=answered),
-            confirmed=Count("id", filter=answered & confirming),
-            refused=Count("id", filter=answered & ~confirming),
-            withdrawn=Count("id", filter=Q(to_state=State.WITHDRAWN)),
-            issued=Count("id", filter=Q(to_state=State.ISSUED)),
+    counts = dict(
+        CountryRequestCount.objects.filter(country=country, state__in=OPEN_STATES, requests__gt=0).values_list(
+            "state", "requests"
         )
-        .order_by("-year")
     )
-    columns = ("submitted", "answered", "confirmed", "refused", "withdrawn", "issued")
-    per_year = [(row["year"], *(row[c] for c in columns)) for row in years if any(row[c] for c in columns)]
-    submitted_ids = RequestTransition.objects.filter(country=country, to_state=State.SUBMITTED).values("request_id")
-    figures = transitions.aggregate(
-        n=Count("response_days"),
-        mean=Avg("response_days"),
-        median=Percentile("response_days", 0.5),
-        q1=Percentile("response_days", 0.25),
-        q3=Percentile("response_days", 0.75),
-        minimum=Min("response_days"),
-        maximum=Max("response_days"),
-        confirmed=Count("response_days", filter=confirming),
-        submitted=Count("request_id", distinct=True, filter=Q(to_state=State.SUBMITTED)),
-        presented=Count(
-            "request_id",
-            distinct=True,
-            filter=Q(to_state=State.PRESENTATION_SCHEDULED, request_id__in=submitted_ids),
-        ),
-        validity=Percentile(_days_valid(), 0.5),
-    )
-    n = figures["n"]
+    years = defaultdict(Counter)
+    answers, validities = Counter(), Counter()
+    for figure, year, days, n in CountryTally.objects.filter(country=country).values_list(
+        "figure", "year", "days", "transitions"
+    ):
+        years[year][figure] += n
+        if figure in (Figure.ANSWER_CONFIRMING, Figure.ANSWER_REFUSING):
+            years[year]["answered"] += n
+            answers[days] += n
+        elif figure == Figure.ISSUED and days:
+            validities[days] += n
+    per_year = [
+        (year, *(c[figure] for figure in _PER_YEAR))
+        for year, c in sorted(years.items(), reverse=True)
+        if any(c[figure] for figure in _PER_YEAR)
+    ]
+    total = Counter()
+    for c in years.values():
+        total.update(c)
+    validity = distribution(validities)
     return CountryStatistics(
-        open_by_state=_open_by_state(country),
+        open_by_state={state: counts[state] for state in State.values if state in counts},
         per_year=per_year,
-        response=ResponseTimes(
-            n, figures["median"], figures["mean"], figures["q1"], figures["q3"], figures["minimum"], figures["maximum"]
-        ),
-        confirmation_rate=figures["confirmed"] / n if n else None,
-        presentation_share=figures["presented"] / figures["submitted"] if figures["submitted"] else None,
-        lps_issued=sum(row[6] for row in per_year),
-        usual_validity_days=figures["validity"],
+        response=distribution(answers),
+        confirmation_rate=total[Figure.ANSWER_CONFIRMING] / total["answered"] if total["answered"] else None,
+        presentation_share=total[Figure.PRESENTATION] / total[Figure.SUBMITTED] if total[Figure.SUBMITTED] else None,
+        lps_issued=total[Figure.ISSUED],
+        usual_validity_days=validity.median,
     )
 
 
-def counted_in_python(country) -> CountryStatistics:
-    """country_statistics elsewhere (SQLite for `make run`): the transitions read once and counted here."""
+def counted_from_transitions(country) -> CountryStatistics:
+    """country_statistics counted from the country's transitions themselves: the figures' definition, which the
+    tallies are checked against (tests; after a repair). Reads every transition of the country."""
     transitions = RequestTransition.objects.filter(country=country)
     open_by_state = _open_by_state(country)
     rows = (
@@ -230,9 +227,8 @@ def counted_in_python(country) -> CountryStatistics:
             by_year[year]["withdrawn"] += 1
         if to_state == State.ISSUED:
             by_year[year]["issued"] += 1
-            if data.get("issued_on") and data.get("valid_until"):
-                issued, until = dt.date.fromisoformat(data["issued_on"]), dt.date.fromisoformat(data["valid_until"])
-                validities.append((until - issued).days + 1)
+            if validity_days(data):
+                validities.append(validity_days(data))
         if days is not None:
             first_answers[request_id] = (days, to_state)
             by_year[year]["answered"] += 1

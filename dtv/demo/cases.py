@@ -67,6 +67,7 @@ from detention.constants import CourtStepKind
 from detention.deadlines import DetentionDeadlineKind
 from detention.models import CourtStep, DetentionOrder, Measure
 from laissezpasser.models import RequestContact, RequestTransition, TravelDocumentRequest
+from laissezpasser.tallies import tallies_rebuild
 
 from . import bulk, names, travel_documents
 from . import detention as detention_demo
@@ -1107,6 +1108,8 @@ def seed_cases(*, count, staff, now, progress=None) -> SeedReport:
         updated = refresh_next_deadlines()
         with_procedures = LegalProcedure.objects.filter(case__foreign_national__v_number__startswith=V_PREFIX)
         cases_legal_obstacle_rebuild(case_ids=with_procedures.values_list("case_id", flat=True).distinct())
+        # The requests and transitions went in bulk, past the services that keep the country tallies.
+        tallies_rebuild()
     return SeedReport(
         existing=existing, created=count - existing, seconds=time.monotonic() - started, next_deadlines_set=updated
     )

@@ -13,7 +13,15 @@ from dtv.core.exceptions import DomainError
 from laissezpasser import services
 from laissezpasser.constants import Answer, Channel, ContactKind, State, WithdrawalReason
 from laissezpasser.deadlines import LpDeadlineKind
-from laissezpasser.models import Country, Mission, RequestContact, RequestTransition, TravelDocumentRequest
+from laissezpasser.models import (
+    Country,
+    CountryRequestCount,
+    CountryTally,
+    Mission,
+    RequestContact,
+    RequestTransition,
+    TravelDocumentRequest,
+)
 from tests.factories.accounts import CaseOfficerFactory, TeamLeadFactory
 from tests.factories.cases import ProcedureFactory
 from tests.factories.laissezpasser import (
@@ -36,6 +44,9 @@ def _counts():
         CaseEvent.objects.count(),
         Deadline.objects.count(),
         tuple(TravelDocumentRequest.objects.order_by("id").values_list("state", flat=True)),
+        # The country tallies every transition keeps (laissezpasser/tallies.py).
+        tuple(CountryRequestCount.objects.order_by("id").values_list("state", "requests")),
+        tuple(CountryTally.objects.order_by("id").values_list("figure", "year", "days", "transitions")),
     )
 
 
