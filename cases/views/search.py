@@ -1,17 +1,22 @@
 """Search, and the privacy officer's access log."""
 
+from html import escape
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from dtv.core.http import bad_request
 from dtv.core.ids import parse_id
 
 from ..accesslog import ACCESS_LOG_PAGE_SIZE, AccessLogFilter, access_log_csv_lines, access_log_page, log_list_read
+from ..constants import Phase
+from ..dates import format_partial_date
 from ..forms import (
     AccessLogFilterForm,
     SearchForm,
@@ -43,7 +48,7 @@ def search(request):
         more = len(results) > SEARCH_LIMIT
         results = results[:SEARCH_LIMIT]
         if results:
-            log_list_read(request, [case.foreign_national for case in results], activity=SEARCH)
+            log_list_read(request, [case.foreign_national_id for case in results], activity=SEARCH)
         outside = cases_outside_scope(user=request.user, v_number=data["v_number"])
     # Only this search's offer opens the break-the-glass page of a case outside the scope.
     offers = [
@@ -54,8 +59,54 @@ def search(request):
     return render(
         request,
         "cases/search.html",
-        {"form": form, "results": results, "more": more, "outside": outside, "offers": offers, "limit": SEARCH_LIMIT},
+        {
+            "form": form,
+            "results": results,
+            "rows_html": result_rows_html(results, user=request.user) if results else "",
+            "more": more,
+            "outside": outside,
+            "offers": offers,
+            "limit": SEARCH_LIMIT,
+        },
     )
+
+
+# reverse() once with a pk that cannot be a real one, then each case's pk is put in its place.
+_PK_PLACEHOLDER = 999999999999999999
+
+
+def _nationality_codes(case):
+    # On PostgreSQL read in the search's own statement (case_search), elsewhere prefetched.
+    codes = getattr(case, "nationality_codes", None)
+    return codes if codes is not None else [n.country for n in case.foreign_national.nationalities.all()]
+
+
+def result_rows_html(results, *, user) -> SafeString:
+    """The table rows of the results, written once here rather than through template tags per cell (a URL, a
+    date filter, a loop over nationalities, a choice label and the officer per row cost ~8 ms for 50 rows).
+
+    Every value is escaped with `html.escape`; the case URL comes from one `reverse()`.
+    """
+    before, after = escape(reverse("cases:case_detail", kwargs={"pk": _PK_PLACEHOLDER})).split(str(_PK_PLACEHOLDER))
+    phases = {value: escape(str(label)) for value, label in Phase.choices}
+    own = f'<strong class="regie-own-case">{escape(_("You (your case)"))}</strong>'
+    unassigned, unknown = escape(_("unassigned")), escape(_("unknown"))
+    td = '<td class="utrecht-table__cell">'
+    html = []
+    for case in results:
+        person, officer = case.foreign_national, case.case_officer
+        if case.case_officer_id == user.pk:
+            officer_cell = own
+        else:
+            officer_cell = escape(str(officer)) if officer is not None else unassigned
+        born = format_partial_date(person.date_of_birth, person.date_of_birth_precision)
+        html.append(
+            f'<tr class="utrecht-table__row">{td}<a class="utrecht-link" href="{before}{case.pk}{after}">'
+            f"{escape(person.v_number)}</a></td>{td}{escape(person.surname)}, {escape(person.given_names)}</td>"
+            f"{td}{escape(born) if born else unknown}</td>{td}{escape(', '.join(_nationality_codes(case))) or '–'}</td>"
+            f"{td}{phases.get(case.phase, escape(case.phase))}</td>{td}{officer_cell}</td></tr>"
+        )
+    return mark_safe("\n".join(html))  # noqa: S308  # nosec B308 B703 (every value above is escaped)
 
 
 def _access_log_criteria(request):
