@@ -6,10 +6,12 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from cases.constants import NationalityStatus
 from cases.models import AccessLogEntry, Case, ForeignNational
 from cases.people import person_set_search_names
 from cases.selectors import SearchCriteria, case_search
 from tests.factories.accounts import CaseOfficerFactory
+from tests.factories.api import NationalityFactory
 from tests.factories.cases import CaseFactory, ForeignNationalFactory
 
 pytestmark = pytest.mark.django_db
@@ -198,6 +200,31 @@ class TestSearchResults:
         client.force_login(case_officer)
         response = _search(client, name="haddad")
         assert response.text.count("U (uw zaak)") == 1
+
+    def test_a_row_shows_v_number_name_birth_nationalities_phase_and_officer_with_every_value_escaped(
+        self, client, case_officer
+    ):
+        # The rows are written in the view (result_rows_html), not by the template: it escapes what it writes.
+        person = ForeignNationalFactory(
+            surname="Haddad <b>", given_names="Omar & Lina", date_of_birth=dt.date(1990, 5, 1),
+            date_of_birth_precision="year_month",
+        )  # fmt: skip
+        NationalityFactory(foreign_national=person, country="SYR", status=NationalityStatus.CLAIMED)
+        NationalityFactory(foreign_national=person, country="LBN", status=NationalityStatus.ESTABLISHED)
+        case = CaseFactory(case_officer=CaseOfficerFactory(team=case_officer.team, first_name="Sanne", last_name="Bos"),
+                           foreign_national=person)  # fmt: skip
+        unknown = CaseFactory(case_officer=None, team=case_officer.team, foreign_national=_person("Haddadi"))
+        client.force_login(case_officer)
+        page = _search(client, name="haddad").text
+        # Nationalities in the order every list shows them: by status (claimed before established), then code.
+        cell = '<td class="utrecht-table__cell">'
+        assert (
+            f'<a class="utrecht-link" href="{reverse("cases:case_detail", kwargs={"pk": case.pk})}">{person.v_number}'
+            f"</a></td>{cell}Haddad &lt;b&gt;, Omar &amp; Lina</td>{cell}05-1990</td>{cell}SYR, LBN</td>"
+            f"{cell}{case.get_phase_display()}</td>{cell}Sanne Bos</td></tr>"
+        ) in page
+        phase = unknown.get_phase_display()
+        assert f"{cell}onbekend</td>{cell}–</td>{cell}{phase}</td>{cell}niet toegewezen</td>" in page
 
     def test_a_person_with_two_cases_shown_is_logged_once(self, client, case_officer):
         person = _person("Haddad")
