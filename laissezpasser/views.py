@@ -245,14 +245,16 @@ def country_list(request):
 @permission_required("laissezpasser.view_country", raise_exception=True)
 def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
+    stats = country_statistics(country)
+    labels = dict(State.choices)
     return render(
         request,
         "laissezpasser/country_detail.html",
         {
             "country": country,
             "missions": list(country.missions.all()),
-            "stats": country_statistics(country),
-            "states": dict(State.choices),
+            "stats": stats,
+            "open_by_state": [(labels[state], n) for state, n in stats.open_by_state.items()],
             "lp_url": reverse("laissezpasser:country_list"),
         },
     )

@@ -117,3 +117,16 @@ def test_the_country_list_shows_the_open_requests_the_tallies_keep(client):
         f"{row.readmission}</td>" in page.text
     )
     assert "<td class=\"utrecht-table__cell\">2</td></tr>" in page.text
+
+
+def test_the_country_page_names_the_open_requests_by_state_in_the_order_of_their_life(client):
+    issued_request()
+    submitted_request(on=D(2026, 9, 1))
+    submitted_request(on=D(2026, 9, 2))
+    draft_request()
+    client.force_login(CaseOfficerFactory())
+    page = client.get(reverse("laissezpasser:country_detail", kwargs={"code": "MAR"})).text
+    assert (
+        '<ul class="utrecht-unordered-list"><li>Concept: 1</li><li>Ingediend: 2</li>'
+        "<li>Laissez-passer afgegeven: 1</li></ul>"
+    ) in page
