@@ -10,12 +10,21 @@ from django.urls import reverse
 
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import Deadline, WorkItem
+from departures import services as departures
 from detention import court
 from detention.constants import CourtStepKind, Ruling
 from detention.models import Measure
-from detention.selectors import lawful_rate, lawful_rate_per_year, legality_facts, team_population
+from detention.selectors import (
+    _facts_querysets,
+    _facts_rows,
+    lawful_rate,
+    lawful_rate_per_year,
+    legality_facts,
+    team_population,
+)
+from dtv.core.batch import Prepared, fetch_together
 from tests.factories.accounts import EnforcementOfficerFactory
-from tests.factories.departures import local
+from tests.factories.departures import booking, local
 from tests.factories.detention import NOW, detention_case, issued_order
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +142,48 @@ class TestEachClockExplained:
         # 30 days in the first period: the months of the second (from 22 January 2027) run as if from 23 December.
         assert "Alle bewaringsperiodes van deze uitzettingsprocedure tellen samen" in panel
         assert "de maanden lopen vanaf 23 december 2026" in panel
+
+
+def _loaded(instance):
+    """The values a row loaded (its columns and annotations), without reading a deferred one."""
+    return {name: value for name, value in vars(instance).items() if not name.startswith("_")}
+
+
+class TestTheFactsOfAPageOfTheList:
+    """A page's facts are one statement, compiled once per process for up to 10 or 50 detentions (prepared)."""
+
+    def _page(self, enforcer, cases):
+        orders = [issued_order(case, actor=enforcer) for case in cases]
+        court.court_step_record(
+            measure=detention_of(orders[0]), kind=CourtStepKind.APPEAL_LODGED, on=NOW.date(), actor=enforcer, now=NOW
+        )
+        departures.removal_book(
+            case=cases[1], actor=cases[1].case_officer, now=NOW, **booking(departs_at=NOW + dt.timedelta(days=20))
+        )
+        return [detention_of(order) for order in orders]
+
+    def test_gives_the_rows_the_querysets_built_for_the_page_alone_give(self, case, enforcer):
+        measures = self._page(enforcer, [case, detention_case(team=case.team)])
+        case_ids, measure_ids = sorted({m.case_id for m in measures}), [m.pk for m in measures]
+        found = _facts_rows(case_ids, measure_ids)
+        assert all(isinstance(q, Prepared) for q in found.values())
+        rows = fetch_together(found)
+        for name, queryset in _facts_querysets(case_ids, measure_ids).items():
+            assert [_loaded(i) for i in rows[name]] == [_loaded(i) for i in queryset], name
+        assert rows["steps"] and rows["removals"] and rows["notices"] and len(rows["detentions"]) == 2
+
+    def test_a_page_of_eleven_uses_the_larger_statement_and_more_than_fifty_are_built_as_they_are(self):
+        eleven = _facts_rows(list(range(1, 12)), list(range(1, 12)))
+        assert {len(q.values) for q in eleven.values()} == {100}
+        assert not any(isinstance(q, Prepared) for q in _facts_rows(list(range(1, 52)), [1]).values())
+
+    def test_the_facts_are_those_of_each_detention_alone(self, case, enforcer):
+        measures = self._page(enforcer, [case, detention_case(team=case.team)])
+        together = legality_facts(measures, on=NOW.date())
+        assert together == {m.pk: legality_facts([m], on=NOW.date())[m.pk] for m in measures}
+        assert together[measures[0].pk].court_notified and not together[measures[1].pk].court_notified
+        assert together[measures[1].pk].flight_ahead and not together[measures[0].pk].flight_ahead
+
+    def test_no_detentions_cost_no_statement(self, django_assert_num_queries):
+        with django_assert_num_queries(0):
+            assert legality_facts([], on=NOW.date()) == {}
