@@ -448,6 +448,12 @@ class DepartureProspect:
         return bool(self.dublin_member_state)
 
 
+# What `departure_prospect_from` reads of a removal and of a claim (with the case that groups them), for a list
+# that loads only those columns.
+PROSPECT_REMOVAL_COLUMNS = ("case", "carrier", "flight_number", "departs_at", "created_at")
+PROSPECT_CLAIM_COLUMNS = ("case", "member_state", "answer", "transfer_until", "answer_due")
+
+
 def departure_prospect_from(removals, claims, *, today: dt.date) -> DepartureProspect:
     """The prospect from one case's open removal and live claims, rows already read (pure).
 
