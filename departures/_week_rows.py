@@ -11,6 +11,7 @@ are worked out once per page, the removal's URL comes from one `reverse()`, and 
 from dataclasses import dataclass
 from html import escape
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -44,10 +45,19 @@ class WeekRow:
     officer: str
 
 
-def week_rows(removals, notices) -> list[WeekRow]:
-    """The page's removals (`selectors.departures_this_week`) as rows of ready text, in the active language.
+def _officer_name(row) -> str:
+    # The one way a user's full name reads (User.get_full_name), from an unsaved User of the row's two columns.
+    return get_user_model()(
+        first_name=row.case__case_officer__first_name, last_name=row.case__case_officer__last_name
+    ).get_full_name()
 
-    `notices` is removal id → its notices (any order: `notice_status` picks the current departure's first ones).
+
+def week_rows(removals, notices) -> list[WeekRow]:
+    """The page's removals as rows of ready text, in the active language.
+
+    `removals` are named rows of the view's columns (`views.WEEK_VALUES`, from `selectors.departures_this_week`);
+    `notices` is removal id → its notices' named rows (any order: `notice_status` picks the current departure's
+    first ones and reads only their recipient, moment and departure).
     """
     url = reverse("departures:removal_detail", args=[_PK_PLACEHOLDER])
     states = dict(RemovalState.choices)
@@ -57,7 +67,7 @@ def week_rows(removals, notices) -> list[WeekRow]:
         departs_at = removal.departs_at
         if departs_at not in moments:
             moments[departs_at] = dateformat.format(timezone.localtime(departs_at), "D j-n H:i")
-        status = notice_status(removal, notices.get(removal.pk, []))
+        status = notice_status(removal, notices.get(removal.id, []))
         if status.in_time:
             notice = _("Given in time")
         else:
@@ -66,16 +76,14 @@ def week_rows(removals, notices) -> list[WeekRow]:
             if key not in latest_texts:
                 latest_texts[key] = notice_text(status)
             notice = latest_texts[key]
-        case = removal.case
-        officer_id = case.case_officer_id
+        officer_id = removal.case__case_officer_id
         if officer_id not in officers:
-            officers[officer_id] = (case.case_officer.get_full_name() if officer_id else "") or _NONE
-        person = case.foreign_national
+            officers[officer_id] = (_officer_name(removal) if officer_id else "") or _NONE
         rows.append(
             WeekRow(
-                url=url.replace(str(_PK_PLACEHOLDER), str(removal.pk)),
+                url=url.replace(str(_PK_PLACEHOLDER), str(removal.id)),
                 departs=moments[departs_at],
-                person=f"{person.surname} ({person.v_number})",
+                person=f"{removal.case__foreign_national__surname} ({removal.case__foreign_national__v_number})",
                 flight=f"{removal.carrier} {removal.flight_number}",
                 destination=removal.destination_country,
                 state=str(states.get(removal.state, removal.state)),

@@ -39,13 +39,13 @@ from .selectors import (
 )
 from .views_kmar import kmar_pdf_context
 
-# The columns "Vertrekken deze week" shows or needs (the notice status reads the departure moment).
-WEEK_COLUMNS = (
-    "case", "case__foreign_national", "case__case_officer", "state", "destination_country", "carrier", "flight_number",
-    "departs_at", "case__foreign_national__surname", "case__foreign_national__v_number",
+# The columns "Vertrekken deze week" shows or needs (the notice status reads the departure moment and the notices).
+WEEK_VALUES = (
+    "id", "departs_at", "state", "carrier", "flight_number", "destination_country", "case__foreign_national_id",
+    "case__foreign_national__surname", "case__foreign_national__v_number", "case__case_officer_id",
     "case__case_officer__first_name", "case__case_officer__last_name",
 )  # fmt: skip
-WEEK_NOTICE_COLUMNS = ("removal_id", "recipient", "notified_at", "for_departure")
+WEEK_NOTICE_VALUES = ("removal_id", "recipient", "notified_at", "for_departure")
 
 _VIEW = "departures.view_removal"
 
@@ -333,16 +333,18 @@ def this_week(request):
     today = timezone.localdate()
     user = request.user
     mine = Q(case_officer=user) if not user.has_perm("cases.view_team_caseload") else Q(team_id=user.team_id)
-    # Only what a row shows, and the notices read as rows of their own (no prefetch machinery per page).
+    # Only what a row shows, as named rows (no model instances), and the notices as rows of their own (no prefetch).
     removals = list(
         departures_this_week(cases=cases_visible_to(user, within=mine), today=today)
         .prefetch_related(None)
-        .only(*WEEK_COLUMNS)
+        .values_list(*WEEK_VALUES, named=True)
     )
     notices = {}
-    for notice in RemovalNotice.objects.filter(removal_id__in=[r.pk for r in removals]).only(*WEEK_NOTICE_COLUMNS):
+    for notice in RemovalNotice.objects.filter(removal_id__in=[r.id for r in removals]).values_list(
+        *WEEK_NOTICE_VALUES, named=True
+    ):
         notices.setdefault(notice.removal_id, []).append(notice)
-    log_list_read(request, [r.case.foreign_national_id for r in removals], activity=DEPARTURES)
+    log_list_read(request, [r.case__foreign_national_id for r in removals], activity=DEPARTURES)
     start, end = week_bounds(today)
     return render(
         request,
