@@ -67,6 +67,11 @@ def _notice(notice, status):
     return f"{_moment(notice.notified_at)} ({notice.get_method_display()}){late}"
 
 
+def _reason(check) -> str:
+    # The KMar file's missing items are the person's next line (its score): said once, not twice.
+    return "zie hieronder" if check.key == "departure_file" else str(check.reason)
+
+
 def manifest_document(operation, rows, *, now) -> ManifestDocument:
     """The facts of the manifest as the PDF states them (in Dutch, for the Koninklijke Marechaussee)."""
     with translation.override("nl"):
@@ -80,7 +85,7 @@ def manifest_document(operation, rows, *, now) -> ManifestDocument:
                 notice_person=_notice(row.notice.person, row.notice),
                 notice_lawyer=_notice(row.notice.representative, row.notice),
                 # The failed checks each with its reason, the others counted: a table of 40 people stays light.
-                checks=tuple((str(c.label), str(c.reason)) for c in row.checks if c.failed),
+                checks=tuple((str(c.label), _reason(c)) for c in row.checks if c.failed),
                 checks_met=f"{sum(c.status != CheckStatus.FAILED for c in row.checks)} van {len(row.checks)} voldaan",
                 score=row.completeness.score,
                 missing=", ".join(str(m) for m in row.completeness.missing),

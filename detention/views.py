@@ -19,11 +19,12 @@ from dtv.core.pagination import keyset_page
 from dtv.core.pdf import PDF_HEADERS
 
 from . import court, forms, orders, permissions, services
+from ._legality_rows import rows_html
 from .constants import MeasureKind, OrderState, RenderState
 from .documents import order_pdf_bytes
 from .models import DetentionOrder, Measure
 from .processing import SUPERVISION_AND_DETENTION
-from .selectors import holding_clock_of, legality_facts, my_queue, running_detentions
+from .selectors import holding_clock_of, legality_facts, legality_list_rows, my_queue
 
 _VIEW_MEASURE = "detention.view_measure"
 _VIEW_ORDER = "detention.view_detentionorder"
@@ -382,8 +383,12 @@ def queue(request):
 @permission_required("detention.view_legality", raise_exception=True)
 def legality_list(request):
     today = timezone.localdate()
-    page = keyset_page(running_detentions(cases_visible_to(request.user)), cursor=request.GET.get("pagina"), size=50)
+    page = keyset_page(legality_list_rows(cases_visible_to(request.user)), cursor=request.GET.get("pagina"), size=50)
     facts = legality_facts(page.rows, on=today)
     rows = [facts[m.pk] for m in page.rows]
     log_list_read(request, [m.case.foreign_national_id for m in page.rows], activity=SUPERVISION_AND_DETENTION)
-    return render(request, "detention/legality_list.html", {"rows": rows, "page": page, "today": today})
+    return render(
+        request,
+        "detention/legality_list.html",
+        {"rows": rows, "rows_html": rows_html(rows, today=today), "page": page, "today": today},
+    )

@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from departures import documents, operations, services
 from departures.models import Operation
 from tests.factories.accounts import TeamLeadFactory
-from tests.factories.departures import BOOKED, DEPARTS, notify
+from tests.factories.departures import BOOKED, DEPARTS, approved_forced_plan, notify
+from tests.factories.laissezpasser import issued_request, moroccan_case
 from tests.factories.operations import charter, on_board
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,19 @@ class TestTheManifestPdf:
             assert passenger.removal.case.foreign_national.v_number in text
         assert "1A" in text and "2B" in text
         assert "PVG4301" in text and "26-10-2026 10:00" in text
+
+    def test_names_each_failed_check_with_its_reason_and_the_files_missing_items_once(self):
+        found = charter()
+        case = moroccan_case()  # a valid LP and the forced track approved, but nothing in the KMar file yet
+        issued_request(case, issued_on=dt.date(2026, 10, 1), valid_until=dt.date(2026, 12, 31), now=BOOKED)
+        approved_forced_plan(case, now=BOOKED)
+        on_board(found, case, seat="4D")
+        text = text_of(documents.manifest_pdf_bytes(documents.manifest_pdf_render(operation_id=found.pk, now=BOOKED)))
+        assert "5 van 6 voldaan Niet voldaan: Vertrekdossier KMar compleet — zie hieronder" in text
+        assert text.count("Niet voldaan") == 1
+        # The missing items once, on the file's own line (the failed check points to it).
+        assert text.count("Gedrag en risico met de feiten") == 1
+        assert "Vertrekdossier KMar: 17% — ontbreekt: Gedrag en risico met de feiten, Signalement" in text
 
     def test_a_script_in_a_name_is_printed_as_text(self, rendered):
         # The narrow column may wrap the name, which the text extraction reads as a space.

@@ -162,3 +162,42 @@ class TestDeparturesThisWeek:
             with django_assert_num_queries(5):  # user, removals, notices, access log, badge
                 page = client.get(reverse("departures:this_week")).content.decode()
         assert page.count("AT851") == rows
+
+    def test_each_row_says_whether_the_person_and_the_lawyer_were_told_in_time(self, client):
+        lead = TeamLeadFactory()
+        departs = local(2026, 10, 22, 10)
+        told, late, untold = [moroccan_case() for _ in range(3)]
+        for case in (told, late, untold):
+            case.team = lead.team
+            case.save(update_fields=["team"])
+        notify(planned_removal(told, departs_at=departs), departs.astimezone(dt.UTC) - dt.timedelta(hours=50))
+        notify(planned_removal(late, departs_at=departs), departs.astimezone(dt.UTC) - dt.timedelta(hours=30))
+        planned_removal(untold, departs_at=departs)
+        client.force_login(lead)
+        with time_machine.travel(local(2026, 10, 20, 10), tick=False):
+            page = client.get(reverse("departures:this_week")).content.decode()
+        rows = {case: next(row for row in page.split("<tr")[1:] if case.foreign_national.v_number in row)
+                for case in (told, late, untold)}  # fmt: skip
+        assert "Op tijd gedaan" in rows[told]
+        # 48 hours before Thursday 22 October 10:00 (CEST): Tuesday 20 October, 10:00.
+        assert "Te laat (uiterlijk dinsdag 20 oktober 2026 10:00)" in rows[late]
+        assert "Nog niet gedaan (uiterlijk dinsdag 20 oktober 2026 10:00)" in rows[untold]
+        assert (
+            "do 22-10 10:00" in rows[told]
+            and reverse("departures:removal_detail", kwargs={"pk": told.removals.get().pk}) in rows[told]
+        )
+
+    def test_the_week_is_read_from_its_bookings_not_from_every_case_in_scope(self, client):
+        """At 100,000 cases `case_id IN (the team's cases)` let PostgreSQL, its statistics older than the week's
+        bookings, merge-join along the primary key of 43,000 cases for 40 removals (36-54 ms); driven from the
+        week's bookings (`= ANY(ARRAY(…))`, their cases looked up by id) it reads 40 rows (0.5 ms)."""
+        lead = TeamLeadFactory()
+        self._week(lead, 2)
+        client.force_login(lead)
+        with time_machine.travel(local(2026, 10, 20, 10), tick=False):
+            client.get(reverse("departures:this_week"))
+            with CaptureQueriesContext(connection) as captured:
+                client.get(reverse("departures:this_week"))
+        statements = [q["sql"] for q in captured.captured_queries]
+        (week,) = [sql for sql in statements if sql.startswith('SELECT "departures_removal"."id"')]
+        assert week.count("= ANY(ARRAY(SELECT") == 2 and " IN (SELECT" not in week

@@ -10,13 +10,24 @@ from django.urls import reverse
 
 from cases.deadlines.sweep import deadlines_sweep
 from cases.models import Deadline, WorkItem
+from departures import services as departures
+from departures.constants import DublinClaimKind
 from detention import court
 from detention.constants import CourtStepKind, Ruling
 from detention.models import Measure
-from detention.selectors import lawful_rate, lawful_rate_per_year, legality_facts, team_population
+from detention.selectors import (
+    _facts_querysets,
+    _facts_rows,
+    lawful_rate,
+    lawful_rate_per_year,
+    legality_facts,
+    team_population,
+)
+from dtv.core.batch import Prepared, fetch_together
 from tests.factories.accounts import EnforcementOfficerFactory
-from tests.factories.departures import local
+from tests.factories.departures import booking, local
 from tests.factories.detention import NOW, detention_case, issued_order
+from tests.factories.laissezpasser import moroccan_case, submitted_request
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +144,61 @@ class TestEachClockExplained:
         # 30 days in the first period: the months of the second (from 22 January 2027) run as if from 23 December.
         assert "Alle bewaringsperiodes van deze uitzettingsprocedure tellen samen" in panel
         assert "de maanden lopen vanaf 23 december 2026" in panel
+
+
+def _loaded(instance):
+    """The values a row loaded (its columns and annotations), without reading a deferred one."""
+    return {name: value for name, value in vars(instance).items() if not name.startswith("_")}
+
+
+class TestTheFactsOfAPageOfTheList:
+    """A page's facts are one statement, compiled once per process for up to 16 or 50 cases (prepared)."""
+
+    def _page(self, case, enforcer):
+        # A Moroccan case (its LP request goes to Morocco) and another, both of the enforcement officer's team.
+        cases = [moroccan_case(case_officer=case.case_officer), detention_case(case_officer=case.case_officer)]
+        orders = [issued_order(case, actor=enforcer) for case in cases]
+        court.court_step_record(
+            measure=detention_of(orders[0]), kind=CourtStepKind.APPEAL_LODGED, on=NOW.date(), actor=enforcer, now=NOW
+        )
+        departures.removal_book(
+            case=cases[1], actor=cases[1].case_officer, now=NOW, **booking(departs_at=NOW + dt.timedelta(days=20))
+        )
+        departures.dublin_claim_record(
+            case=cases[0], kind=DublinClaimKind.TAKE_BACK, member_state="DEU", registered_on=dt.date(2026, 11, 2),
+            requested_on=dt.date(2026, 11, 9), eurodac_hit=True, actor=cases[0].case_officer, now=NOW,
+        )  # fmt: skip
+        submitted_request(cases[0], on=dt.date(2026, 11, 10))
+        return [detention_of(order) for order in orders]
+
+    def test_gives_the_rows_the_querysets_built_for_the_page_alone_give(self, case, enforcer):
+        measures = self._page(case, enforcer)
+        case_ids = sorted({m.case_id for m in measures})
+        found = _facts_rows(case_ids)
+        assert all(isinstance(q, Prepared) for q in found.values())
+        rows = fetch_together(found)
+        for name, queryset in _facts_querysets(case_ids).items():
+            assert [_loaded(i) for i in rows[name]] == [_loaded(i) for i in queryset], name
+        assert all(rows[name] for name in ("steps", "removals", "claims", "notices", "lp_requests"))
+        assert len(rows["detentions"]) == 2
+
+    def test_a_page_of_seventeen_uses_the_larger_statement_and_more_than_fifty_are_built_as_they_are(self):
+        assert {len(q.values) for q in _facts_rows(list(range(1, 17))).values()} == {16}
+        assert {len(q.values) for q in _facts_rows(list(range(1, 18))).values()} == {50}
+        assert not any(isinstance(q, Prepared) for q in _facts_rows(list(range(1, 52))).values())
+
+    def test_the_facts_are_those_of_each_detention_alone_in_one_statement(
+        self, case, enforcer, django_assert_num_queries
+    ):
+        measures = self._page(case, enforcer)
+        with django_assert_num_queries(1):  # the columns read are the columns the facts use
+            together = legality_facts(measures, on=NOW.date())
+        assert together == {m.pk: legality_facts([m], on=NOW.date())[m.pk] for m in measures}
+        first, second = (together[m.pk] for m in measures)
+        assert first.court_notified and not second.court_notified
+        assert second.flight_ahead and second.prospect.flight == "Royal Air Maroc AT851" and not first.flight_ahead
+        assert first.prospect.dublin_member_state == "DEU" and first.lp_request.startswith("MAR: ")
+
+    def test_no_detentions_cost_no_statement(self, django_assert_num_queries):
+        with django_assert_num_queries(0):
+            assert legality_facts([], on=NOW.date()) == {}

@@ -149,6 +149,37 @@ class TestTheLegalityList:
         assert page.count('data-testid="legality-row"') == 4
         assert len(four.captured_queries) == len(one.captured_queries)
 
+    def test_each_row_shows_the_clocks_and_where_the_court_stands(self, client, case, enforcer):
+        from detention import court
+        from detention.constants import CourtStepKind, Ruling
+
+        lawful, appealed, waiting = (
+            Measure.objects.get(order=issued_order(detention_case(case_officer=case.case_officer), actor=enforcer))
+            for _ in range(3)
+        )
+        later = NOW + dt.timedelta(days=12)
+        for measure in (lawful, appealed):
+            court.court_step_record(
+                measure=measure, kind=CourtStepKind.APPEAL_LODGED, on=NOW.date(), actor=enforcer, now=NOW
+            )
+        court.court_step_record(
+            measure=lawful, kind=CourtStepKind.RULING, on=later.date(), ruling=Ruling.LAWFUL, grounds="Zicht op "
+            "uitzetting", actor=enforcer, now=later,
+        )  # fmt: skip
+        lead = TeamLeadFactory(team=case.team)
+        with time_machine.travel(later, tick=False):
+            client.force_login(lead)
+            page = client.get(reverse("detention:legality_list")).text
+        rows = {m: next(r for r in page.split("<tr")[1:] if f"/detentie/maatregelen/{m.pk}/" in r)
+                for m in (lawful, appealed, waiting)}  # fmt: skip
+        assert 'data-testid="court">Rechtmatig</td>' in rows[lawful]
+        assert 'data-testid="court">beroep ingesteld of rechtbank in kennis gesteld</td>' in rows[appealed]
+        assert 'data-testid="court">nog niet bij de rechter</td>' in rows[waiting]
+        # Started Monday 23 November 2026 (day 1): on day 13 day 28 is 21 December, six and eighteen months 23 May.
+        cells = ["13 / 13", "23-5-2027", "23-5-2028", "21-12-2026 ✓"]
+        assert all(f'<td class="utrecht-table__cell">{cell}</td>' in rows[appealed] for cell in cells)
+        assert '<td class="utrecht-table__cell">21-12-2026</td>' in rows[waiting]
+
     def test_warns_after_days_without_an_act_towards_removal(self, client, case, enforcer, settings):
         settings.DETENTION_NO_REMOVAL_ACT_WARNING_DAYS = 14
         issued_order(case, actor=enforcer, flight_booked_on=None, dublin_claim=True)
