@@ -57,7 +57,6 @@ READERS = {
     "privacy_officer": (Role.PRIVACY_OFFICER, lambda case: PrivacyOfficerFactory(), False),
     "management": (Role.MANAGEMENT, lambda case: ManagementFactory(), False),
     "medical_staff": (Role.MEDICAL_STAFF, lambda case: UserFactory(role=Role.MEDICAL_STAFF, team=None), True),
-    "management": (Role.MANAGEMENT, lambda case: UserFactory(role=Role.MANAGEMENT, team=None), False),
     "chain_partner (KMar, escorting)": (
         Role.CHAIN_PARTNER,
         lambda case: ChainPartnerFactory(chain_partner="kmar"),
