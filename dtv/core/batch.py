@@ -367,7 +367,7 @@ class _Group:
     def built(self):
         if self._built is None:
             built = self.build(*self.static, **self.values)
-            self._built = {None: built} if isinstance(built, QuerySet) else built
+            self._built = {None: built} if isinstance(built, (QuerySet, Counted)) else built
         return self._built
 
 

@@ -218,3 +218,15 @@ class TestCountedAndValues:
         assert len(queries) == 1 and together == expected and expected["count"] > 0
         assert fetch_together(prepared(_counted_and_values, case_id=case.pk)) == expected
         assert fetch_together({"none": counted(CaseEvent.objects.filter(case_id__in=[]))}) == {"none": 0}
+
+
+def _one_count(*, case_id):
+    return counted(CaseEvent.objects.filter(case_id=case_id))
+
+
+def test_a_single_counted_build_is_built_as_one_part_on_other_databases_too(case):
+    # Regression: on SQLite (`make run`) prepared() returns the built querysets; a build of one counted() was not
+    # wrapped like a build of one queryset, and every page's notification badge failed.
+    built = batch._Group(_one_count, (), {"case_id": case.pk}, "default").built()
+    assert list(built) == [None] and isinstance(built[None], batch.Counted)
+    assert batch._evaluate_alone(built[None]) == CaseEvent.objects.filter(case_id=case.pk).count() > 0
