@@ -4,15 +4,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db import connection
-from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cases.constants import DUBLIN_STATES, PROCEDURE_LEGAL_BASIS, DestinationType, ProcedureKind
 from cases.models import LegalProcedure
 from dtv.core.batch import fetch_together, matching, prepared_for
+from dtv.core.expressions import any_of
 from laissezpasser.selectors import travel_document_querysets, travel_documents_from_rows
 
 from .constants import (
@@ -362,21 +361,6 @@ def week_bounds(today: dt.date) -> tuple[dt.datetime, dt.datetime]:
     tz = timezone.get_current_timezone()
     start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz)
     return start, dt.datetime.combine(monday + dt.timedelta(days=7), dt.time(0), tzinfo=tz)
-
-
-def any_of(column, values):
-    """`column` is one of the values the one-column queryset `values` selects, driven from `values`.
-
-    On PostgreSQL `= ANY(ARRAY(…))`: the subquery runs once, first, and its few values are then looked up through
-    the column's index. As an `IN` the planner may join instead, and when its statistics lag behind (a week's
-    bookings are always newer than the last ANALYZE) it walks the whole primary key of cases to match a handful
-    of rows (36 ms for the 40 removals of one team lead's week at 100,000 cases). Elsewhere (SQLite) a plain `IN`.
-    """
-    if connection.vendor != "postgresql":
-        return Q(**{f"{column}__in": values})
-    return Func(
-        F(column), ArraySubquery(values), template="%(expressions)s)", arg_joiner=" = ANY(", output_field=BooleanField()
-    )
 
 
 def departures_this_week(*, cases, today: dt.date):

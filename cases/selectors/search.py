@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, CharField, F, Func, IntegerField, OuterRef, Q, Value, When
 from django.db.models import Case as SqlCase
+from django.db.models import CharField, F, Func, IntegerField, OuterRef, Q, Value, When
 
+from dtv.core.expressions import any_of
 from dtv.core.text import fold, name_key
 
 from ..constants import (
@@ -122,28 +123,12 @@ def _name_rank(text):
     )
 
 
-def _any_of(column, queryset):
-    """`column` is one of the ids `queryset` selects, driven from that queryset (on PostgreSQL: `= ANY(ARRAY(…))`).
-
-    The subquery runs first and its ids are looked up through the column's index after; as a join or
-    an `IN` the planner would scan the whole scope and match every candidate.
-    """
-    if connection.vendor != "postgresql":
-        return Q(**{f"{column}__in": queryset.order_by().values("pk")})
-    return Func(
-        F(column),
-        ArraySubquery(queryset.order_by().values("pk")),
-        template="%(expressions)s)",
-        arg_joiner=" = ANY(",
-        output_field=BooleanField(),
-    )
-
-
 def _in_scope(user, persons):
     """Cases in the user's scope whose person is one of `persons`: the people from the trigram indexes, then the
     ids of their cases in scope from the index case_person_scope alone (an index-only scan: a common partial
     matches thousands of people, most of them outside the scope), then only those cases from the table."""
-    return _any_of("pk", cases_visible_to(user).filter(_any_of("foreign_national_id", persons)))
+    in_scope = cases_visible_to(user).filter(any_of("foreign_national_id", persons.order_by().values("pk")))
+    return any_of("pk", in_scope.order_by().values("pk"))
 
 
 def case_search(*, user, criteria: SearchCriteria):

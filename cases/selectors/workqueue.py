@@ -12,8 +12,8 @@ from dtv.accounts.constants import Role
 from dtv.core.batch import counted, fetch_together, prepared
 from dtv.core.pagination import KeysetPage, keyset_result, keyset_slice, parse_cursor
 
-from ..models import Case, Nationality
-from ..permissions import cases_of_scope, cases_visible_to, scope_shape
+from ..models import Nationality
+from ..permissions import cases_of_scope, scope_shape
 from ..querysets import NATIONAL_INTAKE, queue_urgency
 from ..removability import legal_obstacle_annotation
 
@@ -62,14 +62,17 @@ QUEUE_VALUES = (
 )
 
 
-def _queue(*, user, on, within):
-    return cases_visible_to(user, within=within).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
+def _queue(view, *, user, on):
+    kind, scope = scope_shape(user)
+    return _queue_of_scope(view, kind, on=on, me=user.pk, **scope)
 
 
 def _queue_of_scope(view, kind, *, on, me, **scope):
     # The queue of `view` for a reader whose scope is (kind, scope) (permissions.scope_shape), `me` their id.
     within = {"mijn": Q(case_officer=me), "team": Q(team_id=scope.get("team_id")), "intake": NATIONAL_INTAKE}[view]
-    return cases_of_scope(kind, within=within, **scope).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
+    rows = cases_of_scope(kind, within=within, **scope).open().annotate(legal_obstacle=legal_obstacle_annotation(on))
+    # No team, no team queue (not the cases without a team: those are the national intake).
+    return rows.none() if view == "team" and not scope.get("team_id") else rows
 
 
 @dataclass(frozen=True)
@@ -130,8 +133,6 @@ def queue_total_and_page(*, view, user, on, sort, cursor, size=QUEUE_PAGE_SIZE) 
     """
     sort = sort if sort in SORTS else DEFAULT_SORT
     parsed = parse_cursor(cursor)
-    if view == "team" and not user.team_id:
-        return 0, QueuePage(page=KeysetPage(rows=[], next_cursor=None, previous_cursor=None), nationalities={})
     kind, scope = scope_shape(user)
     values = {"on": on, "me": user.pk, **scope}
     if parsed:
@@ -157,19 +158,17 @@ def workqueue_sorted(rows, sort):
 
 def workqueue_mine(*, user, on):
     """The open cases assigned to `user`, each annotated `legal_obstacle` on `on`."""
-    return _queue(user=user, on=on, within=Q(case_officer=user))
+    return _queue("mijn", user=user, on=on)
 
 
 def workqueue_team(*, user, on):
     """The open cases of the team lead's team, each annotated `legal_obstacle` on `on`."""
-    if not user.team_id:
-        return Case.objects.none()
-    return _queue(user=user, on=on, within=Q(team_id=user.team_id))
+    return _queue("team", user=user, on=on)
 
 
 def workqueue_intake(*, user, on):
     """The national intake: open cases that no team holds yet, each annotated `legal_obstacle` on `on`."""
-    return _queue(user=user, on=on, within=NATIONAL_INTAKE)
+    return _queue("intake", user=user, on=on)
 
 
 def team_case_officers(*, team_id):

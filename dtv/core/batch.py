@@ -245,10 +245,10 @@ _SENTINELS = {
 class _Compiled:
     """A queryset compiled for the shared statement: its SQL wrapped, its parameters, a prepared one's value slots."""
 
-    __slots__ = ("queryset", "compiler", "sql", "wrapped", "params", "slots", "row_plan", "counting", "empty")
+    __slots__ = ("queryset", "sql", "wrapped", "params", "slots", "row_plan", "counting", "empty")
 
     def __init__(self, queryset, compiler, sql, params, slots, db, *, counting=False):
-        self.queryset, self.compiler, self.sql, self.params, self.slots = queryset, compiler, sql, params, slots
+        self.queryset, self.sql, self.params, self.slots = queryset, sql, params, slots
         self.counting, self.empty = counting, sql is None  # empty: no SQL at all (`id__in=[]`), [] or 0
         self.wrapped = None if self.empty else (_counting(sql) if counting else _wrapped(compiler, sql))
         self.row_plan = None if self.empty or counting else _RowPlan(queryset, compiler, db)

@@ -290,3 +290,13 @@ class TestPreparedQueue:
                     assert back == queue_page(
                         base(user=user, on=on), sort=sort, cursor=expected.page.previous_cursor, size=3
                     )
+
+    def test_a_team_lead_without_a_team_has_an_empty_team_queue_not_the_intake(self, db):
+        from cases.selectors import queue_total_and_page, workqueue_team
+        from tests.factories.accounts import TeamLeadFactory
+
+        lead = TeamLeadFactory(team=None)
+        CaseFactory(unassigned=True, team=None)  # national intake: a case without a team
+        on = dt.date(2026, 11, 23)
+        total, page = queue_total_and_page(view="team", user=lead, on=on, sort="termijn", cursor=None)
+        assert (total, page.page.rows) == (0, []) and list(workqueue_team(user=lead, on=on)) == []
